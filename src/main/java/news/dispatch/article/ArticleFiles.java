@@ -1,0 +1,128 @@
+package news.dispatch.article;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an article file: UTF-8 text, the headline on the first non-empty line, then the
+ * body in paragraphs separated by blank lines. Refuses, with a reason a person can act
+ * on, what is not such a file.
+ */
+class ArticleFiles {
+
+	private static final Pattern BULLET = Pattern.compile("[•·▪◦●‣]");
+
+	private final long maxBytes;
+
+	private final Boilerplate boilerplate;
+
+	ArticleFiles(long maxBytes, Boilerplate boilerplate) {
+		this.maxBytes = maxBytes;
+		this.boilerplate = boilerplate;
+	}
+
+	ArticleDraft read(String source, Path file) {
+		String item = file.getFileName().toString();
+		String text = decode(source, item, bytes(source, item, file));
+		List<String> paragraphs = paragraphs(text);
+		if (paragraphs.isEmpty()) {
+			throw new UnusableInputException(source, item,
+					"the file has no text; write the headline on the first line");
+		}
+		String headline = paragraphs.get(0);
+		List<String> body = this.boilerplate.clean(paragraphs.subList(1, paragraphs.size()));
+		if (body.isEmpty()) {
+			throw new UnusableInputException(source, item,
+					"the file has a headline but no story; put the body after the headline, separated by a blank line");
+		}
+		return new ArticleDraft(headline, body, null, source, item, null);
+	}
+
+	private byte[] bytes(String source, String item, Path file) {
+		try {
+			long size = Files.size(file);
+			if (size > this.maxBytes) {
+				throw new UnusableInputException(source, item,
+						"the file has " + size + " bytes, more than the limit of " + this.maxBytes
+								+ "; raise dispatch.ingest.max-file-size if it really is one article");
+			}
+			try (InputStream in = Files.newInputStream(file)) {
+				return in.readNBytes((int) this.maxBytes + 1);
+			}
+		}
+		catch (AccessDeniedException ex) {
+			throw new UnusableInputException(source, item,
+					"the file cannot be read (permission denied); check its owner and mode");
+		}
+		catch (IOException ex) {
+			throw new UnusableInputException(source, item, "the file cannot be read (" + ex.getMessage() + ")");
+		}
+	}
+
+	private static String decode(String source, String item, byte[] bytes) {
+		for (byte b : bytes) {
+			if (b == 0) {
+				throw new UnusableInputException(source, item,
+						"the file is binary, not text; only UTF-8 text files are articles");
+			}
+		}
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+		}
+		catch (CharacterCodingException ex) {
+			throw new UnusableInputException(source, item,
+					"the file is not valid UTF-8; save it as UTF-8 and ingest it again");
+		}
+	}
+
+	/**
+	 * Paragraphs are runs of non-blank lines; lines within one are joined with a space
+	 * and white space is folded.
+	 */
+	static List<String> paragraphs(String text) {
+		List<String> paragraphs = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		for (String line : text.split("\\R", -1)) {
+			String trimmed = line.strip().replaceAll("\\s+", " ");
+			if (trimmed.isEmpty()) {
+				flush(current, paragraphs);
+			}
+			else if (BULLET.matcher(trimmed).lookingAt()) {
+				// a list item stands alone even without blank lines around it
+				flush(current, paragraphs);
+				paragraphs.add(trimmed);
+			}
+			else {
+				if (!current.isEmpty()) {
+					current.append(' ');
+				}
+				current.append(trimmed);
+			}
+		}
+		flush(current, paragraphs);
+		return paragraphs;
+	}
+
+	private static void flush(StringBuilder current, List<String> paragraphs) {
+		if (!current.isEmpty()) {
+			paragraphs.add(current.toString());
+			current.setLength(0);
+		}
+	}
+
+}

@@ -1,0 +1,256 @@
+package news.dispatch.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.digest.DigestJob;
+import news.dispatch.system.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * {@code dispatch jobs list | show ID | restart ID}: every run, from the job repository.
+ */
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "See and restart job runs.", subcommands = {
+		JobsCommand.ListCommand.class, JobsCommand.ShowCommand.class, JobsCommand.RestartCommand.class })
+class JobsCommand {
+
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first.")
+	static class ListCommand implements Runnable {
+
+		@Spec
+		private CommandSpec spec;
+
+		@Option(names = "--job", description = "Only runs of this job (ingest, digest).")
+		private String job;
+
+		@Option(names = "--limit", defaultValue = "20", description = "At most this many (default: ${DEFAULT-VALUE}).")
+		private int limit;
+
+		@Option(names = "--json", description = "Print one JSON document.")
+		private boolean json;
+
+		private final JobRepository repository;
+
+		ListCommand(JobRepository repository) {
+			this.repository = repository;
+		}
+
+		@Override
+		public void run() {
+			List<JobExecution> executions = executions(this.repository, this.job, this.limit);
+			PrintWriter out = this.spec.commandLine().getOut();
+			if (this.json) {
+				Json.print(out, executions.stream().map(JobsCommand::summary).toList());
+				return;
+			}
+			if (executions.isEmpty()) {
+				out.println("No runs yet.");
+			}
+			for (JobExecution execution : executions) {
+				out.printf("%5d  %-8s %-10s %-19s %8s  %s%n", execution.getId(),
+						execution.getJobInstance().getJobName(), execution.getStatus(), time(execution.getStartTime()),
+						duration(execution), parameters(execution));
+			}
+		}
+
+	}
+
+	@Command(name = "show", mixinStandardHelpOptions = true,
+			description = "Show one run: its steps, its outcome and, for sending jobs, the ledger's counts.")
+	static class ShowCommand implements Runnable {
+
+		@Spec
+		private CommandSpec spec;
+
+		@Parameters(paramLabel = "ID", description = "The run's id (see jobs list).")
+		private long id;
+
+		@Option(names = "--json", description = "Print one JSON document.")
+		private boolean json;
+
+		private final JobRepository repository;
+
+		private final Deliveries deliveries;
+
+		ShowCommand(JobRepository repository, Deliveries deliveries) {
+			this.repository = repository;
+			this.deliveries = deliveries;
+		}
+
+		@Override
+		public void run() {
+			JobExecution execution = find(this.repository, this.id);
+			Map<String, Object> json = summary(execution);
+			List<Map<String, Object>> steps = new ArrayList<>();
+			for (StepExecution step : execution.getStepExecutions()) {
+				Map<String, Object> s = new LinkedHashMap<>();
+				s.put("name", step.getStepName());
+				s.put("status", step.getStatus().name());
+				s.put("read", step.getReadCount());
+				s.put("write", step.getWriteCount());
+				s.put("filter", step.getFilterCount());
+				s.put("skip", step.getSkipCount());
+				s.put("commit", step.getCommitCount());
+				steps.add(s);
+			}
+			json.put("steps", steps);
+			Map<DeliveryStatus, Long> counts = deliveryCounts(execution);
+			if (counts != null) {
+				json.put("deliveries", counts);
+			}
+			List<Throwable> failures = execution.getAllFailureExceptions();
+			json.put("failure", failures.isEmpty() ? null : CommandLineInterface.rootMessage(failures.get(0)));
+			PrintWriter out = this.spec.commandLine().getOut();
+			if (this.json) {
+				Json.print(out, json);
+				return;
+			}
+			out.printf("Run %d of %s: %s (exit %s)%n", execution.getId(), execution.getJobInstance().getJobName(),
+					execution.getStatus(), execution.getExitStatus().getExitCode());
+			out.printf("Parameters: %s%n", parameters(execution));
+			out.printf("Started %s, ended %s, took %s%n", time(execution.getStartTime()), time(execution.getEndTime()),
+					duration(execution));
+			out.printf("%n%-16s %-10s %8s %8s %8s %8s %8s%n", "step", "status", "read", "write", "filter", "skip",
+					"commit");
+			for (Map<String, Object> s : steps) {
+				out.printf("%-16s %-10s %8s %8s %8s %8s %8s%n", s.get("name"), s.get("status"), s.get("read"),
+						s.get("write"), s.get("filter"), s.get("skip"), s.get("commit"));
+			}
+			if (counts != null) {
+				out.printf("%nDeliveries: %s%n", counts);
+			}
+			if (json.get("failure") != null) {
+				out.printf("%nFailure: %s%n", JobRuns.firstLine((String) json.get("failure")));
+			}
+		}
+
+		private Map<DeliveryStatus, Long> deliveryCounts(JobExecution execution) {
+			if (!execution.getJobInstance().getJobName().equals(DigestJob.NAME)) {
+				return null;
+			}
+			JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
+			return (edition != null) ? this.deliveries.counts(DigestJob.KIND, edition.value().toString()) : null;
+		}
+
+	}
+
+	@Command(name = "restart", mixinStandardHelpOptions = true,
+			description = "Restart a failed or stopped run; it goes on from where it stopped and sends nothing twice.")
+	static class RestartCommand implements Callable<Integer> {
+
+		@Spec
+		private CommandSpec spec;
+
+		@Parameters(paramLabel = "ID", description = "The run's id (see jobs list).")
+		private long id;
+
+		private final JobRepository repository;
+
+		private final JobOperator operator;
+
+		RestartCommand(JobRepository repository, JobOperator operator) {
+			this.repository = repository;
+			this.operator = operator;
+		}
+
+		@Override
+		public Integer call() {
+			JobExecution execution = find(this.repository, this.id);
+			JobExecution restarted;
+			try {
+				restarted = this.operator.restart(execution);
+			}
+			catch (JobRestartException ex) {
+				throw new InvalidInputException("Run " + this.id + " cannot be restarted: it is "
+						+ execution.getStatus() + ". Only a FAILED or STOPPED run restarts" + (execution.isRunning()
+								? "; if its process died, run dispatch jobs recover " + this.id + " first." : "."));
+			}
+			PrintWriter out = this.spec.commandLine().getOut();
+			out.printf("Restarted run %d of %s as run %d: %s.%n", this.id, execution.getJobInstance().getJobName(),
+					restarted.getId(), restarted.getStatus());
+			return restarted.getStatus().name().equals("COMPLETED") ? CommandLineInterface.DONE
+					: JobRuns.reportUnfinished(this.spec.commandLine().getErr(), restarted);
+		}
+
+	}
+
+	static JobExecution find(JobRepository repository, long id) {
+		JobExecution execution = repository.getJobExecution(id);
+		if (execution == null) {
+			throw new InvalidInputException("There is no run " + id + "; see dispatch jobs list for the ids.");
+		}
+		return execution;
+	}
+
+	static List<JobExecution> executions(JobRepository repository, String job, int limit) {
+		List<JobExecution> all = new ArrayList<>();
+		for (String name : repository.getJobNames()) {
+			if (job != null && !job.equals(name)) {
+				continue;
+			}
+			for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
+				all.addAll(repository.getJobExecutions(instance));
+			}
+		}
+		all.sort(Comparator.comparing(JobExecution::getId).reversed());
+		return all.subList(0, Math.min(limit, all.size()));
+	}
+
+	static Map<String, Object> summary(JobExecution execution) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", execution.getId());
+		json.put("job", execution.getJobInstance().getJobName());
+		json.put("status", execution.getStatus().name());
+		json.put("exitCode", execution.getExitStatus().getExitCode());
+		json.put("startTime", (execution.getStartTime() != null) ? execution.getStartTime().toString() : null);
+		json.put("endTime", (execution.getEndTime() != null) ? execution.getEndTime().toString() : null);
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		execution.getJobParameters().parameters().forEach((p) -> parameters.put(p.name(), String.valueOf(p.value())));
+		json.put("parameters", parameters);
+		return json;
+	}
+
+	static String parameters(JobExecution execution) {
+		List<String> shown = new ArrayList<>();
+		execution.getJobParameters().parameters().forEach((p) -> {
+			String value = String.valueOf(p.value()).replace('\n', ',');
+			shown.add(p.name() + "=" + value);
+		});
+		return String.join(" ", shown);
+	}
+
+	static String time(LocalDateTime time) {
+		return (time != null) ? time.withNano(0).toString().replace('T', ' ') : "-";
+	}
+
+	static String duration(JobExecution execution) {
+		if (execution.getStartTime() == null) {
+			return "-";
+		}
+		LocalDateTime end = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now();
+		Duration took = Duration.between(execution.getStartTime(), end);
+		return (took.toSeconds() > 0) ? took.toSeconds() + "s" : took.toMillis() + "ms";
+	}
+
+}

@@ -1,0 +1,19 @@
+package news.dispatch.delivery;
+
+/**
+ * Where a message stands.
+ */
+public enum DeliveryStatus {
+
+	/** Planned, not yet accepted by the SMTP server. */
+	PENDING,
+	/** Accepted by the SMTP server: never sent again. */
+	SENT,
+	/** Refused for now (4xx, timeout): sent again by the next run. */
+	RETRY,
+	/** Refused for good (5xx, invalid address). */
+	BOUNCED,
+	/** Could not be composed or is no longer wanted. */
+	FAILED
+
+}

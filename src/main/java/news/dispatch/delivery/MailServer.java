@@ -1,0 +1,101 @@
+package news.dispatch.delivery;
+
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import news.dispatch.system.DispatchSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The SMTP server Dispatch sends to: the configured one, or, with no
+ * {@code spring.mail.host}, an embedded one started on first use whose mail lands in the
+ * outbox.
+ */
+@Component
+public class MailServer implements AutoCloseable {
+
+	private final SmtpSettings smtp;
+
+	private final MailSettings mail;
+
+	private final DispatchSettings dispatch;
+
+	private @Nullable EmbeddedSmtp embedded;
+
+	private @Nullable Session session;
+
+	MailServer(SmtpSettings smtp, MailSettings mail, DispatchSettings dispatch) {
+		this.smtp = smtp;
+		this.mail = mail;
+		this.dispatch = dispatch;
+	}
+
+	synchronized Session session() {
+		if (this.session == null) {
+			this.session = Session.getInstance(properties());
+		}
+		return this.session;
+	}
+
+	/**
+	 * Host and port, for messages to operators.
+	 */
+	public synchronized String describe() {
+		return this.smtp.embedded() ? "the embedded SMTP server (mail kept in " + this.dispatch.outboxDir() + ")"
+				: this.smtp.host() + ":" + this.smtp.port();
+	}
+
+	public boolean isEmbedded() {
+		return this.smtp.embedded();
+	}
+
+	/**
+	 * Writes mail the embedded server received to the outbox; nothing for a real server.
+	 */
+	public synchronized int flushOutbox() {
+		return (this.embedded != null) ? this.embedded.flush() : 0;
+	}
+
+	@Nullable String username() {
+		return this.smtp.username();
+	}
+
+	@Nullable String password() {
+		return this.smtp.password();
+	}
+
+	private Properties properties() {
+		String host = this.smtp.host();
+		int port = this.smtp.port();
+		if (this.smtp.embedded()) {
+			this.embedded = new EmbeddedSmtp(this.dispatch.outboxDir());
+			host = "127.0.0.1";
+			port = this.embedded.port();
+		}
+		Properties properties = new Properties();
+		properties.put("mail.transport.protocol", "smtp");
+		properties.put("mail.smtp.host", host);
+		properties.put("mail.smtp.port", Integer.toString(port));
+		properties.put("mail.smtp.connectiontimeout", Long.toString(this.mail.connectTimeout().toMillis()));
+		properties.put("mail.smtp.timeout", Long.toString(this.mail.readTimeout().toMillis()));
+		properties.put("mail.smtp.writetimeout", Long.toString(this.mail.writeTimeout().toMillis()));
+		properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+		properties.put("mail.smtp.socketFactory.fallback", "false");
+		if (this.smtp.username() != null) {
+			properties.put("mail.smtp.auth", "true");
+		}
+		properties.putAll(this.smtp.properties());
+		return properties;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.embedded != null) {
+			this.embedded.close();
+			this.embedded = null;
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package news.dispatch.digest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import news.dispatch.article.Article;
+import news.dispatch.article.Articles;
+import news.dispatch.delivery.ComposedMessage;
+import news.dispatch.delivery.Composer;
+import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.Delivery;
+import news.dispatch.delivery.MailTemplates;
+import news.dispatch.subscriber.Subscriber;
+import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.Subscribers;
+import news.dispatch.system.DispatchSettings;
+import news.dispatch.topic.ArticleMatches;
+import news.dispatch.topic.Passage;
+import news.dispatch.topic.Topic;
+import news.dispatch.topic.Topics;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Composes a digest from its ledger row: the planned articles grouped by topic, rendered
+ * with {@code templates/digest.*}.
+ */
+@Component
+class DigestComposer implements Composer {
+
+	private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.UK);
+
+	private final Deliveries deliveries;
+
+	private final Articles articles;
+
+	private final ArticleMatches matches;
+
+	private final Topics topics;
+
+	private final Subscribers subscribers;
+
+	private final SubscriberLinks links;
+
+	private final MailTemplates templates;
+
+	private final DispatchSettings settings;
+
+	DigestComposer(Deliveries deliveries, Articles articles, ArticleMatches matches, Topics topics,
+			Subscribers subscribers, SubscriberLinks links, MailTemplates templates, DispatchSettings settings) {
+		this.deliveries = deliveries;
+		this.articles = articles;
+		this.matches = matches;
+		this.topics = topics;
+		this.subscribers = subscribers;
+		this.links = links;
+		this.templates = templates;
+		this.settings = settings;
+	}
+
+	@Override
+	public String kind() {
+		return DigestJob.KIND;
+	}
+
+	@Override
+	public Optional<ComposedMessage> compose(Delivery delivery) {
+		Optional<Subscriber> found = this.subscribers.find(delivery.subscriberId());
+		if (found.isEmpty() || !found.get().status().equals("ACTIVE")) {
+			return Optional.empty();
+		}
+		Subscriber subscriber = found.get();
+		DigestModel model = model(delivery, subscriber);
+		String unsubscribe = model.links().unsubscribe();
+		return Optional.of(new ComposedMessage(subscriber.email(), subscriber.name(),
+				this.templates.render("digest.subject.ftl", model), this.templates.render("digest.txt.ftl", model),
+				this.templates.render("digest.html.ftlh", model), unsubscribe));
+	}
+
+	DigestModel model(Delivery delivery, Subscriber subscriber) {
+		List<Deliveries.Item> items = this.deliveries.items(delivery.id());
+		List<Long> ids = items.stream().map(Deliveries.Item::articleId).toList();
+		Map<Long, Article> byId = this.articles.findAll(ids)
+			.stream()
+			.collect(Collectors.toMap(Article::id, Function.identity()));
+		Map<Long, Map<Long, ArticleMatches.Match>> matched = this.matches.find(ids);
+		Map<Long, String> topicNames = this.topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
+		Map<String, List<DigestModel.Item>> sections = new LinkedHashMap<>();
+		for (Deliveries.Item item : items) {
+			Article article = byId.get(item.articleId());
+			if (article == null) {
+				continue;
+			}
+			String topic = (item.topicId() != null) ? topicNames.getOrDefault(item.topicId(), "More news")
+					: "More news";
+			ArticleMatches.Match match = (item.topicId() != null)
+					? matched.getOrDefault(article.id(), Map.of()).get(item.topicId()) : null;
+			List<Passage.Part> passage = (match != null) ? match.passage().parts() : List.of();
+			sections.computeIfAbsent(topic, (name) -> new ArrayList<>())
+				.add(new DigestModel.Item(article.headline(), (article.url() != null) ? article.url() : "",
+						article.lead(), passage, List.of()));
+		}
+		LocalDate edition = LocalDate.parse(delivery.key());
+		return new DigestModel(new DigestModel.Recipient(subscriber.name(), subscriber.email()),
+				new DigestModel.Edition(edition.toString(), TITLE.format(edition)),
+				sections.entrySet().stream().map((e) -> new DigestModel.Section(e.getKey(), e.getValue())).toList(),
+				byId.size(),
+				new DigestModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id())),
+				new DigestModel.Site(this.settings.site().name(), this.settings.site().url()));
+	}
+
+}

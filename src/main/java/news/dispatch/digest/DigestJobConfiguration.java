@@ -1,0 +1,166 @@
+package news.dispatch.digest;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.Delivery;
+import news.dispatch.delivery.DeliverySteps;
+import news.dispatch.delivery.Outgoing;
+import news.dispatch.subscriber.Frequency;
+import news.dispatch.subscriber.Subscribers;
+import news.dispatch.subscriber.Subscribers.Following;
+import news.dispatch.system.DispatchSettings;
+import news.dispatch.topic.TopicMatching;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The digest job, one instance per edition date:
+ * <ol>
+ * <li>{@code match-articles}: recent articles are matched against the current
+ * topics;</li>
+ * <li>{@code plan-digests}: one PENDING ledger row for each due subscriber with something
+ * new, with the articles it will carry;</li>
+ * <li>{@code send-digests}: each planned message composed, sent and recorded.</li>
+ * </ol>
+ * Planning is idempotent (the ledger holds one row per subscriber and edition) and
+ * sending reads only unsent rows, so a restart after any failure finishes the edition
+ * without sending anything twice.
+ */
+@Configuration(proxyBeanMethods = false)
+class DigestJobConfiguration {
+
+	@Bean
+	Job digestJob(JobRepository jobRepository, Step matchArticlesStep, Step planDigestsStep, Step sendDigestsStep) {
+		return new JobBuilder(DigestJob.NAME, jobRepository)
+			.validator(new DefaultJobParametersValidator(new String[] { DigestJob.EDITION }, new String[0]))
+			.start(matchArticlesStep)
+			.next(planDigestsStep)
+			.next(sendDigestsStep)
+			.build();
+	}
+
+	@Bean
+	Step matchArticlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TopicMatching matching) {
+		return new StepBuilder("match-articles", jobRepository).tasklet((contribution, context) -> {
+			contribution.incrementWriteCount(matching.matchPending());
+			return null;
+		}, transactionManager).allowStartIfComplete(true).build();
+	}
+
+	@Bean
+	Step planDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DigestSettings settings, ItemReader<Following> dueSubscribers,
+			ItemProcessor<Following, PlannedDigest> digestPlanProcessor, Deliveries deliveries) {
+		return new StepBuilder("plan-digests", jobRepository).<Following, PlannedDigest>chunk(settings.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(dueSubscribers)
+			.processor(digestPlanProcessor)
+			.writer((chunk) -> {
+				for (PlannedDigest planned : chunk) {
+					deliveries.plan(DigestJob.KIND, planned.edition().toString(), planned.subscriberId(),
+							planned.items());
+				}
+			})
+			.build();
+	}
+
+	@Bean
+	Step sendDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DigestSettings settings, DeliverySteps steps, ItemStreamReader<Delivery> unsentDigests,
+			ItemProcessor<Delivery, Outgoing> composeDigests, ItemStreamWriter<Outgoing> sendDigests) {
+		return steps.sendStep("send-digests", jobRepository, transactionManager, settings.chunkSize(), unsentDigests,
+				composeDigests, sendDigests);
+	}
+
+	/**
+	 * Daily subscribers, and weekly ones on their day, page by page.
+	 */
+	@Bean
+	@StepScope
+	ItemReader<Following> dueSubscribers(Subscribers subscribers, DigestSettings settings,
+			@Value("#{jobParameters['edition']}") LocalDate edition) {
+		Set<Frequency> due = (edition.getDayOfWeek() == settings.weeklyDay())
+				? EnumSet.of(Frequency.DAILY, Frequency.WEEKLY) : EnumSet.of(Frequency.DAILY);
+		return new ItemReader<>() {
+
+			private long afterId;
+
+			private Iterator<Following> page = List.<Following>of().iterator();
+
+			@Override
+			public @Nullable Following read() {
+				if (!this.page.hasNext()) {
+					List<Following> next = subscribers.following(due, this.afterId, settings.chunkSize());
+					if (next.isEmpty()) {
+						return null;
+					}
+					this.afterId = next.get(next.size() - 1).subscriberId();
+					this.page = next.iterator();
+				}
+				return this.page.next();
+			}
+
+		};
+	}
+
+	/**
+	 * Plans one subscriber's edition; a subscriber already planned, or with nothing new,
+	 * is filtered.
+	 */
+	@Bean
+	@StepScope
+	ItemProcessor<Following, PlannedDigest> digestPlanProcessor(DigestPlanner planner, Deliveries deliveries,
+			DispatchSettings settings, @Value("#{jobParameters['edition']}") LocalDate edition) {
+		return (subscriber) -> {
+			if (deliveries.exists(DigestJob.KIND, edition.toString(), subscriber.subscriberId())) {
+				return null;
+			}
+			List<Deliveries.Item> items = planner.plan(subscriber, edition, settings.zone());
+			return items.isEmpty() ? null : new PlannedDigest(subscriber.subscriberId(), edition, items);
+		};
+	}
+
+	@Bean
+	@StepScope
+	ItemStreamReader<Delivery> unsentDigests(DeliverySteps steps, DigestSettings settings,
+			@Value("#{jobParameters['edition']}") LocalDate edition) throws Exception {
+		return steps.unsent(DigestJob.KIND, edition.toString(), settings.chunkSize());
+	}
+
+	@Bean
+	@StepScope
+	ItemProcessor<Delivery, Outgoing> composeDigests(DeliverySteps steps) {
+		return steps.composer();
+	}
+
+	@Bean
+	@StepScope
+	ItemStreamWriter<Outgoing> sendDigests(DeliverySteps steps) {
+		return steps.sender();
+	}
+
+	record PlannedDigest(long subscriberId, LocalDate edition, List<Deliveries.Item> items) {
+	}
+
+}

@@ -1,0 +1,20 @@
+package news.dispatch.digest;
+
+import java.time.DayOfWeek;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How digests are planned.
+ *
+ * @param lookbackDays an article published this many days before the edition date, or
+ * later, can go in the edition if the subscriber has not had it
+ * @param maxArticles the most articles one digest lists, best first
+ * @param chunkSize subscribers planned, or messages sent, per transaction
+ * @param weeklyDay the day weekly subscribers get theirs
+ */
+@ConfigurationProperties("dispatch.digest")
+public record DigestSettings(@DefaultValue("3") int lookbackDays, @DefaultValue("20") int maxArticles,
+		@DefaultValue("100") int chunkSize, @DefaultValue("MONDAY") DayOfWeek weeklyDay) {
+}

@@ -1,0 +1,85 @@
+package news.dispatch.subscriber;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import news.dispatch.system.DispatchSettings;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The links in every message that let a reader act without a password: unsubscribe and
+ * preferences. Each carries a token signed with the server's secret (HMAC-SHA256), bound
+ * to the subscriber and the action, so it cannot be guessed or used for someone else.
+ * <p>
+ * The secret is {@code dispatch.secret}, or one generated on first use and kept in the
+ * data directory, so links in mail already sent keep working across restarts.
+ */
+@Component
+public class SubscriberLinks {
+
+	private final String baseUrl;
+
+	private final byte[] secret;
+
+	SubscriberLinks(DispatchSettings settings, @Value("${dispatch.secret:}") String secret) {
+		this.baseUrl = settings.site().url().replaceAll("/+$", "");
+		this.secret = secret.isBlank() ? storedSecret(settings.dataDir().resolve("secret"))
+				: secret.getBytes(StandardCharsets.UTF_8);
+	}
+
+	public String unsubscribe(long subscriberId) {
+		return this.baseUrl + "/unsubscribe?token=" + token(subscriberId, "unsubscribe");
+	}
+
+	public String preferences(long subscriberId) {
+		return this.baseUrl + "/preferences?token=" + token(subscriberId, "preferences");
+	}
+
+	String token(long subscriberId, String action) {
+		String payload = subscriberId + "." + action;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "."
+				+ sign(payload);
+	}
+
+	private String sign(String payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static synchronized byte[] storedSecret(Path file) {
+		try {
+			if (!Files.exists(file)) {
+				byte[] fresh = new byte[32];
+				new SecureRandom().nextBytes(fresh);
+				Files.createDirectories(file.getParent());
+				Files.writeString(file, HexFormat.of().formatHex(fresh));
+			}
+			return HexFormat.of().parseHex(Files.readString(file).strip());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create the link secret " + file
+					+ "; check that the data directory is writable, or set dispatch.secret.", ex);
+		}
+	}
+
+}

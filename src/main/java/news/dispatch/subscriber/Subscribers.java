@@ -1,0 +1,156 @@
+package news.dispatch.subscriber;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The subscriber store: subscribers and the topics they follow.
+ */
+@Repository
+public class Subscribers {
+
+	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status";
+
+	private final JdbcClient jdbc;
+
+	Subscribers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Subscriber> findAll() {
+		return withTopics(
+				this.jdbc.sql("select " + COLUMNS + " from subscriber order by email").query(Row.class).list());
+	}
+
+	public Optional<Subscriber> find(long id) {
+		return withTopics(
+				this.jdbc.sql("select " + COLUMNS + " from subscriber where id = ?").param(id).query(Row.class).list())
+			.stream()
+			.findFirst();
+	}
+
+	public Optional<Subscriber> findByEmail(String email) {
+		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber where email = ?")
+			.param(email.strip().toLowerCase(java.util.Locale.ROOT))
+			.query(Row.class)
+			.list()).stream().findFirst();
+	}
+
+	public List<Subscriber> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber where id in (:ids) order by id")
+			.param("ids", ids)
+			.query(Row.class)
+			.list());
+	}
+
+	/**
+	 * An active subscriber and the ids of the topics they follow.
+	 */
+	public record Following(long subscriberId, List<Long> topicIds) {
+	}
+
+	/**
+	 * Active subscribers of the given frequencies, in id order after {@code afterId}.
+	 */
+	public List<Following> following(Collection<Frequency> frequencies, long afterId, int limit) {
+		if (frequencies.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = this.jdbc
+			.sql("select id from subscriber where status = 'ACTIVE' and frequency in (:frequencies)"
+					+ " and id > :after order by id")
+			.param("frequencies", frequencies.stream().map(Frequency::name).toList())
+			.param("after", afterId)
+			.withMaxRows(limit)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Long>> topics = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select subscriber_id, topic_id from subscription where subscriber_id in (:ids) order by topic_id")
+			.param("ids", ids)
+			.query((rs) -> {
+				topics.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		return ids.stream().map((id) -> new Following(id, topics.getOrDefault(id, List.of()))).toList();
+	}
+
+	/**
+	 * Adds the subscriber, or updates the one with the same address, and sets the topics
+	 * they follow.
+	 * @return whether the address is new
+	 */
+	boolean save(SubscriberForm form, List<Long> topicIds) {
+		Optional<Long> existing = this.jdbc.sql("select id from subscriber where email = ?")
+			.param(form.email())
+			.query(Long.class)
+			.optional();
+		long id;
+		if (existing.isPresent()) {
+			id = existing.get();
+			this.jdbc.sql(
+					"update subscriber set name = ?, frequency = ?, time_zone = ?, send_hour = ?, alerts = ? where id = ?")
+				.params(form.name(), form.frequency().name(), form.timeZone().getId(), form.sendHour(), form.alerts(),
+						id)
+				.update();
+			this.jdbc.sql("delete from subscription where subscriber_id = ?").param(id).update();
+		}
+		else {
+			this.jdbc
+				.sql("insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status, created_at)"
+						+ " values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")
+				.params(form.email(), form.name(), form.frequency().name(), form.timeZone().getId(), form.sendHour(),
+						form.alerts(), Instant.now().atOffset(ZoneOffset.UTC))
+				.update();
+			id = this.jdbc.sql("select id from subscriber where email = ?")
+				.param(form.email())
+				.query(Long.class)
+				.single();
+		}
+		for (long topicId : topicIds) {
+			this.jdbc.sql("insert into subscription (subscriber_id, topic_id) values (?, ?)")
+				.params(id, topicId)
+				.update();
+		}
+		return existing.isEmpty();
+	}
+
+	private List<Subscriber> withTopics(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<String>> topics = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select s.subscriber_id, t.name from subscription s join topic t on t.id = s.topic_id"
+					+ " where s.subscriber_id in (:ids) order by t.name")
+			.param("ids", rows.stream().map(Row::id).toList())
+			.query((rs) -> {
+				topics.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return rows.stream()
+			.map((row) -> new Subscriber(row.id(), row.email(), (row.name() != null) ? row.name() : "",
+					topics.getOrDefault(row.id(), List.of()), Frequency.valueOf(row.frequency()),
+					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), row.status()))
+			.toList();
+	}
+
+	private record Row(long id, String email, String name, String frequency, String timeZone, int sendHour,
+			boolean alerts, String status) {
+	}
+
+}

@@ -1,0 +1,114 @@
+package news.dispatch.topic;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which topics each article matched, with the score and the passage that shows why.
+ */
+@Repository
+public class ArticleMatches {
+
+	private final JdbcClient jdbc;
+
+	ArticleMatches(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Replaces the matches of these articles with the given ones.
+	 */
+	void replace(Map<Long, Instant> published, List<TopicMatch> matches) {
+		if (published.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("delete from article_match where article_id in (:ids)").param("ids", published.keySet()).update();
+		for (TopicMatch match : matches) {
+			this.jdbc
+				.sql("insert into article_match (article_id, topic_id, score, snippet, highlights, published_at)"
+						+ " values (?, ?, ?, ?, ?, ?)")
+				.params(match.articleId(), Long.parseLong(match.queryId()), match.score(), match.snippet(),
+						Passage.encode(match.highlights()), published.get(match.articleId()).atOffset(ZoneOffset.UTC))
+				.update();
+		}
+	}
+
+	/**
+	 * An article that matched one of the given topics.
+	 */
+	public record Candidate(long articleId, long topicId, double score, Instant publishedAt) {
+	}
+
+	/**
+	 * Every match of the given topics with an article published at or after
+	 * {@code since}, best score first, then newest.
+	 */
+	public List<Candidate> candidates(Collection<Long> topicIds, Instant since) {
+		if (topicIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select article_id, topic_id, score, published_at from article_match"
+				+ " where topic_id in (:topics) and published_at >= :since order by score desc, published_at desc, article_id")
+			.param("topics", topicIds)
+			.param("since", since.atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getDouble(3),
+					rs.getObject(4, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
+	 * The names of the topics each article matched, best match first.
+	 */
+	public Map<Long, List<String>> topicNames(Collection<Long> articleIds) {
+		if (articleIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<String>> names = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select m.article_id, t.name from article_match m join topic t on t.id = m.topic_id"
+					+ " where m.article_id in (:ids) order by m.article_id, m.score desc, t.name")
+			.param("ids", articleIds)
+			.query((rs) -> {
+				names.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return names;
+	}
+
+	/**
+	 * The matches of these articles, keyed by article and then by topic id.
+	 */
+	public Map<Long, Map<Long, Match>> find(Collection<Long> articleIds) {
+		if (articleIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc
+			.sql("select article_id, topic_id, score, snippet, highlights from article_match"
+					+ " where article_id in (:ids)")
+			.param("ids", articleIds)
+			.query((rs, row) -> new Match(rs.getLong(1), rs.getLong(2), rs.getDouble(3),
+					new Passage(rs.getString(4), Passage.decode(rs.getString(5)))))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Match::articleId, Collectors.toMap(Match::topicId, (m) -> m)));
+	}
+
+	/**
+	 * An article's match with a topic.
+	 *
+	 * @param score higher is more about the topic
+	 * @param passage the text that matched, with the matched words marked
+	 */
+	public record Match(long articleId, long topicId, double score, Passage passage) {
+	}
+
+}

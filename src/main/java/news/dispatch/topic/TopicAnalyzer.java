@@ -1,0 +1,39 @@
+package news.dispatch.topic;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analyzer shared by topic queries and articles.
+ * <p>
+ * Chain: standard (UAX#29) tokenizer, English possessive removal (handles {@code 's},
+ * {@code ’s} and {@code ＇s}), lower-casing, ASCII folding ({@code é → e}, {@code ß → ss})
+ * and minimal English plural stemming. There are deliberately no stop words (phrases stay
+ * exact) and no synonyms.
+ * <p>
+ * Wildcard and prefix terms are only lower-cased and folded (see
+ * {@link #normalize(String, TokenStream)}), they are not stemmed.
+ */
+final class TopicAnalyzer extends Analyzer {
+
+	@Override
+	protected TokenStreamComponents createComponents(String fieldName) {
+		StandardTokenizer source = new StandardTokenizer();
+		TokenStream stream = new EnglishPossessiveFilter(source);
+		stream = new LowerCaseFilter(stream);
+		stream = new ASCIIFoldingFilter(stream);
+		stream = new EnglishMinimalStemFilter(stream);
+		return new TokenStreamComponents(source, stream);
+	}
+
+	@Override
+	protected TokenStream normalize(String fieldName, TokenStream in) {
+		return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+	}
+
+}

@@ -1,0 +1,110 @@
+package news.dispatch.topic;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import news.dispatch.article.Article;
+import news.dispatch.article.Articles;
+import news.dispatch.article.ArticlesIngested;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps every recent article's matches current with the topic catalog: an article is
+ * matched once per revision of the catalog, so a topic added or changed applies from the
+ * next run, and a run with nothing new does nothing.
+ */
+@Service
+public class TopicMatching {
+
+	private static final Logger logger = LoggerFactory.getLogger(TopicMatching.class);
+
+	private final Topics topics;
+
+	private final Articles articles;
+
+	private final ArticleMatches matches;
+
+	private final MatchingSettings settings;
+
+	private final TransactionTemplate transaction;
+
+	TopicMatching(Topics topics, Articles articles, ArticleMatches matches, MatchingSettings settings,
+			TransactionTemplate transaction) {
+		this.topics = topics;
+		this.articles = articles;
+		this.matches = matches;
+		this.settings = settings;
+		this.transaction = transaction;
+	}
+
+	/**
+	 * Matches, batch by batch, every article of the window not matched under the current
+	 * catalog.
+	 * @return how many articles were matched
+	 */
+	public int matchPending() {
+		Catalog catalog = catalog();
+		Instant since = Instant.now().minus(Duration.ofDays(this.settings.windowDays()));
+		int matched = 0;
+		long afterId = 0;
+		try (TopicMatcher matcher = catalog.matcher()) {
+			while (true) {
+				List<Article> batch = this.articles.unmatched(catalog.revision(), since, afterId,
+						this.settings.batchSize());
+				if (batch.isEmpty()) {
+					break;
+				}
+				this.transaction.executeWithoutResult((status) -> store(matcher, catalog.revision(), batch));
+				matched += batch.size();
+				afterId = batch.get(batch.size() - 1).id();
+			}
+		}
+		return matched;
+	}
+
+	@EventListener
+	void on(ArticlesIngested ingested) {
+		int matched = matchPending();
+		logger.debug("Matched {} articles after ingest run {}", matched, ingested.jobExecutionId());
+	}
+
+	/**
+	 * The current catalog: its revision and a matcher over its queries.
+	 */
+	Catalog catalog() {
+		List<Topic> all = this.topics.findAll();
+		return new Catalog(Topics.revision(all), all);
+	}
+
+	void store(TopicMatcher matcher, String revision, List<Article> batch) {
+		List<Long> ids = batch.stream().map(Article::id).toList();
+		Map<Long, Instant> published = new HashMap<>();
+		batch.forEach((article) -> published.put(article.id(), article.publishedAt()));
+		List<TopicMatch> found = matcher.match(batch.stream()
+			.map((article) -> new MatchableArticle(article.id(), article.headline(), article.body()))
+			.toList());
+		this.matches.replace(published, found);
+		this.articles.markMatched(ids, revision);
+	}
+
+	record Catalog(String revision, List<Topic> topics) {
+
+		TopicMatcher matcher() {
+			Map<String, String> queries = new HashMap<>();
+			for (Topic topic : this.topics) {
+				queries.put(Long.toString(topic.id()), topic.query());
+			}
+			return new TopicMatcher(queries);
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+<#--
+  The daily digest, plain-text part (wrapped at 72 columns; matched words as *word*).
+  Same model as digest.html.ftlh. The lead is cut to about 300 characters here.
+-->
+<#setting locale="en_GB">
+<#import "lib/common.ftl" as c>
+<#import "lib/text.ftl" as t>
+<#assign topics = c.topicNames(sections)>
+<#assign name = c.oneLine(subscriber.name!"")>
+${site.name?upper_case}
+${edition.title}
+${c.plural(articleCount, "story", "stories")} on ${c.plural(topics?size, "topic", "topics")}
+${t.ruler("=")}
+
+Hello<#if name?has_content> ${name}</#if>,
+
+Here is today’s news on the topics you follow.
+<#list sections as section>
+
+
+${c.oneLine(section.topic)?upper_case}
+${t.ruler("-")}
+  <#list section.items as item>
+    <#assign href = c.webUrl(item.url!"")>
+    <#assign lead = c.shorten(item.lead!"", 300)>
+    <#if !item?is_first>
+
+${t.ruler("·", 3)}
+    </#if>
+
+${t.wrap(item.headline)}
+    <#if href?has_content>
+${href}
+    </#if>
+    <#if lead?has_content>
+
+${t.wrap(lead)}
+    </#if>
+    <#if (item.passage![])?has_content>
+
+Why you got this:
+${t.wrap("“" + t.passage(item.passage) + "”", "  ")}
+    </#if>
+    <#if (item.alsoIn![])?has_content>
+
+${t.wrap("Also in: " + item.alsoIn?join(", "))}
+    </#if>
+  </#list>
+<#else>
+
+No new stories matched your topics today.
+</#list>
+
+
+${t.ruler("-")}
+<#if topics?has_content>
+${t.wrap("You are receiving this because you follow: " + topics?join(", ") + ".")}
+
+</#if>
+Manage preferences: ${links.preferences}
+Unsubscribe: ${links.unsubscribe}
+
+${site.name}<#if c.webUrl(site.url!"")?has_content> · ${c.webUrl(site.url)}</#if>
