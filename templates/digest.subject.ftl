@@ -4,7 +4,6 @@
 -->
 <#setting locale="en_GB">
 <#import "lib/common.ftl" as c>
-<#assign topics = c.topicNames(sections)>
 <#if topics?size gt 3>
   <#assign topicText = topics[0..<3]?join(", ") + " and " + (topics?size - 3)?c + " more">
 <#else>

@@ -5,7 +5,6 @@
 <#setting locale="en_GB">
 <#import "lib/common.ftl" as c>
 <#import "lib/text.ftl" as t>
-<#assign topics = c.topicNames(sections)>
 <#assign name = c.oneLine(subscriber.name!"")>
 ${site.name?upper_case}
 ${edition.title}
@@ -53,8 +52,8 @@ No new stories matched your topics today.
 
 
 ${t.ruler("-")}
-<#if topics?has_content>
-${t.wrap("You are receiving this because you follow: " + topics?join(", ") + ".")}
+<#if subscriber.topics?has_content>
+${t.wrap("You are receiving this because you follow: " + subscriber.topics?join(", ") + ".")}
 
 </#if>
 Manage preferences: ${links.preferences}

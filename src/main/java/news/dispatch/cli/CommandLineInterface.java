@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Spring and hidden from the command parser.
  */
 @Component
-class CommandLineInterface implements CommandLineRunner, ExitCodeGenerator {
+public class CommandLineInterface implements CommandLineRunner, ExitCodeGenerator {
 
 	static final int DONE = 0;
 
@@ -54,7 +54,7 @@ class CommandLineInterface implements CommandLineRunner, ExitCodeGenerator {
 	/**
 	 * Runs one command, writing its output and errors to the given writers.
 	 */
-	int execute(PrintWriter out, PrintWriter err, String... args) {
+	public int execute(PrintWriter out, PrintWriter err, String... args) {
 		CommandLine commandLine = new CommandLine(DispatchCommand.class, factory());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
@@ -63,7 +63,7 @@ class CommandLineInterface implements CommandLineRunner, ExitCodeGenerator {
 				line.getErr().println(ex.getMessage());
 				return BAD_INPUT;
 			}
-			line.getErr().println("Dispatch could not finish: " + rootMessage(ex));
+			line.getErr().println("Dispatch could not finish: " + JobRuns.explain(ex));
 			return FAILED;
 		});
 		return commandLine.execute(commandArguments(args));

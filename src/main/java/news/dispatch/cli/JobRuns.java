@@ -94,12 +94,24 @@ class JobRuns {
 	 */
 	static int reportUnfinished(PrintWriter err, JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
-		String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
-				: CommandLineInterface.rootMessage(failures.get(0));
+		String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription() : explain(failures.get(0));
 		err.println("The " + execution.getJobInstance().getJobName() + " run " + execution.getId() + " ended "
 				+ execution.getStatus() + ((cause == null || cause.isBlank()) ? "" : ": " + firstLine(cause)));
 		err.println("Fix the cause, then run: dispatch jobs restart " + execution.getId());
 		return CommandLineInterface.FAILED;
+	}
+
+	/**
+	 * The sentence that says what went wrong: Dispatch's own exceptions say it for the
+	 * operator; for anything else, the root cause's message.
+	 */
+	static String explain(Throwable failure) {
+		for (Throwable ex = failure; ex != null; ex = (ex.getCause() != ex) ? ex.getCause() : null) {
+			if (ex.getClass().getName().startsWith("news.dispatch.") && ex.getMessage() != null) {
+				return ex.getMessage();
+			}
+		}
+		return CommandLineInterface.rootMessage(failure);
 	}
 
 	static String firstLine(String text) {

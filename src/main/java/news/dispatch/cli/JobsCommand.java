@@ -120,7 +120,7 @@ class JobsCommand {
 				json.put("deliveries", counts);
 			}
 			List<Throwable> failures = execution.getAllFailureExceptions();
-			json.put("failure", failures.isEmpty() ? null : CommandLineInterface.rootMessage(failures.get(0)));
+			json.put("failure", failures.isEmpty() ? null : JobRuns.explain(failures.get(0)));
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.json) {
 				Json.print(out, json);

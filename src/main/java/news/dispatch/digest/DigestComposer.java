@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -94,6 +96,7 @@ class DigestComposer implements Composer {
 		Map<Long, Map<Long, ArticleMatches.Match>> matched = this.matches.find(ids);
 		Map<Long, String> topicNames = this.topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
 		Map<String, List<DigestModel.Item>> sections = new LinkedHashMap<>();
+		Set<String> matchedTopics = new LinkedHashSet<>();
 		for (Deliveries.Item item : items) {
 			Article article = byId.get(item.articleId());
 			if (article == null) {
@@ -104,15 +107,24 @@ class DigestComposer implements Composer {
 			ArticleMatches.Match match = (item.topicId() != null)
 					? matched.getOrDefault(article.id(), Map.of()).get(item.topicId()) : null;
 			List<Passage.Part> passage = (match != null) ? match.passage().parts() : List.of();
+			matchedTopics.add(topic);
 			sections.computeIfAbsent(topic, (name) -> new ArrayList<>())
 				.add(new DigestModel.Item(article.headline(), (article.url() != null) ? article.url() : "",
 						article.lead(), passage, List.of()));
 		}
+		for (Deliveries.Item item : items) {
+			matched.getOrDefault(item.articleId(), Map.of())
+				.keySet()
+				.stream()
+				.map(topicNames::get)
+				.filter(subscriber.topics()::contains)
+				.forEach(matchedTopics::add);
+		}
 		LocalDate edition = LocalDate.parse(delivery.key());
-		return new DigestModel(new DigestModel.Recipient(subscriber.name(), subscriber.email()),
+		return new DigestModel(new DigestModel.Recipient(subscriber.name(), subscriber.email(), subscriber.topics()),
 				new DigestModel.Edition(edition.toString(), TITLE.format(edition)),
 				sections.entrySet().stream().map((e) -> new DigestModel.Section(e.getKey(), e.getValue())).toList(),
-				byId.size(),
+				List.copyOf(matchedTopics), byId.size(),
 				new DigestModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id())),
 				new DigestModel.Site(this.settings.site().name(), this.settings.site().url()));
 	}

@@ -5,13 +5,18 @@ import java.util.List;
 import news.dispatch.topic.Passage;
 
 /**
- * What the digest templates see. Public records, because FreeMarker reads only public
- * types.
+ * What the digest templates see: {@code topics} names every topic the edition's articles
+ * matched among those the subscriber follows, the topics of the sections first; an
+ * article is listed once, in the section of its best-matching topic. Public records,
+ * because FreeMarker reads only public types.
  */
-public record DigestModel(Recipient subscriber, Edition edition, List<Section> sections, int articleCount, Links links,
-		Site site) {
+public record DigestModel(Recipient subscriber, Edition edition, List<Section> sections, List<String> topics,
+		int articleCount, Links links, Site site) {
 
-	public record Recipient(String name, String email) {
+	/**
+	 * @param topics every topic they follow
+	 */
+	public record Recipient(String name, String email, List<String> topics) {
 	}
 
 	/**
