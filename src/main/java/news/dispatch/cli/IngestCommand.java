@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import news.dispatch.article.IngestJob;
+import news.dispatch.article.IngestSettings;
 import news.dispatch.article.Refusals;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.system.InvalidInputException;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Scope("prototype")
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-		description = "Ingest new articles now from folders of article files (default: the inbox, DATA_DIR/inbox).")
+		description = "Ingest new articles now from folders of article files (default: dispatch.ingest.folders in"
+				+ " jobs/ingest/job.yml, else DATA_DIR/inbox).")
 class IngestCommand implements Callable<Integer> {
 
 	@Spec
@@ -46,8 +48,12 @@ class IngestCommand implements Callable<Integer> {
 
 	private final DispatchSettings settings;
 
-	IngestCommand(@Qualifier("ingestJob") Job ingestJob, JobRuns runs, Refusals refusals, DispatchSettings settings) {
+	private final IngestSettings ingestSettings;
+
+	IngestCommand(@Qualifier("ingestJob") Job ingestJob, JobRuns runs, Refusals refusals, DispatchSettings settings,
+			IngestSettings ingestSettings) {
 		this.ingestJob = ingestJob;
+		this.ingestSettings = ingestSettings;
 		this.runs = runs;
 		this.refusals = refusals;
 		this.settings = settings;
@@ -55,7 +61,8 @@ class IngestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<Path> folders = this.from.isEmpty() ? List.of(this.settings.inboxDir()) : this.from;
+		List<Path> folders = !this.from.isEmpty() ? this.from : !this.ingestSettings.folders().isEmpty()
+				? this.ingestSettings.folders() : List.of(this.settings.inboxDir());
 		for (Path folder : folders) {
 			if (!Files.isDirectory(folder)) {
 				throw new InvalidInputException("The folder " + folder + " does not exist or is not a folder;"

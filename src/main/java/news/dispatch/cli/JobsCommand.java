@@ -27,6 +27,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * {@code dispatch jobs list | show ID | restart ID}: every run, from the job repository.
@@ -196,7 +197,13 @@ class JobsCommand {
 	}
 
 	static JobExecution find(JobRepository repository, long id) {
-		JobExecution execution = repository.getJobExecution(id);
+		JobExecution execution;
+		try {
+			execution = repository.getJobExecution(id);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			execution = null;
+		}
 		if (execution == null) {
 			throw new InvalidInputException("There is no run " + id + "; see dispatch jobs list for the ids.");
 		}
