@@ -1,8 +1,11 @@
 package news.dispatch;
 
+import news.dispatch.system.StartupFailure;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Dispatch: topic digests and breaking-news alerts by email for a newsroom. Every run of
@@ -13,7 +16,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DispatchApplication {
 
 	public static void main(String[] args) {
-		System.exit(SpringApplication.exit(SpringApplication.run(DispatchApplication.class, args)));
+		SpringApplication application = new SpringApplication(DispatchApplication.class);
+		// the command line's own hook closes the application once a running job has
+		// stopped
+		application.setRegisterShutdownHook(false);
+		ConfigurableApplicationContext context;
+		try {
+			context = application.run(args);
+		}
+		catch (RuntimeException ex) {
+			System.err.println(StartupFailure.explain(ex));
+			System.exit(1);
+			return;
+		}
+		System.exit(SpringApplication.exit(context));
 	}
 
 }

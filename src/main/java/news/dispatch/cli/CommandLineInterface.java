@@ -1,6 +1,8 @@
 package news.dispatch.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 import news.dispatch.system.InvalidInputException;
@@ -34,15 +36,24 @@ public class CommandLineInterface implements CommandLineRunner, ExitCodeGenerato
 
 	private final boolean runOnStart;
 
-	CommandLineInterface(ApplicationContext context, @Value("${dispatch.cli.run-on-start:true}") boolean runOnStart) {
+	private final GracefulShutdown shutdown;
+
+	CommandLineInterface(ApplicationContext context, GracefulShutdown shutdown,
+			@Value("${dispatch.cli.run-on-start:true}") boolean runOnStart) {
 		this.context = context;
+		this.shutdown = shutdown;
 		this.runOnStart = runOnStart;
 	}
 
 	@Override
 	public void run(String... args) {
 		if (this.runOnStart) {
-			this.exitCode = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+			try {
+				this.exitCode = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+			}
+			finally {
+				this.shutdown.commandFinished();
+			}
 		}
 	}
 
@@ -58,6 +69,14 @@ public class CommandLineInterface implements CommandLineRunner, ExitCodeGenerato
 		CommandLine commandLine = new CommandLine(DispatchCommand.class, factory());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
+		commandLine.registerConverter(LocalDate.class, CommandLineInterface::date);
+		commandLine.setParameterExceptionHandler((ex, arguments) -> {
+			CommandLine failed = ex.getCommandLine();
+			failed.getErr()
+				.println(oneSentence(ex.getMessage()) + "; see dispatch "
+						+ failed.getCommandSpec().qualifiedName(" ").replaceFirst("^dispatch ?", "") + " --help.");
+			return BAD_INPUT;
+		});
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
 			if (ex instanceof InvalidInputException) {
 				line.getErr().println(ex.getMessage());
@@ -67,6 +86,23 @@ public class CommandLineInterface implements CommandLineRunner, ExitCodeGenerato
 			return FAILED;
 		});
 		return commandLine.execute(commandArguments(args));
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new CommandLine.TypeConversionException(
+					"\"" + value + "\" is not a date in the form YYYY-MM-DD, like 2026-11-30");
+		}
+	}
+
+	private static String oneSentence(String message) {
+		String line = (message != null) ? message.strip() : "bad usage";
+		// picocli says "Invalid value for option '--date': <our sentence>"
+		line = line.replaceFirst("^Invalid value for option '([^']+)': ", "$1: ");
+		return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
 	}
 
 	/**

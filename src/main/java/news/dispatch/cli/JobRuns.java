@@ -95,6 +95,11 @@ class JobRuns {
 	static int reportUnfinished(PrintWriter err, JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription() : explain(failures.get(0));
+		if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
+			err.println("The " + execution.getJobInstance().getJobName() + " run " + execution.getId()
+					+ " stopped; to go on from where it stopped, run: dispatch jobs restart " + execution.getId());
+			return CommandLineInterface.FAILED;
+		}
 		err.println("The " + execution.getJobInstance().getJobName() + " run " + execution.getId() + " ended "
 				+ execution.getStatus() + ((cause == null || cause.isBlank()) ? "" : ": " + firstLine(cause)));
 		err.println("Fix the cause, then run: dispatch jobs restart " + execution.getId());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -30,10 +31,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
- * {@code dispatch jobs list | show ID | restart ID}: every run, from the job repository.
+ * {@code dispatch jobs list | show ID | restart ID | stop ID | abandon ID | recover ID}:
+ * every run, from the job repository.
  */
-@Command(name = "jobs", mixinStandardHelpOptions = true, description = "See and restart job runs.", subcommands = {
-		JobsCommand.ListCommand.class, JobsCommand.ShowCommand.class, JobsCommand.RestartCommand.class })
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "See, stop, restart and recover job runs.",
+		subcommands = { JobsCommand.ListCommand.class, JobsCommand.ShowCommand.class, JobsCommand.RestartCommand.class,
+				JobsControlCommands.StopCommand.class, JobsControlCommands.AbandonCommand.class,
+				JobsControlCommands.RecoverCommand.class })
 class JobsCommand {
 
 	@Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first.")
@@ -44,6 +48,10 @@ class JobsCommand {
 
 		@Option(names = "--job", description = "Only runs of this job (ingest, digest).")
 		private String job;
+
+		@Option(names = "--status",
+				description = "Only runs in this status (STARTED, COMPLETED, FAILED, STOPPED, ABANDONED, …).")
+		private BatchStatus status;
 
 		@Option(names = "--limit", defaultValue = "20", description = "At most this many (default: ${DEFAULT-VALUE}).")
 		private int limit;
@@ -59,7 +67,7 @@ class JobsCommand {
 
 		@Override
 		public void run() {
-			List<JobExecution> executions = executions(this.repository, this.job, this.limit);
+			List<JobExecution> executions = executions(this.repository, this.job, this.status, this.limit);
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.json) {
 				Json.print(out, executions.stream().map(JobsCommand::summary).toList());
@@ -210,18 +218,39 @@ class JobsCommand {
 		return execution;
 	}
 
-	static List<JobExecution> executions(JobRepository repository, String job, int limit) {
+	static List<JobExecution> executions(JobRepository repository, String job, BatchStatus status, int limit) {
 		List<JobExecution> all = new ArrayList<>();
 		for (String name : repository.getJobNames()) {
 			if (job != null && !job.equals(name)) {
 				continue;
 			}
-			for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
-				all.addAll(repository.getJobExecutions(instance));
+			for (JobInstance instance : repository.getJobInstances(name, 0,
+					(status != null) ? Integer.MAX_VALUE : limit)) {
+				for (JobExecution execution : repository.getJobExecutions(instance)) {
+					if (status == null || execution.getStatus() == status) {
+						all.add(execution);
+					}
+				}
 			}
 		}
 		all.sort(Comparator.comparing(JobExecution::getId).reversed());
 		return all.subList(0, Math.min(limit, all.size()));
+	}
+
+	/**
+	 * Whether the process that runs this run is alive, for a run that says it is running.
+	 */
+	static JobProcess.Liveness liveness(JobExecution execution) {
+		return JobProcess.of(execution.getExecutionContext())
+			.map(JobProcess::liveness)
+			.orElse(JobProcess.Liveness.UNKNOWN);
+	}
+
+	static String orphanNote(JobExecution execution) {
+		if (execution.isRunning() && liveness(execution) == JobProcess.Liveness.GONE) {
+			return "  (its process is gone: dispatch jobs recover " + execution.getId() + ")";
+		}
+		return "";
 	}
 
 	static Map<String, Object> summary(JobExecution execution) {
@@ -235,6 +264,9 @@ class JobsCommand {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		execution.getJobParameters().parameters().forEach((p) -> parameters.put(p.name(), String.valueOf(p.value())));
 		json.put("parameters", parameters);
+		if (execution.isRunning()) {
+			json.put("process", liveness(execution).name());
+		}
 		return json;
 	}
 
