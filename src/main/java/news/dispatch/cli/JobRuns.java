@@ -48,10 +48,16 @@ class JobRuns {
 			return new Run(lastExecution(job.getName(), parameters).orElseThrow(), false);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
-			long id = lastExecution(job.getName(), parameters).map(JobExecution::getId).orElse(-1L);
-			throw new InvalidInputException("This " + job.getName() + " run is already running as execution " + id
-					+ "; wait for it to end (dispatch jobs show " + id
-					+ "), or, if its process died, run dispatch jobs recover " + id + " and start it again.");
+			JobExecution running = lastExecution(job.getName(), parameters).orElseThrow();
+			long id = running.getId();
+			if (JobsCommand.liveness(running) == JobProcess.Liveness.GONE) {
+				throw new InvalidInputException("This " + job.getName() + " run (" + id
+						+ ") was left STARTED by a process that is gone; run dispatch jobs recover " + id
+						+ ", then dispatch jobs restart " + id + ".");
+			}
+			throw new InvalidInputException("This " + job.getName() + " run is already going as run " + id
+					+ "; wait for it to end (dispatch jobs show " + id + ") or stop it (dispatch jobs stop " + id
+					+ ").");
 		}
 		catch (JobRestartException ex) {
 			throw new InvalidInputException("The " + job.getName() + " run cannot be restarted: " + ex.getMessage());

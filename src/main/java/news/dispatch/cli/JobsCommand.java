@@ -77,9 +77,9 @@ class JobsCommand {
 				out.println("No runs yet.");
 			}
 			for (JobExecution execution : executions) {
-				out.printf("%5d  %-8s %-10s %-19s %8s  %s%n", execution.getId(),
+				out.printf("%5d  %-8s %-10s %-19s %8s  %s%s%n", execution.getId(),
 						execution.getJobInstance().getJobName(), execution.getStatus(), time(execution.getStartTime()),
-						duration(execution), parameters(execution));
+						duration(execution), parameters(execution), orphanNote(execution));
 			}
 		}
 

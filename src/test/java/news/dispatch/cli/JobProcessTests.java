@@ -1,0 +1,180 @@
+package news.dispatch.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import news.dispatch.Cli;
+import news.dispatch.DispatchApplication;
+import news.dispatch.Fixtures;
+import news.dispatch.SlowSmtpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs stopped by SIGTERM and runs left behind by a killed process, with the digest job
+ * running in a separate JVM beside this one (both on the same H2 file, as an operator's
+ * command runs beside a scheduler).
+ */
+@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/job-process",
+		"dispatch.digest.chunk-size=5", "dispatch.digest.lookback-days=100000" })
+class JobProcessTests {
+
+	static final Path DATA = Path.of("target/test-data/job-process").toAbsolutePath();
+
+	static final int SUBSCRIBERS = 120;
+
+	static SlowSmtpServer smtp;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		smtp = new SlowSmtpServer(20);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", smtp::port);
+	}
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(DATA);
+	}
+
+	@AfterAll
+	static void stopServer() throws IOException {
+		smtp.close();
+	}
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Test
+	void sigtermStopsTheRunAtAChunkBoundaryAndRestartFinishesItWithoutDuplicates() throws Exception {
+		// given: two hundred subscribers of Russia and articles about it
+		Cli cli = new Cli(this.commandLine);
+		given(cli, "sigterm");
+		LocalDate edition = LocalDate.of(2031, 3, 3);
+
+		// when: the edition runs in another process, which gets SIGTERM while it sends
+		Process digest = dispatch("digest", "--date", edition.toString());
+		awaitMessages(20);
+		digest.destroy();
+
+		// then: the run stops, exits 1 and says how to go on
+		assertThat(digest.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String err = Files.readString(DATA.resolve("child.err"));
+		assertThat(digest.exitValue()).as(err).isEqualTo(1);
+		assertThat(err).contains("stopped; to go on from where it stopped, run: dispatch jobs restart");
+		String id = runId(err);
+		assertThat(cli.run("jobs", "show", id, "--json").out()).contains("\"status\" : \"STOPPED\"");
+		int sentBeforeStop = smtp.messageIds().size();
+		assertThat(sentBeforeStop).isLessThan(SUBSCRIBERS);
+
+		// when: the operator restarts it
+		Process restart = dispatch("jobs", "restart", id);
+
+		// then: every subscriber has the edition, and nobody twice
+		assertThat(restart.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(restart.exitValue()).as(Files.readString(DATA.resolve("child.err"))).isZero();
+		List<String> ids = smtp.messageIds();
+		assertThat(ids).hasSize(SUBSCRIBERS).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aRunLeftByAKilledProcessIsMarkedRecoveredAndRestartedWithAtMostTheInFlightMessageTwice() throws Exception {
+		// given
+		Cli cli = new Cli(this.commandLine);
+		given(cli, "sigkill");
+		LocalDate edition = LocalDate.of(2031, 3, 4);
+
+		// when: the process sending the edition is killed
+		Process digest = dispatch("digest", "--date", edition.toString());
+		awaitMessages(20);
+		digest.destroyForcibly();
+		assertThat(digest.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+		// then: the run is left STARTED, and the operator is told what to do
+		Cli.Result list = cli.run("jobs", "list", "--job", "digest");
+		assertThat(list.out()).containsPattern("STARTED .*\\(its process is gone: dispatch jobs recover \\d+\\)");
+		Cli.Result again = cli.run("digest", "--date", edition.toString());
+		assertThat(again.exitCode()).isEqualTo(2);
+		assertThat(again.err()).contains("left STARTED by a process that is gone; run dispatch jobs recover");
+		String id = runId(again.err());
+
+		// when: the operator recovers it and restarts it
+		Cli.Result recovered = cli.run("jobs", "recover", id);
+		Cli.Result restarted = cli.run("jobs", "restart", id);
+
+		// then: every subscriber has the edition; only the message in flight at the kill
+		// can come twice
+		assertThat(recovered.exitCode()).as(recovered.err()).isZero();
+		assertThat(recovered.out()).contains("is FAILED");
+		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+		List<String> ids = smtp.messageIds();
+		assertThat(ids.stream().distinct()).hasSize(SUBSCRIBERS);
+		assertThat(ids.size() - SUBSCRIBERS).isBetween(0, 1);
+	}
+
+	private void given(Cli cli, String topic) throws IOException {
+		smtp.forget();
+		Path input = DATA.resolve("input-" + topic);
+		Files.createDirectories(input.resolve("inbox"));
+		Files.writeString(input.resolve("topics.yml"),
+				"topics:\n  - name: \"" + topic + "\"\n    query: 'russia AND " + topic + "'\n");
+		StringBuilder csv = new StringBuilder("email,topics\n");
+		for (int i = 0; i < SUBSCRIBERS; i++) {
+			csv.append("reader").append(i).append('.').append(topic).append("@example.com,").append(topic).append('\n');
+		}
+		Files.writeString(input.resolve("subscribers.csv"), csv);
+		Files.writeString(input.resolve("inbox/story.txt"), "Russia story about " + topic
+				+ "\n\nA story about Russia and " + topic + " that every reader of the topic gets.\n");
+		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
+		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
+		assertThat(cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+	}
+
+	private static Process dispatch(String... args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(DispatchApplication.class.getName());
+		command.addAll(List.of(args));
+		command.add("--dispatch.data-dir=" + DATA);
+		command.add("--spring.mail.host=127.0.0.1");
+		command.add("--spring.mail.port=" + smtp.port());
+		command.add("--dispatch.digest.chunk-size=5");
+		command.add("--dispatch.digest.lookback-days=100000");
+		return new ProcessBuilder(command).redirectOutput(DATA.resolve("child.out").toFile())
+			.redirectError(DATA.resolve("child.err").toFile())
+			.start();
+	}
+
+	private static void awaitMessages(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (smtp.messageIds().size() < count) {
+			assertThat(System.nanoTime()).as("the child process sends within a minute").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private static String runId(String text) {
+		Matcher matcher = Pattern.compile("dispatch jobs (?:restart|recover) (\\d+)").matcher(text);
+		assertThat(matcher.find()).as(text).isTrue();
+		return matcher.group(1);
+	}
+
+}
