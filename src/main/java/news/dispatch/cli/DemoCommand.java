@@ -16,6 +16,7 @@ import news.dispatch.subscriber.SubscriberImport;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.topic.TopicImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -32,6 +33,9 @@ class DemoCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
+
+	@Mixin
+	private QuietOption quiet = new QuietOption();
 
 	private final TopicImport topics;
 
@@ -69,11 +73,11 @@ class DemoCommand implements Callable<Integer> {
 		}
 		Imports.report(out, err, topicsFile, "topics", this.topics.importFile(topicsFile));
 		Imports.report(out, err, subscribersFile, "subscribers", this.subscribers.importFile(subscribersFile));
-		int exit = this.ingest.ingest(out, err, List.of(inbox));
+		int exit = this.ingest.ingest(out, err, List.of(inbox), this.quiet.quiet);
 		if (exit != CommandLineInterface.DONE) {
 			return exit;
 		}
-		exit = this.digest.send(out, err, LocalDate.now(this.settings.zone()));
+		exit = this.digest.send(out, err, LocalDate.now(this.settings.zone()), this.quiet.quiet);
 		if (this.mailServer.isEmbedded()) {
 			out.printf(
 					"%nOpen the digests in a browser: %s/*.html (the full messages are the .eml files beside them).%n",

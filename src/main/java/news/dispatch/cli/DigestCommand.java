@@ -11,6 +11,7 @@ import news.dispatch.delivery.MailServer;
 import news.dispatch.digest.DigestJob;
 import news.dispatch.system.DispatchSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,9 @@ class DigestCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
+
+	@Mixin
+	private QuietOption quiet = new QuietOption();
 
 	@Option(names = "--date", paramLabel = "YYYY-MM-DD",
 			description = "The edition date (default: today in dispatch.zone).")
@@ -59,11 +63,11 @@ class DigestCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		LocalDate edition = (this.date != null) ? this.date : LocalDate.now(this.settings.zone());
-		return send(this.spec.commandLine().getOut(), this.spec.commandLine().getErr(), edition);
+		return send(this.spec.commandLine().getOut(), this.spec.commandLine().getErr(), edition, this.quiet.quiet);
 	}
 
-	int send(PrintWriter out, PrintWriter err, LocalDate edition) {
-		JobRuns.Run run = this.runs.run(this.digestJob, DigestJob.parameters(edition));
+	int send(PrintWriter out, PrintWriter err, LocalDate edition, boolean quiet) {
+		JobRuns.Run run = this.runs.run(this.digestJob, DigestJob.parameters(edition), quiet);
 		Map<DeliveryStatus, Long> counts = this.deliveries.counts(DigestJob.KIND, edition.toString());
 		if (!run.started()) {
 			out.printf("The %s edition was already sent completely (run %d); nothing new to send.%n", edition,

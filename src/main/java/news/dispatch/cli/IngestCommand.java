@@ -14,6 +14,7 @@ import news.dispatch.article.Refusals;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,9 @@ class IngestCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
+
+	@Mixin
+	private QuietOption quiet = new QuietOption();
 
 	@Option(names = "--from", paramLabel = "DIR", description = "A folder of article files; repeat for several.")
 	private List<Path> from = new ArrayList<>();
@@ -69,11 +73,11 @@ class IngestCommand implements Callable<Integer> {
 						+ " give a folder of article files with --from DIR.");
 			}
 		}
-		return ingest(this.spec.commandLine().getOut(), this.spec.commandLine().getErr(), folders);
+		return ingest(this.spec.commandLine().getOut(), this.spec.commandLine().getErr(), folders, this.quiet.quiet);
 	}
 
-	int ingest(PrintWriter out, PrintWriter err, List<Path> folders) {
-		JobRuns.Run run = this.runs.run(this.ingestJob, IngestJob.parameters(folders, Instant.now()));
+	int ingest(PrintWriter out, PrintWriter err, List<Path> folders, boolean quiet) {
+		JobRuns.Run run = this.runs.run(this.ingestJob, IngestJob.parameters(folders, Instant.now()), quiet);
 		StepExecution step = run.step(IngestJob.INGEST_STEP);
 		if (step != null) {
 			out.printf("Ingested %d files from %s: %d new, %d duplicate, %d refused.%n", step.getReadCount(),

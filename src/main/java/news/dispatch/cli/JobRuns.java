@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -31,18 +32,21 @@ class JobRuns {
 
 	private final JobRepository repository;
 
-	JobRuns(JobOperator operator, JobRepository repository) {
+	private final ProgressReporter progress;
+
+	JobRuns(JobOperator operator, JobRepository repository, ProgressReporter progress) {
 		this.operator = operator;
 		this.repository = repository;
+		this.progress = progress;
 	}
 
 	/**
 	 * Runs the job to its end in this thread. A failed or stopped instance with the same
 	 * parameters is restarted; one that completed is returned as it is, not run again.
 	 */
-	Run run(Job job, JobParameters parameters) {
+	Run run(Job job, JobParameters parameters, boolean quiet) {
 		try {
-			return new Run(this.operator.start(job, parameters), true);
+			return new Run(this.progress.during(quiet, () -> this.operator.start(job, parameters)), true);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			return new Run(lastExecution(job.getName(), parameters).orElseThrow(), false);
@@ -65,6 +69,16 @@ class JobRuns {
 		catch (InvalidJobParametersException ex) {
 			throw new InvalidInputException("The " + job.getName() + " job refused its parameters: " + ex.getMessage());
 		}
+		catch (JobExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Restarts a failed or stopped run in this thread, to its end.
+	 */
+	JobExecution restart(JobExecution execution, boolean quiet) throws JobRestartException {
+		return this.progress.during(quiet, () -> this.operator.restart(execution));
 	}
 
 	private Optional<JobExecution> lastExecution(String jobName, JobParameters parameters) {

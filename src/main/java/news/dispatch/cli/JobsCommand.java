@@ -15,6 +15,7 @@ import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.digest.DigestJob;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -174,13 +175,16 @@ class JobsCommand {
 		@Parameters(paramLabel = "ID", description = "The run's id (see jobs list).")
 		private long id;
 
+		@Mixin
+		private QuietOption quiet = new QuietOption();
+
 		private final JobRepository repository;
 
-		private final JobOperator operator;
+		private final JobRuns runs;
 
-		RestartCommand(JobRepository repository, JobOperator operator) {
+		RestartCommand(JobRepository repository, JobRuns runs) {
 			this.repository = repository;
-			this.operator = operator;
+			this.runs = runs;
 		}
 
 		@Override
@@ -188,7 +192,7 @@ class JobsCommand {
 			JobExecution execution = find(this.repository, this.id);
 			JobExecution restarted;
 			try {
-				restarted = this.operator.restart(execution);
+				restarted = this.runs.restart(execution, this.quiet.quiet);
 			}
 			catch (JobRestartException ex) {
 				throw new InvalidInputException("Run " + this.id + " cannot be restarted: it is "
