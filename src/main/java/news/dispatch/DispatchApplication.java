@@ -2,7 +2,10 @@ package news.dispatch;
 
 import news.dispatch.system.StartupFailure;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +23,10 @@ public class DispatchApplication {
 		// the command line's own hook closes the application once a running job has
 		// stopped
 		application.setRegisterShutdownHook(false);
+		// only the long-running process serves HTTP; every other command starts without
+		// one
+		application.setWebApplicationType(
+				Arrays.asList(args).contains("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		ConfigurableApplicationContext context;
 		try {
 			context = application.run(args);

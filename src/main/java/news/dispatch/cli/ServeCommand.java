@@ -1,0 +1,55 @@
+package news.dispatch.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * {@code dispatch serve}: the long-running process: health and metrics for operators
+ * (Actuator, Prometheus), until SIGTERM or Ctrl-C.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+		description = "Run until stopped (SIGTERM, Ctrl-C), serving health and metrics over HTTP:"
+				+ " /actuator/health (database, SMTP), /actuator/prometheus.")
+class ServeCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	private final ConfigurableApplicationContext context;
+
+	private final int port;
+
+	ServeCommand(ConfigurableApplicationContext context, @Value("${local.server.port:${server.port:8080}}") int port) {
+		this.context = context;
+		this.port = port;
+	}
+
+	@Override
+	public Integer call() throws InterruptedException {
+		CountDownLatch closed = new CountDownLatch(1);
+		this.context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> closed.countDown());
+		// the command runs inside the application's runners: say it is ready, or health
+		// stays OUT_OF_SERVICE
+		AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
+		this.spec.commandLine()
+			.getOut()
+			.printf("Dispatch is serving on http://localhost:%d (health: /actuator/health, metrics:"
+					+ " /actuator/prometheus); stop it with Ctrl-C or SIGTERM.%n", this.port);
+		if (this.context.isActive()) {
+			closed.await();
+		}
+		return CommandLineInterface.DONE;
+	}
+
+}

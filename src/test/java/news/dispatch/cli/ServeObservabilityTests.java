@@ -1,0 +1,60 @@
+package news.dispatch.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import news.dispatch.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code dispatch serve} shows operators over HTTP: health of the database and the
+ * SMTP server, and metrics in Prometheus format, jobs and the ledger among them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/serve" })
+class ServeObservabilityTests {
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(Path.of("target/test-data/serve"));
+	}
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void healthReportsTheDatabaseAndTheSmtpServer() throws Exception {
+		HttpResponse<String> health = get("/actuator/health");
+
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"db\":{").contains("\"smtp\":{").contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void prometheusMetricsIncludeTheLedgerAndTheJobRuns() throws Exception {
+		HttpResponse<String> metrics = get("/actuator/prometheus");
+
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("dispatch_deliveries{status=\"SENT\"}")
+			.contains("dispatch_deliveries{status=\"BOUNCED\"}")
+			.contains("dispatch_job_runs{job=\"digest\",status=\"FAILED\"}")
+			.contains("dispatch_job_last_completed{job=\"ingest\"}");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
