@@ -1,9 +1,12 @@
 package news.dispatch.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -138,6 +141,37 @@ class JobRuns {
 		}
 		return CommandLineInterface.rootMessage(failure);
 	}
+
+	/**
+	 * Why a run failed, in one sentence, or null when it did not fail. A run read back
+	 * from the repository has no exceptions, only the exit descriptions its steps
+	 * recorded (a stack trace as text): the sentence is the message of Dispatch's own
+	 * exception in it, else its first line.
+	 */
+	static String failure(JobExecution execution) {
+		if (!execution.getAllFailureExceptions().isEmpty()) {
+			return explain(execution.getAllFailureExceptions().get(0));
+		}
+		if (execution.getExecutionContext().containsKey(RunningJobs.FAILURE)) {
+			return execution.getExecutionContext().getString(RunningJobs.FAILURE);
+		}
+		List<String> descriptions = new ArrayList<>();
+		execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus() == BatchStatus.FAILED)
+			.forEach((step) -> descriptions.add(step.getExitStatus().getExitDescription()));
+		descriptions.add(execution.getExitStatus().getExitDescription());
+		for (String description : descriptions) {
+			if (description == null || description.isBlank()) {
+				continue;
+			}
+			Matcher ours = OUR_EXCEPTION.matcher(description);
+			return ours.find() ? ours.group(1).strip() : firstLine(description);
+		}
+		return null;
+	}
+
+	private static final Pattern OUR_EXCEPTION = Pattern.compile("news\\.dispatch\\.[\\w.]+Exception: ([^\\n]+)");
 
 	static String firstLine(String text) {
 		int end = text.indexOf('\n');

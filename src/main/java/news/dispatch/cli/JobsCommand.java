@@ -129,8 +129,7 @@ class JobsCommand {
 			if (counts != null) {
 				json.put("deliveries", counts);
 			}
-			List<Throwable> failures = execution.getAllFailureExceptions();
-			json.put("failure", failures.isEmpty() ? null : JobRuns.explain(failures.get(0)));
+			json.put("failure", JobRuns.failure(execution));
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.json) {
 				Json.print(out, json);

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RunningJobs implements JobExecutionListener {
 
+	static final String FAILURE = "dispatch.failure";
+
 	private final ObjectProvider<JobRepository> repository;
 
 	private final ObjectProvider<JobOperator> operator;
@@ -41,8 +43,17 @@ class RunningJobs implements JobExecutionListener {
 		this.running.put(execution.getId(), execution);
 	}
 
+	/**
+	 * Keeps the failure's one-sentence explanation with the run: the repository keeps
+	 * only the start of a stack trace, which seldom reaches Dispatch's own message.
+	 */
 	@Override
 	public void afterJob(JobExecution execution) {
+		if (!execution.getAllFailureExceptions().isEmpty()) {
+			execution.getExecutionContext()
+				.putString(FAILURE, JobRuns.explain(execution.getAllFailureExceptions().get(0)));
+			this.repository.getObject().updateExecutionContext(execution);
+		}
 		synchronized (this.running) {
 			this.running.remove(execution.getId());
 			this.running.notifyAll();
