@@ -94,6 +94,30 @@ class JobProcessTests {
 	}
 
 	@Test
+	void jobsStopFromAnotherProcessStopsTheRunAndRestartFinishesIt() throws Exception {
+		// given
+		Cli cli = new Cli(this.commandLine);
+		given(cli, "stop");
+		LocalDate edition = LocalDate.of(2031, 3, 5);
+
+		// when: the edition runs in another process and the operator stops it from here
+		Process digest = dispatch("digest", "--date", edition.toString());
+		awaitMessages(20);
+		String id = runningId(cli);
+		Cli.Result stop = cli.run("jobs", "stop", id, "--timeout", "PT60S");
+
+		// then: the run is STOPPED, its process exits 1, and a restart finishes the
+		// edition
+		assertThat(stop.exitCode()).as(stop.err()).isZero();
+		assertThat(stop.out()).contains("Run " + id + " is STOPPED");
+		assertThat(digest.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(digest.exitValue()).isEqualTo(1);
+		Cli.Result restart = cli.run("jobs", "restart", id, "--quiet");
+		assertThat(restart.exitCode()).as(restart.err()).isZero();
+		assertThat(smtp.messageIds()).hasSize(SUBSCRIBERS).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void aRunLeftByAKilledProcessIsMarkedRecoveredAndRestartedWithAtMostTheInFlightMessageTwice() throws Exception {
 		// given
 		Cli cli = new Cli(this.commandLine);
@@ -169,6 +193,13 @@ class JobProcessTests {
 			assertThat(System.nanoTime()).as("the child process sends within a minute").isLessThan(deadline);
 			Thread.sleep(50);
 		}
+	}
+
+	private static String runningId(Cli cli) {
+		Matcher matcher = Pattern.compile("(\\d+)  digest   STARTED")
+			.matcher(cli.run("jobs", "list", "--status", "STARTED").out());
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
 	}
 
 	private static String runId(String text) {
