@@ -49,9 +49,14 @@ public final class Fixtures {
 	}
 
 	/**
-	 * Deletes a folder and everything in it, if it exists.
+	 * Deletes a folder and everything in it, if it exists. For a test's data directory
+	 * (under target/test-data), it also makes its PostgreSQL database afresh when the
+	 * tests run on PostgreSQL.
 	 */
 	public static void delete(Path folder) {
+		if (folder.toAbsolutePath().normalize().getParent().endsWith("test-data")) {
+			TestDatabase.fresh(folder);
+		}
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -1,0 +1,82 @@
+package news.dispatch;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the tests on PostgreSQL instead of H2 when {@code DISPATCH_TEST_POSTGRES} holds
+ * the JDBC URL of a server's maintenance database (the Maven profile {@code postgres}
+ * sets it). Each test's data directory gets a database of its own, named after the
+ * directory, which {@link Fixtures#delete(Path)} drops and creates afresh; a child
+ * process started by a test finds the same database from the same data directory.
+ */
+public class TestDatabase implements EnvironmentPostProcessor {
+
+	static final String URL = "DISPATCH_TEST_POSTGRES";
+
+	static final String USER = "DISPATCH_TEST_POSTGRES_USER";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String admin = System.getenv(URL);
+		String dataDir = environment.getProperty("dispatch.data-dir");
+		if (admin == null || admin.isBlank() || dataDir == null) {
+			return;
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("dispatchTestDatabase",
+					Map.of("spring.datasource.url", url(admin, name(Path.of(dataDir))), "spring.datasource.username",
+							user(), "spring.datasource.password", "")));
+	}
+
+	/**
+	 * Drops and creates the test database of a data directory, when the tests run on
+	 * PostgreSQL.
+	 */
+	static void fresh(Path dataDir) {
+		String admin = System.getenv(URL);
+		if (admin == null || admin.isBlank()) {
+			return;
+		}
+		String name = name(dataDir);
+		try (Connection connection = DriverManager.getConnection(admin, user(), "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name + " with (force)");
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot make the test database " + name + " on " + admin, ex);
+		}
+	}
+
+	private static String name(Path dataDir) {
+		return "dispatch_test_" + dataDir.toAbsolutePath()
+			.normalize()
+			.getFileName()
+			.toString()
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "_");
+	}
+
+	private static String url(String admin, String database) {
+		int slash = admin.lastIndexOf('/');
+		int query = admin.indexOf('?', slash);
+		return admin.substring(0, slash + 1) + database + ((query < 0) ? "" : admin.substring(query));
+	}
+
+	private static String user() {
+		String user = System.getenv(USER);
+		return (user == null || user.isBlank()) ? "postgres" : user;
+	}
+
+}
