@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,6 +47,36 @@ public class SubscriberLinks {
 
 	public String preferences(long subscriberId) {
 		return this.baseUrl + "/preferences?token=" + token(subscriberId, "preferences");
+	}
+
+	/**
+	 * The subscriber a link's token was made for, if the token is one this server signed
+	 * for that action; a forged, altered or truncated token, or one made for another
+	 * action, gives nothing.
+	 */
+	public Optional<Long> verify(String token, String action) {
+		int dot = token.indexOf('.');
+		if (dot <= 0) {
+			return Optional.empty();
+		}
+		String payload;
+		try {
+			payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.US_ASCII);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
+		byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(expected, given) || !payload.endsWith("." + action)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Long.parseLong(payload.substring(0, payload.length() - action.length() - 1)));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	String token(long subscriberId, String action) {

@@ -91,6 +91,16 @@ public class Subscribers {
 	}
 
 	/**
+	 * Marks the subscriber unsubscribed; nothing more is sent to them.
+	 * @return whether they were subscribed until now
+	 */
+	public boolean unsubscribe(long id) {
+		return this.jdbc.sql("update subscriber set status = 'UNSUBSCRIBED' where id = ? and status <> 'UNSUBSCRIBED'")
+			.param(id)
+			.update() > 0;
+	}
+
+	/**
 	 * Adds the subscriber, or updates the one with the same address, and sets the topics
 	 * they follow.
 	 * @return whether the address is new

@@ -1,0 +1,153 @@
+package news.dispatch.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import news.dispatch.Cli;
+import news.dispatch.Fixtures;
+import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.subscriber.Subscriber;
+import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The unsubscribe link of every message: one-click POST (RFC 8058) without cookies,
+ * effective at once and idempotent, withdrawing what was still planned; a GET only asks
+ * to confirm; a forged token changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/unsubscribe",
+				"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" })
+class UnsubscribeTests {
+
+	static final Path DATA = Path.of("target/test-data/unsubscribe");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		int closedPort;
+		try (ServerSocket free = new ServerSocket(0)) {
+			closedPort = free.getLocalPort();
+		}
+		// no SMTP server: the edition's messages stay PENDING, as if not yet sent
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> closedPort);
+	}
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(DATA);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	SubscriberLinks links;
+
+	@Autowired
+	Deliveries deliveries;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void oneClickUnsubscribesAtOnceWithdrawsWhatWasPlannedAndCanBeRepeated() throws Exception {
+		// given: Ana has a digest planned and not yet sent
+		Cli cli = new Cli(this.commandLine);
+		Path input = DATA.resolve("input");
+		cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString());
+		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString());
+		cli.run("ingest", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
+		cli.run("digest", "--date", "2033-01-03", "--quiet");
+		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
+		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(4);
+		String link = this.links.unsubscribe(ana.id());
+		String query = link.substring(link.indexOf("?"));
+
+		// when: her mail provider posts the one-click request, twice
+		HttpResponse<String> first = post("/unsubscribe" + query, "List-Unsubscribe=One-Click");
+		HttpResponse<String> second = post("/unsubscribe" + query, "List-Unsubscribe=One-Click");
+
+		// then: she is unsubscribed, her planned message is withdrawn, the others stay
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.body()).contains("You are unsubscribed").contains("ana.kovac@example.com");
+		assertThat(second.statusCode()).isEqualTo(200);
+		assertThat(this.subscribers.find(ana.id()).orElseThrow().status()).isEqualTo("UNSUBSCRIBED");
+		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(3);
+		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.FAILED)).isEqualTo(1);
+	}
+
+	@Test
+	void aGetOnlyAsksToConfirmAndChangesNothing() throws Exception {
+		Fixtures.copy("topics.yml", DATA.resolve("input-get"));
+		Cli cli = new Cli(this.commandLine);
+		cli.run("topics", "import", DATA.resolve("input-get/topics.yml").toString());
+		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-get")).toString());
+		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
+		String link = this.links.unsubscribe(ben.id());
+
+		HttpResponse<String> page = get("/unsubscribe" + link.substring(link.indexOf("?")));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Unsubscribe?")
+			.contains("<form method=\"post\"")
+			.contains("ben.adeyemi@example.org");
+		assertThat(this.subscribers.find(ben.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void aForgedAlteredOrMisusedTokenGetsAClearPageAndChangesNothing() throws Exception {
+		Cli cli = new Cli(this.commandLine);
+		cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input-forged")).toString());
+		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-forged")).toString());
+		Subscriber dev = this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow();
+		Subscriber erin = this.subscribers.findByEmail("erin.cole@example.com").orElseThrow();
+		String token = this.links.unsubscribe(dev.id()).replaceFirst(".*token=", "");
+		String otherPayload = this.links.unsubscribe(erin.id()).replaceFirst(".*token=", "").split("\\.")[0];
+		String preferences = this.links.preferences(dev.id()).replaceFirst(".*token=", "");
+
+		for (String forged : new String[] { "", "nonsense", token.substring(0, token.length() - 2) + "xx",
+				otherPayload + "." + token.split("\\.")[1], preferences }) {
+			HttpResponse<String> response = post("/unsubscribe?token=" + forged, "List-Unsubscribe=One-Click");
+			assertThat(response.statusCode()).as(forged).isEqualTo(400);
+			assertThat(response.body()).contains("This link is not valid");
+		}
+		assertThat(this.subscribers.find(dev.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+		assertThat(this.subscribers.find(erin.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+	}
+
+	private HttpResponse<String> post(String path, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
