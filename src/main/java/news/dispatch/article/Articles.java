@@ -5,16 +5,23 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The article store. Each story is kept once, identified by the hash of its text.
+ * The article store. Each story is kept once: the same text (by hash) or nearly the same
+ * text (by SimHash fingerprint) from another source is one more appearance of the stored
+ * story, not another story.
  */
 @Repository
 public class Articles {
@@ -87,27 +94,108 @@ public class Articles {
 		}
 	}
 
-	boolean exists(String contentHash) {
-		return this.jdbc.sql("select count(*) from article where content_hash = ?")
+	/**
+	 * Where else each story appeared: the names of the other sources that carried it, in
+	 * the order they did, without the story's own source.
+	 */
+	public Map<Long, List<String>> alsoIn(List<Long> ids) {
+		Map<Long, List<String>> alsoIn = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return alsoIn;
+		}
+		this.jdbc.sql("""
+				select p.article_id, p.source from article_appearance p join article a on a.id = p.article_id
+				where p.article_id in (:ids) and p.source <> a.source order by p.id""")
+			.param("ids", ids)
+			.query((rs) -> {
+				List<String> sources = alsoIn.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>());
+				if (!sources.contains(rs.getString(2))) {
+					sources.add(rs.getString(2));
+				}
+			});
+		return alsoIn;
+	}
+
+	@Nullable Long idOf(String contentHash) {
+		return this.jdbc.sql("select id from article where content_hash = ?")
 			.param(contentHash)
-			.query(Integer.class)
-			.single() > 0;
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	boolean exists(String contentHash) {
+		return idOf(contentHash) != null;
 	}
 
 	/**
-	 * Stores the draft unless a story with the same text is already stored.
-	 * @return whether it was stored
+	 * The stored story whose fingerprint is nearest to this one, if one is at most
+	 * {@code maxDistance} bits away (at most 3: the bands searched guarantee no more).
 	 */
-	boolean add(ArticleDraft draft, Instant now) {
+	@Nullable Long nearest(long fingerprint, int maxDistance) {
+		int[] bands = SimHash.bands(fingerprint);
+		List<long[]> candidates = this.jdbc.sql("""
+				select id, simhash from article where sim_a = ?
+				union select id, simhash from article where sim_b = ?
+				union select id, simhash from article where sim_c = ?
+				union select id, simhash from article where sim_d = ?""")
+			.params(bands[0], bands[1], bands[2], bands[3])
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		Long best = null;
+		int bestDistance = maxDistance + 1;
+		for (long[] candidate : candidates) {
+			int distance = SimHash.distance(fingerprint, candidate[1]);
+			if (distance < bestDistance || (distance == bestDistance && best != null && candidate[0] < best)) {
+				best = candidate[0];
+				bestDistance = distance;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * Stores the draft as a new story.
+	 * @param fingerprint its SimHash, or null when it is too short to have one
+	 * @return its id, or null when a story with the same text was stored first
+	 */
+	@Nullable Long add(ArticleDraft draft, @Nullable Long fingerprint, Instant now) {
 		Instant published = (draft.publishedAt() != null) ? draft.publishedAt() : now;
-		return this.jdbc.sql("""
-				insert into article (headline, body, url, source, source_item, published_at, ingested_at, content_hash)
-				select ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
-				where not exists (select 1 from article where content_hash = ?)
-				""")
-			.params(draft.headline(), draft.body(), draft.url(), draft.source(), draft.item(), utc(published), utc(now),
-					draft.contentHash(), draft.contentHash())
-			.update() > 0;
+		int[] bands = (fingerprint != null) ? SimHash.bands(fingerprint) : null;
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		try {
+			this.jdbc.sql("""
+					insert into article (headline, body, url, source, source_item, published_at, ingested_at,
+					  content_hash, author, simhash, sim_a, sim_b, sim_c, sim_d)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(cut(draft.headline(), 1000), draft.body(), cutUrl(draft.url()), cut(draft.source(), 2000),
+						cut(draft.item(), 2000), utc(published), utc(now), draft.contentHash(),
+						(draft.author() != null) ? cut(draft.author(), 300) : null, fingerprint,
+						(bands != null) ? bands[0] : null, (bands != null) ? bands[1] : null,
+						(bands != null) ? bands[2] : null, (bands != null) ? bands[3] : null)
+				.update(key, "id");
+		}
+		catch (DuplicateKeyException ex) {
+			return null;
+		}
+		return key.getKeyAs(Long.class);
+	}
+
+	/**
+	 * Records that the story appeared in a source.
+	 */
+	void appeared(long articleId, String source, String item, @Nullable String url, Instant now) {
+		this.jdbc.sql("insert into article_appearance (article_id, source, item, url, seen_at) values (?, ?, ?, ?, ?)")
+			.params(articleId, cut(source, 2000), cut(item, 2000), cutUrl(url), utc(now))
+			.update();
+	}
+
+	private static String cut(String text, int length) {
+		return (text.length() > length) ? text.substring(0, length - 1) + "…" : text;
+	}
+
+	private static @Nullable String cutUrl(@Nullable String url) {
+		return (url != null && url.length() <= 2000) ? url : null;
 	}
 
 	static OffsetDateTime utc(Instant instant) {

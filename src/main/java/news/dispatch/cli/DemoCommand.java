@@ -69,7 +69,7 @@ class DemoCommand implements Callable<Integer> {
 		}
 		Imports.report(out, err, topicsFile, "topics", this.topics.importFile(topicsFile));
 		Imports.report(out, err, subscribersFile, "subscribers", this.subscribers.importFile(subscribersFile));
-		int exit = this.ingest.ingest(out, err, List.of(inbox));
+		int exit = this.ingest.ingest(out, err, List.of(inbox.toString()));
 		if (exit != CommandLineInterface.DONE) {
 			return exit;
 		}

@@ -1,0 +1,164 @@
+package news.dispatch.article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Decides, item by item, whether a source's item is a new story, and stores the new ones
+ * chunk by chunk. An item the source gave before is passed over; a text already stored,
+ * or within {@code near-duplicate.max-distance} bits of a stored one's fingerprint, is
+ * the same story seen again: it is recorded as one more appearance ("also in") and
+ * counted as a duplicate. Stories of the chunk not yet written are compared too, so two
+ * copies in one chunk are still one story. Only the current chunk is held in memory.
+ */
+class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<StoryDesk.Story> {
+
+	private final Articles articles;
+
+	private final SourceStates states;
+
+	private final Refusals refusals;
+
+	private final long sourceId;
+
+	private final long jobExecutionId;
+
+	private final IngestSettings.NearDuplicate near;
+
+	private final Duration futureTolerance;
+
+	private final Map<String, Story> pendingByHash = new HashMap<>();
+
+	private final List<Story> pending = new ArrayList<>();
+
+	StoryDesk(Articles articles, SourceStates states, Refusals refusals, long sourceId, long jobExecutionId,
+			IngestSettings settings) {
+		this.articles = articles;
+		this.states = states;
+		this.refusals = refusals;
+		this.sourceId = sourceId;
+		this.jobExecutionId = jobExecutionId;
+		this.near = settings.nearDuplicate();
+		this.futureTolerance = settings.futureTolerance();
+	}
+
+	/**
+	 * A new story on its way to the store, with the copies of it found in the same chunk.
+	 */
+	static final class Story {
+
+		final ArticleDraft draft;
+
+		final @Nullable Long fingerprint;
+
+		final String key;
+
+		final List<ArticleDraft> copies = new ArrayList<>();
+
+		final List<String> copyKeys = new ArrayList<>();
+
+		Story(ArticleDraft draft, @Nullable Long fingerprint, String key) {
+			this.draft = draft;
+			this.fingerprint = fingerprint;
+			this.key = key;
+		}
+
+	}
+
+	@Override
+	public @Nullable Story process(Incoming incoming) {
+		ArticleDraft read = incoming.intake().draft();
+		String hash = read.contentHash();
+		String key = (incoming.seenKey() != null) ? incoming.seenKey() : "hash:" + hash;
+		if (incoming.seenKey() == null && this.states.seen(this.sourceId, key)) {
+			return null;
+		}
+		ArticleDraft draft = dated(read);
+		Long fingerprint = fingerprint(draft);
+		Story inChunk = this.pendingByHash.get(hash);
+		if (inChunk == null && fingerprint != null) {
+			inChunk = this.pending.stream()
+				.filter((s) -> s.fingerprint != null
+						&& SimHash.distance(s.fingerprint, fingerprint) <= this.near.maxDistance())
+				.findFirst()
+				.orElse(null);
+		}
+		if (inChunk != null) {
+			inChunk.copies.add(draft);
+			inChunk.copyKeys.add(key);
+			return null;
+		}
+		Long stored = this.articles.idOf(hash);
+		if (stored == null && fingerprint != null) {
+			stored = this.articles.nearest(fingerprint, this.near.maxDistance());
+		}
+		if (stored != null) {
+			this.articles.appeared(stored, draft.source(), draft.item(), draft.url(), Instant.now());
+			this.states.markSeen(this.sourceId, List.of(key));
+			return null;
+		}
+		Story story = new Story(draft, fingerprint, key);
+		this.pending.add(story);
+		this.pendingByHash.put(hash, story);
+		return story;
+	}
+
+	@Override
+	public void write(Chunk<? extends Story> chunk) {
+		Instant now = Instant.now();
+		List<String> keys = new ArrayList<>();
+		for (Story story : chunk) {
+			Long id = this.articles.add(story.draft, story.fingerprint, now);
+			if (id == null) {
+				id = this.articles.idOf(story.draft.contentHash());
+			}
+			if (id != null) {
+				this.articles.appeared(id, story.draft.source(), story.draft.item(), story.draft.url(), now);
+				for (ArticleDraft copy : story.copies) {
+					this.articles.appeared(id, copy.source(), copy.item(), copy.url(), now);
+				}
+			}
+			keys.add(story.key);
+			keys.addAll(story.copyKeys);
+		}
+		this.states.markSeen(this.sourceId, keys);
+		this.pending.clear();
+		this.pendingByHash.clear();
+	}
+
+	private @Nullable Long fingerprint(ArticleDraft draft) {
+		List<String> words = SimHash.words(draft.headline() + "\n" + draft.body());
+		return (words.size() >= this.near.minWords()) ? SimHash.fingerprint(words) : null;
+	}
+
+	/**
+	 * The draft with a publication time that can be believed: an unreadable time or one
+	 * in the future is replaced by the time of ingest, and the report says so.
+	 */
+	private ArticleDraft dated(ArticleDraft draft) {
+		if (draft.publishedAt() != null && draft.publishedAt().isAfter(Instant.now().plus(this.futureTolerance))) {
+			note(draft, "the date " + draft.publishedAt() + " is in the future; stored with the time of ingest");
+			return draft.withPublishedAt(null);
+		}
+		if (draft.publishedAt() == null && draft.unreadableDate() != null) {
+			note(draft, "the date \"" + draft.unreadableDate() + "\" cannot be read; stored with the time of ingest");
+			return draft.withPublishedAt(null);
+		}
+		return draft;
+	}
+
+	private void note(ArticleDraft draft, String reason) {
+		this.refusals.note(this.jobExecutionId, new Refusals.Refusal(draft.source(), draft.item(), reason));
+	}
+
+}
