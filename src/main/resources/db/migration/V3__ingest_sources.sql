@@ -1,18 +1,14 @@
 -- Ingestion from feeds, pages and folders. One script for H2 and PostgreSQL.
 
--- Near-duplicate fingerprint of each story (64-bit SimHash) and its four 16-bit bands:
--- two fingerprints within 3 bits of each other share at least one band exactly, so the
--- bands are what the store looks candidates up by.
-alter table article add column simhash bigint;
-alter table article add column sim_a integer;
-alter table article add column sim_b integer;
-alter table article add column sim_c integer;
-alter table article add column sim_d integer;
+-- Near-duplicates: the 16 MinHash band keys of each story's shingles. Stories that share
+-- a key are compared exactly (see MinHash).
 alter table article add column author varchar(300);
-create index article_sim_a on article (sim_a);
-create index article_sim_b on article (sim_b);
-create index article_sim_c on article (sim_c);
-create index article_sim_d on article (sim_d);
+create table article_band (
+    band       bigint not null,
+    article_id bigint not null references article (id) on delete cascade
+);
+create index article_band_band on article_band (band);
+create index article_band_article on article_band (article_id);
 
 -- Every place a stored story appeared: its own source first, then each syndicated copy.
 create table article_appearance (

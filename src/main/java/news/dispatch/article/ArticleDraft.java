@@ -30,6 +30,11 @@ record ArticleDraft(String headline, List<String> paragraphs, @Nullable String u
 		return String.join("\n\n", this.paragraphs);
 	}
 
+	ArticleDraft withSource(String source) {
+		return new ArticleDraft(this.headline, this.paragraphs, this.url, source, this.item, this.publishedAt,
+				this.author, this.unreadableDate);
+	}
+
 	ArticleDraft withPublishedAt(@Nullable Instant publishedAt) {
 		return new ArticleDraft(this.headline, this.paragraphs, this.url, this.source, this.item, publishedAt,
 				this.author, null);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
  * The article store. Each story is kept once: the same text (by hash) or nearly the same
- * text (by SimHash fingerprint) from another source is one more appearance of the stored
- * story, not another story.
+ * text (by MinHash-found shingle similarity) from another source is one more appearance
+ * of the stored story, not another story.
  */
 @Repository
 public class Articles {
@@ -30,8 +32,11 @@ public class Articles {
 
 	private final JdbcClient jdbc;
 
-	Articles(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Articles(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	public Optional<Article> find(long id) {
@@ -129,26 +134,24 @@ public class Articles {
 	}
 
 	/**
-	 * The stored story whose fingerprint is nearest to this one, if one is at most
-	 * {@code maxDistance} bits away (at most 3: the bands searched guarantee no more).
+	 * The stored story most like these shingles, if it is at least {@code minSimilarity}
+	 * alike; only stories sharing a MinHash band key are compared.
 	 */
-	@Nullable Long nearest(long fingerprint, int maxDistance) {
-		int[] bands = SimHash.bands(fingerprint);
-		List<long[]> candidates = this.jdbc.sql("""
-				select id, simhash from article where sim_a = ?
-				union select id, simhash from article where sim_b = ?
-				union select id, simhash from article where sim_c = ?
-				union select id, simhash from article where sim_d = ?""")
-			.params(bands[0], bands[1], bands[2], bands[3])
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+	@Nullable Long nearest(long[] shingles, long[] bands, double minSimilarity) {
+		List<Long> bandKeys = Arrays.stream(bands).boxed().toList();
+		List<Article> candidates = this.jdbc
+			.sql("select " + COLUMNS + " from article where id in"
+					+ " (select article_id from article_band where band in (:bands))")
+			.param("bands", bandKeys)
+			.query(Articles::article)
 			.list();
 		Long best = null;
-		int bestDistance = maxDistance + 1;
-		for (long[] candidate : candidates) {
-			int distance = SimHash.distance(fingerprint, candidate[1]);
-			if (distance < bestDistance || (distance == bestDistance && best != null && candidate[0] < best)) {
-				best = candidate[0];
-				bestDistance = distance;
+		double bestSimilarity = minSimilarity;
+		for (Article candidate : candidates) {
+			double similarity = MinHash.similarity(shingles, MinHash.shingles(MinHash.words(candidate.body())));
+			if (similarity >= bestSimilarity) {
+				best = candidate.id();
+				bestSimilarity = similarity;
 			}
 		}
 		return best;
@@ -156,29 +159,34 @@ public class Articles {
 
 	/**
 	 * Stores the draft as a new story.
-	 * @param fingerprint its SimHash, or null when it is too short to have one
+	 * @param bands its MinHash band keys, or null when it is too short to have them
 	 * @return its id, or null when a story with the same text was stored first
 	 */
-	@Nullable Long add(ArticleDraft draft, @Nullable Long fingerprint, Instant now) {
+	@Nullable Long add(ArticleDraft draft, long @Nullable [] bands, Instant now) {
 		Instant published = (draft.publishedAt() != null) ? draft.publishedAt() : now;
-		int[] bands = (fingerprint != null) ? SimHash.bands(fingerprint) : null;
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		try {
 			this.jdbc.sql("""
 					insert into article (headline, body, url, source, source_item, published_at, ingested_at,
-					  content_hash, author, simhash, sim_a, sim_b, sim_c, sim_d)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					  content_hash, author)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(cut(draft.headline(), 1000), draft.body(), cutUrl(draft.url()), cut(draft.source(), 2000),
 						cut(draft.item(), 2000), utc(published), utc(now), draft.contentHash(),
-						(draft.author() != null) ? cut(draft.author(), 300) : null, fingerprint,
-						(bands != null) ? bands[0] : null, (bands != null) ? bands[1] : null,
-						(bands != null) ? bands[2] : null, (bands != null) ? bands[3] : null)
+						(draft.author() != null) ? cut(draft.author(), 300) : null)
 				.update(key, "id");
 		}
 		catch (DuplicateKeyException ex) {
 			return null;
 		}
-		return key.getKeyAs(Long.class);
+		Long id = key.getKeyAs(Long.class);
+		if (id != null && bands != null) {
+			List<Object[]> rows = new ArrayList<>();
+			for (long band : bands) {
+				rows.add(new Object[] { band, id });
+			}
+			this.batch.batchUpdate("insert into article_band (band, article_id) values (?, ?)", rows);
+		}
+		return id;
 	}
 
 	/**

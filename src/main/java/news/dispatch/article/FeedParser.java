@@ -40,10 +40,11 @@ final class FeedParser {
 	/**
 	 * A parsed feed.
 	 *
+	 * @param title the feed's own name for itself, if it has one
 	 * @param notes what was wrong with it and how it was read anyway
 	 * @param text the feed as read, for a second look at what Rome leaves out
 	 */
-	record Feed(List<SyndEntry> entries, List<String> notes, String text) {
+	record Feed(@Nullable String title, List<SyndEntry> entries, List<String> notes, String text) {
 	}
 
 	/**
@@ -85,7 +86,8 @@ final class FeedParser {
 			throw new NotAFeedException(decoded.text());
 		}
 		try {
-			return new Feed(build(text).getEntries(), notes, text);
+			SyndFeed feed = build(text);
+			return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
 		}
 		catch (ParsingFeedException ex) {
 			String repaired = repair(text);
@@ -93,7 +95,7 @@ final class FeedParser {
 				SyndFeed feed = build(repaired);
 				notes.add("the feed is not well-formed XML (" + problem(ex)
 						+ "); read what could be recovered, tell its publisher");
-				return new Feed(feed.getEntries(), notes, repaired);
+				return new Feed(feed.getTitle(), feed.getEntries(), notes, repaired);
 			}
 			catch (FeedException | RuntimeException again) {
 				throw new UnusableInputException(source, address, "the feed is not well-formed XML (" + problem(ex)
@@ -143,8 +145,9 @@ final class FeedParser {
 	}
 
 	private static String problem(ParsingFeedException ex) {
+		String message = firstLine((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage());
 		return ((ex.getLineNumber() > 0) ? "line " + ex.getLineNumber() + ": " : "")
-				+ firstLine((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage());
+				+ message.replaceFirst("^Error on line \\d+:\\s*", "");
 	}
 
 	private static String firstLine(@Nullable String message) {

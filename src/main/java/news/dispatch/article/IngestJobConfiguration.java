@@ -76,6 +76,7 @@ class IngestJobConfiguration {
 				context.putString(LOCATION, source.location());
 				context.putString(NAME, source.name());
 				context.putString(TYPE, source.type().name());
+				context.put("named", source.named());
 				partitions.put(partitionName(i, source.name()), context);
 			}
 			return partitions;
@@ -109,9 +110,10 @@ class IngestJobConfiguration {
 	SourceReader sourceReader(@Value("#{stepExecutionContext['location']}") String location,
 			@Value("#{stepExecutionContext['name']}") String name,
 			@Value("#{stepExecutionContext['type']}") String type,
+			@Value("#{stepExecutionContext['named']}") boolean named,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, IngestSettings settings, SourceStates states,
 			Refusals refusals) {
-		return new SourceReader(new SourceSpec(location, name, SourceSpec.Type.valueOf(type)), settings, states,
+		return new SourceReader(new SourceSpec(location, name, SourceSpec.Type.valueOf(type), named), settings, states,
 				refusals, jobExecutionId);
 	}
 

@@ -53,12 +53,13 @@ public record IngestSettings(@DefaultValue List<Source> sources, @DefaultValue L
 	}
 
 	/**
-	 * @param maxDistance two stories are one when their 64-bit SimHash fingerprints
-	 * differ in at most this many bits (0–3; the bands the store searches by guarantee 3)
-	 * @param minWords a text shorter than this is only ever the same story as an
-	 * identical text: short texts are too alike for fingerprints
+	 * @param minSimilarity two stories are one when the Jaccard similarity of their
+	 * bodies' three-word shingles is at least this (0–1); see {@code MinHash} for how
+	 * likely a pair of a given similarity is to be found
+	 * @param minWords a body shorter than this is only ever the same story as an
+	 * identical text: short texts share too few shingles to compare
 	 */
-	public record NearDuplicate(@DefaultValue("3") int maxDistance, @DefaultValue("40") int minWords) {
+	public record NearDuplicate(@DefaultValue("0.5") double minSimilarity, @DefaultValue("25") int minWords) {
 	}
 
 	/**

@@ -172,7 +172,8 @@ class SourceReader implements ItemReader<Incoming> {
 		for (String note : feed.notes()) {
 			this.refusals.note(this.jobExecutionId, new Refusals.Refusal(this.spec.name(), this.spec.location(), note));
 		}
-		return entries(feed, document.address());
+		String title = (feed.title() != null) ? HtmlText.normalise(feed.title()) : "";
+		return entries(feed, document.address(), (this.spec.named() || title.isEmpty()) ? this.spec.name() : title);
 	}
 
 	private Incoming page(Fetcher.Fetched document, String html) {
@@ -180,7 +181,7 @@ class SourceReader implements ItemReader<Incoming> {
 				() -> this.pages.extract(html, document.address(), this.spec.name(), document.address()));
 	}
 
-	private Iterator<Incoming> entries(FeedParser.Feed feed, String address) {
+	private Iterator<Incoming> entries(FeedParser.Feed feed, String address, String storySource) {
 		List<SyndEntry> all = feed.entries();
 		boolean undated = all.stream().anyMatch((e) -> e.getPublishedDate() == null && e.getUpdatedDate() == null);
 		List<@Nullable String> rawDates = undated ? FeedParser.rawDates(feed.text()) : List.of();
@@ -200,7 +201,7 @@ class SourceReader implements ItemReader<Incoming> {
 				String item = FeedEntries.item(entry, at, address);
 				String rawDate = (at < rawDates.size()) ? rawDates.get(at) : null;
 				return new Incoming(spec.name(), item, FeedEntries.seenKey(entry, address),
-						() -> entries.draft(entry, spec.name(), item, address, rawDate));
+						() -> entries.draft(entry, spec.name(), item, address, rawDate).withSource(storySource));
 			}
 		};
 	}

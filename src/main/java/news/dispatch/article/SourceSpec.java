@@ -13,8 +13,10 @@ import java.util.Locale;
  * @param location a folder's absolute path, or a URL
  * @param name what the report and "also in" call it
  * @param type how it is read
+ * @param named whether the name was configured (else a feed's stories take the feed's
+ * title)
  */
-record SourceSpec(String location, String name, Type type) {
+record SourceSpec(String location, String name, Type type, boolean named) {
 
 	enum Type {
 
@@ -61,15 +63,22 @@ record SourceSpec(String location, String name, Type type) {
 				.orElse(null);
 			String name = (source != null && source.name() != null && !source.name().isBlank()) ? source.name()
 					: defaultName(location);
-			specs.add(new SourceSpec(location, name, type(location, (source != null) ? source.type() : "auto")));
+			specs.add(new SourceSpec(location, name, type(location, (source != null) ? source.type() : "auto"),
+					!name.equals(defaultName(location))));
 		}
 		return specs;
 	}
 
 	private static String defaultName(String location) {
 		if (isUrl(location) && !location.startsWith("file:")) {
-			String host = URI.create(location).getHost();
-			return (host != null) ? host : location;
+			try {
+				URI uri = URI.create(location);
+				String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
+				return (uri.getHost() != null) ? uri.getAuthority() + (path.equals("/") ? "" : path) : location;
+			}
+			catch (IllegalArgumentException ex) {
+				return location;
+			}
 		}
 		return location;
 	}

@@ -16,10 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Decides, item by item, whether a source's item is a new story, and stores the new ones
  * chunk by chunk. An item the source gave before is passed over; a text already stored,
- * or within {@code near-duplicate.max-distance} bits of a stored one's fingerprint, is
- * the same story seen again: it is recorded as one more appearance ("also in") and
- * counted as a duplicate. Stories of the chunk not yet written are compared too, so two
- * copies in one chunk are still one story. Only the current chunk is held in memory.
+ * or one whose shingles are at least {@code near-duplicate.min-similarity} alike, is the
+ * same story seen again: it is recorded as one more appearance ("also in") and counted as
+ * a duplicate. Stories of the chunk not yet written are compared too, so two copies in
+ * one chunk are still one story. Only the current chunk is held in memory.
  */
 class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<StoryDesk.Story> {
 
@@ -59,7 +59,9 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 
 		final ArticleDraft draft;
 
-		final @Nullable Long fingerprint;
+		final long @Nullable [] shingles;
+
+		final long @Nullable [] bands;
 
 		final String key;
 
@@ -67,9 +69,10 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 
 		final List<String> copyKeys = new ArrayList<>();
 
-		Story(ArticleDraft draft, @Nullable Long fingerprint, String key) {
+		Story(ArticleDraft draft, long @Nullable [] shingles, String key) {
 			this.draft = draft;
-			this.fingerprint = fingerprint;
+			this.shingles = shingles;
+			this.bands = (shingles != null) ? MinHash.bands(shingles) : null;
 			this.key = key;
 		}
 
@@ -83,13 +86,13 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 		if (incoming.seenKey() == null && this.states.seen(this.sourceId, key)) {
 			return null;
 		}
-		ArticleDraft draft = dated(read);
-		Long fingerprint = fingerprint(draft);
+		ArticleDraft draft = dated(read, incoming.source());
+		long[] shingles = shingles(draft);
 		Story inChunk = this.pendingByHash.get(hash);
-		if (inChunk == null && fingerprint != null) {
+		if (inChunk == null && shingles != null) {
 			inChunk = this.pending.stream()
-				.filter((s) -> s.fingerprint != null
-						&& SimHash.distance(s.fingerprint, fingerprint) <= this.near.maxDistance())
+				.filter((s) -> s.shingles != null
+						&& MinHash.similarity(s.shingles, shingles) >= this.near.minSimilarity())
 				.findFirst()
 				.orElse(null);
 		}
@@ -99,15 +102,15 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 			return null;
 		}
 		Long stored = this.articles.idOf(hash);
-		if (stored == null && fingerprint != null) {
-			stored = this.articles.nearest(fingerprint, this.near.maxDistance());
+		Story story = new Story(draft, shingles, key);
+		if (stored == null && story.shingles != null && story.bands != null) {
+			stored = this.articles.nearest(story.shingles, story.bands, this.near.minSimilarity());
 		}
 		if (stored != null) {
 			this.articles.appeared(stored, draft.source(), draft.item(), draft.url(), Instant.now());
 			this.states.markSeen(this.sourceId, List.of(key));
 			return null;
 		}
-		Story story = new Story(draft, fingerprint, key);
 		this.pending.add(story);
 		this.pendingByHash.put(hash, story);
 		return story;
@@ -118,7 +121,7 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 		Instant now = Instant.now();
 		List<String> keys = new ArrayList<>();
 		for (Story story : chunk) {
-			Long id = this.articles.add(story.draft, story.fingerprint, now);
+			Long id = this.articles.add(story.draft, story.bands, now);
 			if (id == null) {
 				id = this.articles.idOf(story.draft.contentHash());
 			}
@@ -136,29 +139,31 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 		this.pendingByHash.clear();
 	}
 
-	private @Nullable Long fingerprint(ArticleDraft draft) {
-		List<String> words = SimHash.words(draft.headline() + "\n" + draft.body());
-		return (words.size() >= this.near.minWords()) ? SimHash.fingerprint(words) : null;
+	private long @Nullable [] shingles(ArticleDraft draft) {
+		List<String> words = MinHash.words(draft.body());
+		return (words.size() >= this.near.minWords()) ? MinHash.shingles(words) : null;
 	}
 
 	/**
 	 * The draft with a publication time that can be believed: an unreadable time or one
 	 * in the future is replaced by the time of ingest, and the report says so.
 	 */
-	private ArticleDraft dated(ArticleDraft draft) {
+	private ArticleDraft dated(ArticleDraft draft, String source) {
 		if (draft.publishedAt() != null && draft.publishedAt().isAfter(Instant.now().plus(this.futureTolerance))) {
-			note(draft, "the date " + draft.publishedAt() + " is in the future; stored with the time of ingest");
+			note(source, draft,
+					"the date " + draft.publishedAt() + " is in the future; stored with the time of ingest");
 			return draft.withPublishedAt(null);
 		}
 		if (draft.publishedAt() == null && draft.unreadableDate() != null) {
-			note(draft, "the date \"" + draft.unreadableDate() + "\" cannot be read; stored with the time of ingest");
+			note(source, draft,
+					"the date \"" + draft.unreadableDate() + "\" cannot be read; stored with the time of ingest");
 			return draft.withPublishedAt(null);
 		}
 		return draft;
 	}
 
-	private void note(ArticleDraft draft, String reason) {
-		this.refusals.note(this.jobExecutionId, new Refusals.Refusal(draft.source(), draft.item(), reason));
+	private void note(String source, ArticleDraft draft, String reason) {
+		this.refusals.note(this.jobExecutionId, new Refusals.Refusal(source, draft.item(), reason));
 	}
 
 }

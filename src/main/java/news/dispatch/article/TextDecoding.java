@@ -53,7 +53,7 @@ final class TextDecoding {
 		if (utf8 != null) {
 			boolean ascii = isAscii(bytes);
 			String note = (declared != null && !ascii && !isUtf8(declared) && supported(declared) != null)
-					? "it says it is " + declared + " but it is UTF-8; read as UTF-8" : null;
+					? "says it is " + declared + " but is UTF-8; read as UTF-8" : null;
 			return new Decoded(utf8, note);
 		}
 		Charset charset = (declared != null) ? supported(declared) : null;
@@ -61,8 +61,8 @@ final class TextDecoding {
 			return new Decoded(new String(bytes, charset), null);
 		}
 		return new Decoded(new String(bytes, WINDOWS_1252),
-				((declared != null) ? "it says it is " + declared : "it names no charset")
-						+ " but it is not valid UTF-8; read as Windows-1252");
+				((declared != null) ? "says it is " + declared : "names no charset")
+						+ " but is not valid UTF-8; read as Windows-1252");
 	}
 
 	private static @Nullable String declared(byte[] bytes, @Nullable String contentType) {
