@@ -18,10 +18,10 @@ import org.jsoup.Jsoup;
  */
 final class FeedEntries {
 
-	private final Boilerplate boilerplate;
+	private final PageExtractor pages;
 
 	FeedEntries(Boilerplate boilerplate) {
-		this.boilerplate = boilerplate;
+		this.pages = new PageExtractor(boilerplate);
 	}
 
 	/**
@@ -52,7 +52,7 @@ final class FeedEntries {
 		if (title.isBlank()) {
 			throw new UnusableInputException(source, item, "the entry has no title; it was left out");
 		}
-		List<String> paragraphs = this.boilerplate.clean(HtmlText.paragraphsOfFragment(body(entry)));
+		List<String> paragraphs = this.pages.fragment(body(entry));
 		if (paragraphs.isEmpty()) {
 			throw new UnusableInputException(source, item,
 					"the entry has a title but no text (no description or content); it was left out");

@@ -1,8 +1,12 @@
 package news.dispatch.article;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -11,6 +15,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -20,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -58,9 +64,24 @@ class IngestJobConfiguration {
 
 	@Bean
 	Step ingestFilesStep(JobRepository jobRepository, Step ingestSourceStep, Partitioner sourcePartitioner) {
+		TaskExecutorPartitionHandler inOrder = new TaskExecutorPartitionHandler() {
+			// the sources run one after the other, in the order they were given: the
+			// first
+			// to carry a story is the one it is stored from
+			@Override
+			protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions)
+					throws Exception {
+				Set<StepExecution> ordered = new TreeSet<>(Comparator.comparing(StepExecution::getStepName));
+				ordered.addAll(partitions);
+				return super.doHandle(manager, new LinkedHashSet<>(ordered));
+			}
+		};
+		inOrder.setStep(ingestSourceStep);
+		inOrder.setTaskExecutor(new SyncTaskExecutor());
 		return new StepBuilder(IngestJob.INGEST_STEP, jobRepository)
 			.partitioner(IngestJob.SOURCE_STEP, sourcePartitioner)
 			.step(ingestSourceStep)
+			.partitionHandler(inOrder)
 			.build();
 	}
 
@@ -85,7 +106,7 @@ class IngestJobConfiguration {
 
 	static String partitionName(int index, String name) {
 		String shown = (name.length() > 70) ? "…" + name.substring(name.length() - 69) : name;
-		return String.format("%02d-%s", index + 1, shown);
+		return String.format("%03d-%s", index + 1, shown);
 	}
 
 	@Bean

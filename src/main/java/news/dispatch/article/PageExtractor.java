@@ -67,6 +67,21 @@ final class PageExtractor {
 						? metadata.published() : null);
 	}
 
+	/**
+	 * The story's paragraphs in a piece of HTML such as a feed entry's content, with what
+	 * is not the story (pictures and captions, share widgets, related links) dropped.
+	 */
+	List<String> fragment(String html) {
+		if (html.indexOf('<') < 0) {
+			return this.boilerplate.clean(HtmlText.paragraphsOfFragment(html));
+		}
+		Document fragment = Jsoup.parseBodyFragment(html);
+		fragment.select(NOT_THE_STORY).remove();
+		removeChrome(fragment);
+		removeLinkLists(fragment.body());
+		return this.boilerplate.clean(HtmlText.paragraphs(fragment.body()));
+	}
+
 	private static @Nullable String headline(Document page, PageMetadata metadata) {
 		Element h1 = page.selectFirst("article h1, [itemprop=headline], main h1, h1");
 		if (h1 != null && !h1.text().isBlank()) {
