@@ -26,7 +26,7 @@ final class NewsroomServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService threads = Executors.newFixedThreadPool(4);
+	private final ExecutorService threads = Executors.newCachedThreadPool();
 
 	private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
 

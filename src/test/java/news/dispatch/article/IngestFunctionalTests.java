@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/feed-ingest",
 		"dispatch.ingest.read-timeout=1s", "dispatch.ingest.fetch-timeout=5s", "dispatch.ingest.max-feed-size=1MB" })
-class FeedIngestFunctionalTests {
+class IngestFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/feed-ingest");
 
@@ -279,6 +279,79 @@ class FeedIngestFunctionalTests {
 		assertThat(glacier.paragraphs()).hasSize(4);
 	}
 
+	@Test
+	void aFolderOfTextMarkdownHtmlAndJsonFilesIsIngestedOnceAndItsBadFilesReported() throws Exception {
+		// given: one article in each format, and files that are not articles
+		Path folder = DATA.resolve("folder");
+		java.nio.file.Files.createDirectories(folder);
+		java.nio.file.Files.writeString(folder.resolve("ferry.txt"), """
+				Island ferry timetable changes for winter
+
+				The island ferry will sail four times a day instead of six from December, the operator said.
+				""");
+		java.nio.file.Files.writeString(folder.resolve("orchard.md"), """
+				# Orchard saved by *community* buy-out
+
+				Residents raised enough money to buy the [old orchard](https://example.org/orchard) on the hill,
+				saving its **200 trees** from development.
+
+				![A picture of the orchard](orchard.jpg)
+
+				The first harvest festival under the new owners will be held in September.
+				""");
+		java.nio.file.Files.write(folder.resolve("museum.html"), ("<html><head><meta charset=\"utf-8\">"
+				+ "<title>Museum reopens - Gazette</title><link rel=\"canonical\" href=\"https://gazette.example/museum\">"
+				+ "</head><body><nav><a href=\"/\">Home</a></nav><article><h1>Museum reopens after flood repairs</h1>"
+				+ "<p>The town museum reopened on Sunday, a year after floodwater reached its ground floor.</p>"
+				+ "<div class=\"social-share\"><a href=\"#\">Share</a></div></article></body></html>")
+			.getBytes(StandardCharsets.UTF_8));
+		java.nio.file.Files.writeString(folder.resolve("choir.json"), """
+				{"headline": "Choir wins national title", "body": ["The youth choir won the national title in Leeds.",
+				"It is the first win for a choir from the valley."], "url": "https://valley.example/choir",
+				"published": "2026-11-20T18:00:00Z", "author": "Sam Reyes"}
+				""");
+		java.nio.file.Files.writeString(folder.resolve("broken.json"), "{\"headline\": \"Half an article\", ");
+		java.nio.file.Files.write(folder.resolve("photo.jpg"), new byte[] { (byte) 0xFF, (byte) 0xD8, 0, 0, 'J' });
+		java.nio.file.Files.writeString(folder.resolve("empty.txt"), "");
+		java.nio.file.Files.write(folder.resolve("latin1.txt"),
+				"Caf\u00e9 news\n\nA story.".getBytes(StandardCharsets.ISO_8859_1));
+		try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(folder.resolve("huge.txt").toFile(), "rw")) {
+			huge.setLength(50L * 1024 * 1024);
+		}
+		Cli cli = new Cli(this.commandLine);
+
+		// when
+		Cli.Result ingest = cli.run("ingest", "--from", folder.toString());
+
+		// then
+		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+		assertThat(ingest.out()).contains("Ingested 9 files").contains("4 new, 0 duplicate, 5 refused");
+		assertThat(ingest.out()).contains("refused broken.json: the file is not valid JSON")
+			.contains("refused photo.jpg: the file is binary")
+			.contains("refused empty.txt: the file has no text")
+			.contains("refused latin1.txt: the file is not valid UTF-8")
+			.contains("refused huge.txt: the file has 52428800 bytes, more than the limit");
+		assertThat(stored("Island ferry timetable changes for winter").paragraphs()).containsExactly(
+				"The island ferry will sail four times a day instead of six from December, the operator said.");
+		assertThat(stored("Orchard saved by community buy-out").paragraphs()).containsExactly(
+				"Residents raised enough money to buy the old orchard on the hill, saving its 200 trees from"
+						+ " development.",
+				"The first harvest festival under the new owners will be held in September.");
+		Article museum = stored("Museum reopens after flood repairs");
+		assertThat(museum.body())
+			.isEqualTo("The town museum reopened on Sunday, a year after floodwater reached its ground floor.");
+		assertThat(museum.url()).isEqualTo("https://gazette.example/museum");
+		Article choir = stored("Choir wins national title");
+		assertThat(choir.paragraphs()).hasSize(2);
+		assertThat(choir.publishedAt()).isEqualTo(Instant.parse("2026-11-20T18:00:00Z"));
+
+		// when: the folder is read again with nothing new
+		Cli.Result again = cli.run("ingest", "--from", folder.toString());
+
+		// then: the files taken are not read again; the refused ones are still refused
+		assertThat(again.out()).contains("Ingested 5 files").contains("0 new, 0 duplicate, 5 refused");
+	}
+
 	private Article stored(String headline) {
 		Optional<Article> found = this.articles.publishedSince(Instant.EPOCH, 1000)
 			.stream()
@@ -336,7 +409,7 @@ class FeedIngestFunctionalTests {
 	}
 
 	static byte[] fixture(String name) throws IOException {
-		try (InputStream in = FeedIngestFunctionalTests.class.getResourceAsStream("/fixtures/" + name)) {
+		try (InputStream in = IngestFunctionalTests.class.getResourceAsStream("/fixtures/" + name)) {
 			return in.readAllBytes();
 		}
 	}
