@@ -139,12 +139,11 @@ public class Articles {
 	 */
 	@Nullable Long nearest(long[] shingles, long[] bands, double minSimilarity) {
 		List<Long> bandKeys = Arrays.stream(bands).boxed().toList();
-		List<Article> candidates = this.jdbc
-			.sql("select " + COLUMNS + " from article where id in"
-					+ " (select article_id from article_band where band in (:bands))")
+		List<Long> ids = this.jdbc.sql("select distinct article_id from article_band where band in (:bands)")
 			.param("bands", bandKeys)
-			.query(Articles::article)
+			.query(Long.class)
 			.list();
+		List<Article> candidates = findAll(ids);
 		Long best = null;
 		double bestSimilarity = minSimilarity;
 		for (Article candidate : candidates) {
@@ -193,9 +192,26 @@ public class Articles {
 	 * Records that the story appeared in a source.
 	 */
 	void appeared(long articleId, String source, String item, @Nullable String url, Instant now) {
-		this.jdbc.sql("insert into article_appearance (article_id, source, item, url, seen_at) values (?, ?, ?, ?, ?)")
-			.params(articleId, cut(source, 2000), cut(item, 2000), cutUrl(url), utc(now))
-			.update();
+		appeared(List.of(new Appearance(articleId, source, item, url)), now);
+	}
+
+	/**
+	 * Records, in one batch, that stories appeared in sources.
+	 */
+	void appeared(List<Appearance> appearances, Instant now) {
+		List<Object[]> rows = new ArrayList<>();
+		for (Appearance appearance : appearances) {
+			rows.add(new Object[] { appearance.articleId(), cut(appearance.source(), 2000),
+					cut(appearance.item(), 2000), cutUrl(appearance.url()), utc(now) });
+		}
+		this.batch.batchUpdate(
+				"insert into article_appearance (article_id, source, item, url, seen_at) values (?, ?, ?, ?, ?)", rows);
+	}
+
+	/**
+	 * A story's appearance in a source.
+	 */
+	record Appearance(long articleId, String source, String item, @Nullable String url) {
 	}
 
 	private static String cut(String text, int length) {

@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -28,6 +32,8 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * are kept only when every item was read, in the transaction of the last chunk.
  */
 class SourceReader implements ItemReader<Incoming> {
+
+	private static final int LOOK_AHEAD = 200;
 
 	private final SourceSpec spec;
 
@@ -50,6 +56,8 @@ class SourceReader implements ItemReader<Incoming> {
 	private @Nullable Fetched fetched;
 
 	private @Nullable Iterator<Incoming> items;
+
+	private final Queue<Incoming> ahead = new ArrayDeque<>();
 
 	SourceReader(SourceSpec spec, IngestSettings settings, SourceStates states, Refusals refusals,
 			long jobExecutionId) {
@@ -74,11 +82,11 @@ class SourceReader implements ItemReader<Incoming> {
 			this.items = Collections.emptyIterator();
 			this.items = open();
 		}
-		while (this.items.hasNext()) {
-			Incoming next = this.items.next();
-			if (next.seenKey() == null || !this.states.seen(sourceId(), next.seenKey())) {
-				return next;
-			}
+		while (this.ahead.isEmpty() && this.items.hasNext()) {
+			lookAhead();
+		}
+		if (!this.ahead.isEmpty()) {
+			return this.ahead.poll();
 		}
 		if (this.fetched != null) {
 			this.states.fetched(sourceId(), this.fetched.etag(), this.fetched.lastModified(), Instant.now());
@@ -92,6 +100,24 @@ class SourceReader implements ItemReader<Incoming> {
 			this.state = this.states.of(this.spec.location());
 		}
 		return this.state;
+	}
+
+	/**
+	 * Takes the next items and keeps those the source did not give before, asking the
+	 * store about a whole batch at once.
+	 */
+	private void lookAhead() {
+		List<Incoming> batch = new ArrayList<>(LOOK_AHEAD);
+		while (batch.size() < LOOK_AHEAD && this.items.hasNext()) {
+			batch.add(this.items.next());
+		}
+		Set<String> seen = this.states.seen(sourceId(),
+				batch.stream().map(Incoming::seenKey).filter(Objects::nonNull).toList());
+		for (Incoming item : batch) {
+			if (item.seenKey() == null || !seen.contains(item.seenKey())) {
+				this.ahead.add(item);
+			}
+		}
 	}
 
 	private Iterator<Incoming> open() {

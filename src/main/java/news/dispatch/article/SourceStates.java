@@ -1,12 +1,19 @@
 package news.dispatch.article;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +26,11 @@ class SourceStates {
 
 	private final JdbcClient jdbc;
 
-	SourceStates(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	SourceStates(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
@@ -63,14 +73,33 @@ class SourceStates {
 			.single() > 0;
 	}
 
-	void markSeen(long sourceId, Collection<String> keys) {
-		for (String key : keys) {
-			this.jdbc
-				.sql("insert into ingest_seen (source_id, item_key) select ?, ? from (values (1)) one"
-						+ " where not exists (select 1 from ingest_seen where source_id = ? and item_key = ?)")
-				.params(sourceId, hash(key), sourceId, hash(key))
-				.update();
+	/**
+	 * Which of these keys the source gave before.
+	 */
+	Set<String> seen(long sourceId, List<String> keys) {
+		if (keys.isEmpty()) {
+			return Set.of();
 		}
+		Map<String, String> byHash = new HashMap<>();
+		keys.forEach((key) -> byHash.put(hash(key), key));
+		Set<String> seen = new HashSet<>();
+		this.jdbc.sql("select item_key from ingest_seen where source_id = :source and item_key in (:keys)")
+			.param("source", sourceId)
+			.param("keys", List.copyOf(byHash.keySet()))
+			.query(String.class)
+			.list()
+			.forEach((hash) -> seen.add(byHash.get(hash)));
+		return seen;
+	}
+
+	void markSeen(long sourceId, Collection<String> keys) {
+		List<Object[]> rows = new ArrayList<>();
+		for (String key : new LinkedHashSet<>(keys)) {
+			String hash = hash(key);
+			rows.add(new Object[] { sourceId, hash, sourceId, hash });
+		}
+		this.batch.batchUpdate("insert into ingest_seen (source_id, item_key) select ?, ? from (values (1)) one"
+				+ " where not exists (select 1 from ingest_seen where source_id = ? and item_key = ?)", rows);
 	}
 
 	private static String hash(String key) {

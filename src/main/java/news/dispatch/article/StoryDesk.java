@@ -39,7 +39,7 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 
 	private final Map<String, Story> pendingByHash = new HashMap<>();
 
-	private final List<Story> pending = new ArrayList<>();
+	private final Map<Long, List<Story>> pendingByBand = new HashMap<>();
 
 	StoryDesk(Articles articles, SourceStates states, Refusals refusals, long sourceId, long jobExecutionId,
 			IngestSettings settings) {
@@ -89,12 +89,9 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 		ArticleDraft draft = dated(read, incoming.source());
 		long[] shingles = shingles(draft);
 		Story inChunk = this.pendingByHash.get(hash);
-		if (inChunk == null && shingles != null) {
-			inChunk = this.pending.stream()
-				.filter((s) -> s.shingles != null
-						&& MinHash.similarity(s.shingles, shingles) >= this.near.minSimilarity())
-				.findFirst()
-				.orElse(null);
+		Story story = new Story(draft, shingles, key);
+		if (inChunk == null && story.shingles != null && story.bands != null) {
+			inChunk = inChunk(story.shingles, story.bands);
 		}
 		if (inChunk != null) {
 			inChunk.copies.add(draft);
@@ -102,7 +99,6 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 			return null;
 		}
 		Long stored = this.articles.idOf(hash);
-		Story story = new Story(draft, shingles, key);
 		if (stored == null && story.shingles != null && story.bands != null) {
 			stored = this.articles.nearest(story.shingles, story.bands, this.near.minSimilarity());
 		}
@@ -111,8 +107,12 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 			this.states.markSeen(this.sourceId, List.of(key));
 			return null;
 		}
-		this.pending.add(story);
 		this.pendingByHash.put(hash, story);
+		if (story.bands != null) {
+			for (long band : story.bands) {
+				this.pendingByBand.computeIfAbsent(band, (b) -> new ArrayList<>()).add(story);
+			}
+		}
 		return story;
 	}
 
@@ -120,23 +120,38 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 	public void write(Chunk<? extends Story> chunk) {
 		Instant now = Instant.now();
 		List<String> keys = new ArrayList<>();
+		List<Articles.Appearance> appearances = new ArrayList<>();
 		for (Story story : chunk) {
 			Long id = this.articles.add(story.draft, story.bands, now);
 			if (id == null) {
 				id = this.articles.idOf(story.draft.contentHash());
 			}
 			if (id != null) {
-				this.articles.appeared(id, story.draft.source(), story.draft.item(), story.draft.url(), now);
+				appearances
+					.add(new Articles.Appearance(id, story.draft.source(), story.draft.item(), story.draft.url()));
 				for (ArticleDraft copy : story.copies) {
-					this.articles.appeared(id, copy.source(), copy.item(), copy.url(), now);
+					appearances.add(new Articles.Appearance(id, copy.source(), copy.item(), copy.url()));
 				}
 			}
 			keys.add(story.key);
 			keys.addAll(story.copyKeys);
 		}
+		this.articles.appeared(appearances, now);
 		this.states.markSeen(this.sourceId, keys);
-		this.pending.clear();
+		this.pendingByBand.clear();
 		this.pendingByHash.clear();
+	}
+
+	private @Nullable Story inChunk(long[] shingles, long[] bands) {
+		for (long band : bands) {
+			for (Story candidate : this.pendingByBand.getOrDefault(band, List.of())) {
+				if (candidate.shingles != null
+						&& MinHash.similarity(candidate.shingles, shingles) >= this.near.minSimilarity()) {
+					return candidate;
+				}
+			}
+		}
+		return null;
 	}
 
 	private long @Nullable [] shingles(ArticleDraft draft) {
