@@ -128,7 +128,7 @@ class ArticleFiles {
 		List<String> paragraphs = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		for (String line : text.split("\\R", -1)) {
-			String trimmed = line.strip().replaceAll("\\s+", " ");
+			String trimmed = HtmlText.normalise(line);
 			if (trimmed.isEmpty()) {
 				flush(current, paragraphs);
 			}

@@ -147,7 +147,7 @@ public class Articles {
 		Long best = null;
 		double bestSimilarity = minSimilarity;
 		for (Article candidate : candidates) {
-			double similarity = MinHash.similarity(shingles, MinHash.shingles(MinHash.words(candidate.body())));
+			double similarity = MinHash.similarity(shingles, MinHash.shingles(candidate.body()));
 			if (similarity >= bestSimilarity) {
 				best = candidate.id();
 				bestSimilarity = similarity;

@@ -1,8 +1,6 @@
 package news.dispatch.article;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Near-duplicate detection by shingles and MinHash (Broder's method): a text's words are
@@ -37,44 +35,63 @@ final class MinHash {
 	}
 
 	/**
-	 * The text's words: runs of letters and digits, lower case.
+	 * The hashes of the text's words (runs of letters and digits, case folded), in order.
 	 */
-	static List<String> words(String text) {
-		List<String> words = new ArrayList<>();
-		StringBuilder word = new StringBuilder();
-		text.codePoints().forEach((c) -> {
-			if (Character.isLetterOrDigit(c)) {
-				word.appendCodePoint(Character.toLowerCase(c));
+	static long[] wordHashes(String text) {
+		long[] hashes = new long[16];
+		int count = 0;
+		long hash = 0xcbf29ce484222325L;
+		boolean inWord = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
+				hash = (hash ^ Character.toLowerCase(c)) * 0x100000001b3L;
+				inWord = true;
 			}
-			else if (!word.isEmpty()) {
-				words.add(word.toString());
-				word.setLength(0);
+			else if (inWord) {
+				if (count == hashes.length) {
+					hashes = Arrays.copyOf(hashes, count * 2);
+				}
+				hashes[count++] = hash;
+				hash = 0xcbf29ce484222325L;
+				inWord = false;
 			}
-		});
-		if (!word.isEmpty()) {
-			words.add(word.toString());
 		}
-		return words;
+		if (inWord) {
+			hashes = (count == hashes.length) ? Arrays.copyOf(hashes, count + 1) : hashes;
+			hashes[count++] = hash;
+		}
+		return Arrays.copyOf(hashes, count);
 	}
 
 	/**
-	 * The distinct hashes of the words' three-word shingles, sorted.
+	 * The distinct hashes of the text's three-word shingles, sorted.
 	 */
-	static long[] shingles(List<String> words) {
-		int count = Math.max(1, words.size() - SHINGLE + 1);
+	static long[] shingles(String text) {
+		return shingles(wordHashes(text));
+	}
+
+	/**
+	 * The distinct hashes of three-word shingles of these word hashes, sorted.
+	 */
+	static long[] shingles(long[] words) {
+		int count = Math.max(1, words.length - SHINGLE + 1);
 		long[] shingles = new long[count];
 		for (int i = 0; i < count; i++) {
-			long hash = 0xcbf29ce484222325L;
-			for (int j = i; j < Math.min(words.size(), i + SHINGLE); j++) {
-				String word = words.get(j);
-				for (int k = 0; k < word.length(); k++) {
-					hash = (hash ^ word.charAt(k)) * 0x100000001b3L;
-				}
-				hash = (hash ^ ' ') * 0x100000001b3L;
+			long hash = 0;
+			for (int j = i; j < Math.min(words.length, i + SHINGLE); j++) {
+				hash = mix(hash * 31 + words[j]);
 			}
-			shingles[i] = mix(hash);
+			shingles[i] = hash;
 		}
-		return Arrays.stream(shingles).sorted().distinct().toArray();
+		Arrays.sort(shingles);
+		int distinct = 0;
+		for (int i = 0; i < shingles.length; i++) {
+			if (i == 0 || shingles[i] != shingles[i - 1]) {
+				shingles[distinct++] = shingles[i];
+			}
+		}
+		return Arrays.copyOf(shingles, distinct);
 	}
 
 	/**

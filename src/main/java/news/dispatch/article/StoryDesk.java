@@ -98,10 +98,10 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 			inChunk.copyKeys.add(key);
 			return null;
 		}
-		Long stored = this.articles.idOf(hash);
-		if (stored == null && story.shingles != null && story.bands != null) {
-			stored = this.articles.nearest(story.shingles, story.bands, this.near.minSimilarity());
-		}
+		// the same text has the same bands, so the near search finds exact copies too
+		Long stored = (story.shingles != null && story.bands != null)
+				? this.articles.nearest(story.shingles, story.bands, this.near.minSimilarity())
+				: this.articles.idOf(hash);
 		if (stored != null) {
 			this.articles.appeared(stored, draft.source(), draft.item(), draft.url(), Instant.now());
 			this.states.markSeen(this.sourceId, List.of(key));
@@ -155,8 +155,8 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 	}
 
 	private long @Nullable [] shingles(ArticleDraft draft) {
-		List<String> words = MinHash.words(draft.body());
-		return (words.size() >= this.near.minWords()) ? MinHash.shingles(words) : null;
+		long[] words = MinHash.wordHashes(draft.body());
+		return (words.length >= this.near.minWords()) ? MinHash.shingles(words) : null;
 	}
 
 	/**

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,17 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * corpus in ../shared/data/bbc when it is there, else from a generated vocabulary; each
  * article is a different draw of sentences, so every one is a new story.
  */
-@SpringBootTest(properties = "dispatch.cli.run-on-start=false")
+@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/benchmark-data" })
 class IngestBenchmark {
 
 	static final Path ROOT = Path.of("target/benchmark");
 
-	// a fresh database for every run: the second run of the same input takes nothing
-	static final Path DATA = Path.of("target/benchmark-data/run-" + System.currentTimeMillis());
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("dispatch.data-dir", DATA::toString);
+	static {
+		// a fresh database for every run, before the application opens it: a second run
+		// of the same input takes nothing
+		Fixtures.delete(Path.of("target/benchmark-data"));
 	}
 
 	static final int FILES = Integer.getInteger("benchmark.files", 10_000);
