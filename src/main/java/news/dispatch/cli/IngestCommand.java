@@ -40,8 +40,8 @@ class IngestCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Option(names = "--from", paramLabel = "DIR|URL",
-			description = "A folder of article files, or the http(s):// or file: address of a feed or page;"
-					+ " repeat for several.")
+			description = "A folder of article files, a feed or page file, or the http(s):// or file: address"
+					+ " of a feed or page; repeat for several.")
 	private List<String> from = new ArrayList<>();
 
 	private final Job ingestJob;
@@ -65,8 +65,13 @@ class IngestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<String> locations = !this.from.isEmpty() ? this.from
-				: IngestJob.configuredLocations(this.ingestSettings, this.settings.inboxDir());
+		List<String> locations = new ArrayList<>();
+		for (String location : !this.from.isEmpty() ? this.from
+				: IngestJob.configuredLocations(this.ingestSettings, this.settings.inboxDir())) {
+			// a single file (a saved feed or page) is read as its file: address
+			boolean file = !IngestJob.isUrl(location) && Files.isRegularFile(Path.of(location));
+			locations.add(file ? Path.of(location).toAbsolutePath().toUri().toString() : location);
+		}
 		for (String location : locations) {
 			if (IngestJob.isUrl(location)) {
 				try {

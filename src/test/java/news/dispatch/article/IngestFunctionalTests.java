@@ -352,6 +352,20 @@ class IngestFunctionalTests {
 		assertThat(again.out()).contains("Ingested 5 files").contains("0 new, 0 duplicate, 5 refused");
 	}
 
+	@Test
+	void aFeedSavedAsAFileIsReadFromItsPath() throws Exception {
+		Path feed = DATA.resolve("saved/harbour.xml");
+		java.nio.file.Files.createDirectories(feed.getParent());
+		java.nio.file.Files.write(feed, rss("harbour-1", "Harbour dredging to start in spring",
+				"Dredging of the inner harbour will start in April so that larger ferries can dock, the port said."));
+
+		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", feed.toString());
+
+		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+		assertThat(ingest.out()).contains("Ingested 1 files").contains("1 new");
+		assertThat(stored("Harbour dredging to start in spring").source()).isEqualTo("Town Hall");
+	}
+
 	private Article stored(String headline) {
 		Optional<Article> found = this.articles.publishedSince(Instant.EPOCH, 1000)
 			.stream()
