@@ -45,7 +45,7 @@ final class HtmlText {
 			@Override
 			public void head(Node node, int depth) {
 				if (node instanceof TextNode text) {
-					append(current, text.getWholeText());
+					current.append(text.getWholeText());
 					this.lastWasBreak = false;
 				}
 				else if (node instanceof Element element) {
@@ -74,10 +74,6 @@ final class HtmlText {
 		});
 		flush(current, paragraphs);
 		return paragraphs;
-	}
-
-	private static void append(StringBuilder current, String text) {
-		current.append(text);
 	}
 
 	private static void flush(StringBuilder current, List<String> paragraphs) {
