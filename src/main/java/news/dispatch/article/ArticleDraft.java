@@ -14,12 +14,30 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the folder or feed it came from
  * @param item the file name or entry within the source
+ * @param publishedAt when the source says it was published, if it says so readably
+ * @param author the byline, when the source gives one
+ * @param unreadableDate the source's publication time when it could not be read
  */
 record ArticleDraft(String headline, List<String> paragraphs, @Nullable String url, String source, String item,
-		@Nullable Instant publishedAt) {
+		@Nullable Instant publishedAt, @Nullable String author, @Nullable String unreadableDate) {
+
+	ArticleDraft(String headline, List<String> paragraphs, @Nullable String url, String source, String item,
+			@Nullable Instant publishedAt) {
+		this(headline, paragraphs, url, source, item, publishedAt, null, null);
+	}
 
 	String body() {
 		return String.join("\n\n", this.paragraphs);
+	}
+
+	ArticleDraft withSource(String source) {
+		return new ArticleDraft(this.headline, this.paragraphs, this.url, source, this.item, this.publishedAt,
+				this.author, this.unreadableDate);
+	}
+
+	ArticleDraft withPublishedAt(@Nullable Instant publishedAt) {
+		return new ArticleDraft(this.headline, this.paragraphs, this.url, this.source, this.item, publishedAt,
+				this.author, null);
 	}
 
 	/**
@@ -27,12 +45,13 @@ record ArticleDraft(String headline, List<String> paragraphs, @Nullable String u
 	 * the story came from.
 	 */
 	String contentHash() {
+		return sha256(this.headline + "\n" + body());
+	}
+
+	static String sha256(String text) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(this.headline.getBytes(StandardCharsets.UTF_8));
-			sha.update((byte) '\n');
-			sha.update(body().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(sha.digest());
+			return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads an article file: UTF-8 text, the headline on the first non-empty line, then the
- * body in paragraphs separated by blank lines. Refuses, with a reason a person can act
- * on, what is not such a file.
+ * Reads an article file. A {@code .txt} file (and any other name) is UTF-8 text, the
+ * headline on the first non-empty line, then the body in paragraphs separated by blank
+ * lines; {@code .md} is the same in Markdown; {@code .html} is a saved news page;
+ * {@code .json} is one object with headline, body, url, published and author fields.
+ * Refuses, with a reason a person can act on, what is not such a file.
  */
 class ArticleFiles {
 
@@ -26,14 +28,38 @@ class ArticleFiles {
 
 	private final Boilerplate boilerplate;
 
+	private final PageExtractor pages;
+
 	ArticleFiles(long maxBytes, Boilerplate boilerplate) {
 		this.maxBytes = maxBytes;
 		this.boilerplate = boilerplate;
+		this.pages = new PageExtractor(boilerplate);
 	}
 
 	ArticleDraft read(String source, Path file) {
-		String item = file.getFileName().toString();
-		String text = decode(source, item, bytes(source, item, file));
+		return read(source, file.getFileName().toString(), file);
+	}
+
+	/**
+	 * Reads the file as the article {@code item} of {@code source}.
+	 */
+	ArticleDraft read(String source, String item, Path file) {
+		byte[] bytes = bytes(source, item, file);
+		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		if (name.endsWith(".html") || name.endsWith(".htm")) {
+			if (TextDecoding.isBinary(bytes)) {
+				throw binary(source, item);
+			}
+			return this.pages.extract(TextDecoding.decode(bytes, null).text(), file.toUri().toString(), source, item);
+		}
+		String text = decode(source, item, bytes);
+		if (name.endsWith(".json")) {
+			return JsonArticles.read(text, source, item, this.boilerplate);
+		}
+		return text(source, item, name.endsWith(".md") || name.endsWith(".markdown") ? Markdown.plain(text) : text);
+	}
+
+	private ArticleDraft text(String source, String item, String text) {
 		List<String> paragraphs = paragraphs(text);
 		if (paragraphs.isEmpty()) {
 			throw new UnusableInputException(source, item,
@@ -72,8 +98,7 @@ class ArticleFiles {
 	private static String decode(String source, String item, byte[] bytes) {
 		for (byte b : bytes) {
 			if (b == 0) {
-				throw new UnusableInputException(source, item,
-						"the file is binary, not text; only UTF-8 text files are articles");
+				throw binary(source, item);
 			}
 		}
 		try {
@@ -90,6 +115,11 @@ class ArticleFiles {
 		}
 	}
 
+	private static UnusableInputException binary(String source, String item) {
+		return new UnusableInputException(source, item,
+				"the file is binary, not text; only UTF-8 text files are articles");
+	}
+
 	/**
 	 * Paragraphs are runs of non-blank lines; lines within one are joined with a space
 	 * and white space is folded.
@@ -98,7 +128,7 @@ class ArticleFiles {
 		List<String> paragraphs = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		for (String line : text.split("\\R", -1)) {
-			String trimmed = line.strip().replaceAll("\\s+", " ");
+			String trimmed = HtmlText.normalise(line);
 			if (trimmed.isEmpty()) {
 				flush(current, paragraphs);
 			}

@@ -1,33 +1,49 @@
 package news.dispatch.article;
 
-import java.time.Instant;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The ingest job: read every file of the source folders, keep the story, store it once. A
- * file that cannot be an article is skipped and recorded in the run's refusals; the
- * step's counts are the run report: read (fetched), write (new), filter (duplicate), skip
- * (refused).
+ * The ingest job: one step over all sources, partitioned so that each source (a folder, a
+ * feed, a page) runs as its own step: a source that fails, or that cannot be read at all,
+ * never stops the others. Within a source, an item that cannot be an article is skipped
+ * and recorded in the run's report. A source step's counts are its line of the report:
+ * read (fetched), write (new), filter (duplicate), skip (refused); the step over all
+ * sources has the sums.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
+
+	static final String LOCATION = "location";
+
+	static final String NAME = "name";
+
+	static final String TYPE = "type";
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step ingestFilesStep, ApplicationEventPublisher events) {
@@ -35,7 +51,11 @@ class IngestJobConfiguration {
 			.listener(new JobExecutionListener() {
 				@Override
 				public void afterJob(JobExecution execution) {
-					long stored = execution.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+					long stored = execution.getStepExecutions()
+						.stream()
+						.filter((step) -> step.getStepName().equals(IngestJob.INGEST_STEP))
+						.mapToLong(StepExecution::getWriteCount)
+						.sum();
 					events.publishEvent(new ArticlesIngested(execution.getId(), stored));
 				}
 			})
@@ -43,54 +63,114 @@ class IngestJobConfiguration {
 	}
 
 	@Bean
-	Step ingestFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			IngestSettings settings, FolderReader folderReader,
-			ItemProcessor<SourceFile, ArticleDraft> articleProcessor, Articles articles) {
+	Step ingestFilesStep(JobRepository jobRepository, Step ingestSourceStep, Partitioner sourcePartitioner) {
+		TaskExecutorPartitionHandler inOrder = new TaskExecutorPartitionHandler() {
+			// the sources run one after the other, in the order they were given: the
+			// first
+			// to carry a story is the one it is stored from
+			@Override
+			protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions)
+					throws Exception {
+				Set<StepExecution> ordered = new TreeSet<>(Comparator.comparing(StepExecution::getStepName));
+				ordered.addAll(partitions);
+				return super.doHandle(manager, new LinkedHashSet<>(ordered));
+			}
+		};
+		inOrder.setStep(ingestSourceStep);
+		inOrder.setTaskExecutor(new SyncTaskExecutor());
 		return new StepBuilder(IngestJob.INGEST_STEP, jobRepository)
-			.<SourceFile, ArticleDraft>chunk(settings.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(folderReader)
-			.processor(articleProcessor)
-			.writer((chunk) -> {
-				Instant now = Instant.now();
-				for (ArticleDraft draft : chunk) {
-					articles.add(draft, now);
-				}
-			})
-			.faultTolerant()
-			.skip(UnusableInputException.class)
-			.skipLimit(Long.MAX_VALUE)
+			.partitioner(IngestJob.SOURCE_STEP, sourcePartitioner)
+			.step(ingestSourceStep)
+			.partitionHandler(inOrder)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	FolderReader folderReader(@Value("#{jobParameters['from']}") String from) {
-		return new FolderReader(IngestJob.folders(from));
+	Partitioner sourcePartitioner(@Value("#{jobParameters['from']}") String from, IngestSettings settings) {
+		List<SourceSpec> sources = SourceSpec.resolve(IngestJob.locations(from), settings.sources());
+		return (gridSize) -> {
+			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+			for (int i = 0; i < sources.size(); i++) {
+				SourceSpec source = sources.get(i);
+				ExecutionContext context = new ExecutionContext();
+				context.putString(LOCATION, source.location());
+				context.putString(NAME, source.name());
+				context.putString(TYPE, source.type().name());
+				context.put("named", source.named());
+				partitions.put(partitionName(i, source.name()), context);
+			}
+			return partitions;
+		};
+	}
+
+	static String partitionName(int index, String name) {
+		String shown = (name.length() > 70) ? "…" + name.substring(name.length() - 69) : name;
+		return String.format("%03d-%s", index + 1, shown);
+	}
+
+	@Bean
+	Step ingestSourceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			IngestSettings settings, SourceReader sourceReader, StoryDesk storyDesk,
+			SkipListener<Incoming, StoryDesk.Story> refusalRecorder) {
+		return new StepBuilder(IngestJob.SOURCE_STEP, jobRepository).<Incoming, StoryDesk.Story>chunk(
+				settings.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(sourceReader)
+			.processor(storyDesk)
+			.writer(storyDesk)
+			.faultTolerant()
+			.skip(UnusableInputException.class)
+			.skipLimit(Long.MAX_VALUE)
+			.skipListener(refusalRecorder)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	SourceReader sourceReader(@Value("#{stepExecutionContext['location']}") String location,
+			@Value("#{stepExecutionContext['name']}") String name,
+			@Value("#{stepExecutionContext['type']}") String type,
+			@Value("#{stepExecutionContext['named']}") boolean named,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, IngestSettings settings, SourceStates states,
+			Refusals refusals) {
+		return new SourceReader(new SourceSpec(location, name, SourceSpec.Type.valueOf(type), named), settings, states,
+				refusals, jobExecutionId);
+	}
+
+	@Bean
+	@StepScope
+	StoryDesk storyDesk(@Value("#{stepExecutionContext['location']}") String location,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, IngestSettings settings, Articles articles,
+			SourceStates states, Refusals refusals) {
+		return new StoryDesk(articles, states, refusals, states.of(location).id(), jobExecutionId, settings);
 	}
 
 	/**
-	 * Reads and cleans each file; a story already stored, or already seen in this run, is
-	 * filtered as a duplicate. A refused file is recorded before the step skips it.
+	 * Writes the report line of every refused item and every source that could not be
+	 * read.
 	 */
 	@Bean
 	@StepScope
-	ItemProcessor<SourceFile, ArticleDraft> articleProcessor(IngestSettings settings, Articles articles,
-			Refusals refusals, @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		ArticleFiles files = new ArticleFiles(settings.maxFileSize().toBytes(),
-				new Boilerplate(settings.boilerplate().dropLines(), settings.boilerplate().cutFrom()));
-		Set<String> seen = new HashSet<>();
-		return (file) -> {
-			ArticleDraft draft;
-			try {
-				draft = files.read(file.source(), file.path());
+	SkipListener<Incoming, StoryDesk.Story> refusalRecorder(
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, Refusals refusals) {
+		return new SkipListener<>() {
+			@Override
+			public void onSkipInRead(Throwable failure) {
+				record(failure);
 			}
-			catch (UnusableInputException ex) {
-				refusals.add(jobExecutionId, new Refusals.Refusal(ex.source(), ex.item(), ex.reason()));
-				throw ex;
+
+			@Override
+			public void onSkipInProcess(Incoming item, Throwable failure) {
+				record(failure);
 			}
-			String hash = draft.contentHash();
-			return (seen.add(hash) && !articles.exists(hash)) ? draft : null;
+
+			private void record(Throwable failure) {
+				if (failure instanceof UnusableInputException unusable) {
+					refusals.add(jobExecutionId,
+							new Refusals.Refusal(unusable.source(), unusable.item(), unusable.reason()));
+				}
+			}
 		};
 	}
 

@@ -73,7 +73,7 @@ class DemoCommand implements Callable<Integer> {
 		}
 		Imports.report(out, err, topicsFile, "topics", this.topics.importFile(topicsFile));
 		Imports.report(out, err, subscribersFile, "subscribers", this.subscribers.importFile(subscribersFile));
-		int exit = this.ingest.ingest(out, err, List.of(inbox), this.quiet.quiet);
+		int exit = this.ingest.ingest(out, err, List.of(inbox.toString()), this.quiet.quiet);
 		if (exit != CommandLineInterface.DONE) {
 			return exit;
 		}

@@ -140,11 +140,13 @@ class JobsCommand {
 			out.printf("Parameters: %s%n", parameters(execution));
 			out.printf("Started %s, ended %s, took %s%n", time(execution.getStartTime()), time(execution.getEndTime()),
 					duration(execution));
-			out.printf("%n%-16s %-10s %8s %8s %8s %8s %8s%n", "step", "status", "read", "write", "filter", "skip",
-					"commit");
+			// an ingest run has a step per source, named after it
+			int width = steps.stream().mapToInt((s) -> s.get("name").toString().length()).max().orElse(16);
+			String row = "%-" + Math.max(16, width) + "s %-10s %8s %8s %8s %8s %8s%n";
+			out.printf("%n" + row, "step", "status", "read", "write", "filter", "skip", "commit");
 			for (Map<String, Object> s : steps) {
-				out.printf("%-16s %-10s %8s %8s %8s %8s %8s%n", s.get("name"), s.get("status"), s.get("read"),
-						s.get("write"), s.get("filter"), s.get("skip"), s.get("commit"));
+				out.printf(row, s.get("name"), s.get("status"), s.get("read"), s.get("write"), s.get("filter"),
+						s.get("skip"), s.get("commit"));
 			}
 			if (counts != null) {
 				out.printf("%nDeliveries: %s%n", counts);

@@ -94,6 +94,7 @@ class DigestComposer implements Composer {
 			.stream()
 			.collect(Collectors.toMap(Article::id, Function.identity()));
 		Map<Long, Map<Long, ArticleMatches.Match>> matched = this.matches.find(ids);
+		Map<Long, List<String>> alsoIn = this.articles.alsoIn(ids);
 		Map<Long, String> topicNames = this.topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
 		Map<String, List<DigestModel.Item>> sections = new LinkedHashMap<>();
 		Set<String> matchedTopics = new LinkedHashSet<>();
@@ -110,7 +111,7 @@ class DigestComposer implements Composer {
 			matchedTopics.add(topic);
 			sections.computeIfAbsent(topic, (name) -> new ArrayList<>())
 				.add(new DigestModel.Item(article.headline(), (article.url() != null) ? article.url() : "",
-						article.lead(), passage, List.of()));
+						article.lead(), passage, alsoIn.getOrDefault(article.id(), List.of())));
 		}
 		for (Deliveries.Item item : items) {
 			matched.getOrDefault(item.articleId(), Map.of())

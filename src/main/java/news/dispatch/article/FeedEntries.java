@@ -1,0 +1,103 @@
+package news.dispatch.article;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
+
+/**
+ * Turns a feed entry into a story: its title, the paragraphs of its content (or, when the
+ * description is longer, of its description), its link as the canonical address, its
+ * publication (else update) time and its author. An entry with no title or no text is
+ * refused.
+ */
+final class FeedEntries {
+
+	private final PageExtractor pages;
+
+	FeedEntries(Boilerplate boilerplate) {
+		this.pages = new PageExtractor(boilerplate);
+	}
+
+	/**
+	 * What the report calls the entry: its link, else its guid, else its position.
+	 */
+	static String item(SyndEntry entry, int index, String feedAddress) {
+		String link = link(entry, feedAddress);
+		if (link != null) {
+			return link;
+		}
+		return (entry.getUri() != null && !entry.getUri().isBlank()) ? entry.getUri().strip() : "entry " + (index + 1);
+	}
+
+	/**
+	 * The key that tells whether the source gave this entry before: its guid, else its
+	 * link; null when it has neither (then its text decides).
+	 */
+	static @Nullable String seenKey(SyndEntry entry, String feedAddress) {
+		if (entry.getUri() != null && !entry.getUri().isBlank()) {
+			return "guid:" + entry.getUri().strip();
+		}
+		String link = link(entry, feedAddress);
+		return (link != null) ? "link:" + link : null;
+	}
+
+	ArticleDraft draft(SyndEntry entry, String source, String item, String feedAddress, @Nullable String rawDate) {
+		String title = (entry.getTitle() != null) ? text(entry.getTitle()) : "";
+		if (title.isBlank()) {
+			throw new UnusableInputException(source, item, "the entry has no title; it was left out");
+		}
+		List<String> paragraphs = this.pages.fragment(body(entry));
+		if (paragraphs.isEmpty()) {
+			throw new UnusableInputException(source, item,
+					"the entry has a title but no text (no description or content); it was left out");
+		}
+		Date date = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
+		Instant published = (date != null) ? date.toInstant() : Dates.parse(rawDate);
+		String author = (entry.getAuthor() != null && !entry.getAuthor().isBlank()) ? text(entry.getAuthor()) : null;
+		return new ArticleDraft(title, paragraphs, link(entry, feedAddress), source, item, published,
+				(author != null && author.length() <= 300) ? author : null, (published == null) ? rawDate : null);
+	}
+
+	private static String body(SyndEntry entry) {
+		String content = "";
+		for (SyndContent part : entry.getContents()) {
+			if (part.getValue() != null && part.getValue().length() > content.length()) {
+				content = part.getValue();
+			}
+		}
+		SyndContent description = entry.getDescription();
+		if (description != null && description.getValue() != null
+				&& description.getValue().length() > content.length()) {
+			content = description.getValue();
+		}
+		return content;
+	}
+
+	private static String text(String html) {
+		String text = (html.indexOf('<') >= 0 || html.indexOf('&') >= 0) ? Jsoup.parse(html).text() : html;
+		return HtmlText.normalise(text);
+	}
+
+	private static @Nullable String link(SyndEntry entry, String feedAddress) {
+		String link = entry.getLink();
+		if (link == null || link.isBlank()) {
+			return null;
+		}
+		try {
+			URI resolved = feedAddress.startsWith("http") ? URI.create(feedAddress).resolve(link.strip())
+					: URI.create(link.strip());
+			String scheme = resolved.getScheme();
+			return (scheme != null && scheme.startsWith("http")) ? resolved.toString() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

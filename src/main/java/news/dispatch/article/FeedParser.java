@@ -1,0 +1,170 @@
+package news.dispatch.article;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads RSS (0.90–2.0, 1.0/RDF) and Atom feeds with Rome, forgiving what real feeds get
+ * wrong: a wrong or missing charset (see {@link TextDecoding}), HTML entities XML does
+ * not know, a document type declaration, and XML that is not well-formed, which is
+ * repaired by jsoup's lenient XML parser and read again. What it cannot read it refuses
+ * with the reason; what it repaired it notes.
+ */
+final class FeedParser {
+
+	private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern HTML_START = Pattern.compile(
+			"^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body)[\\s>]",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private FeedParser() {
+	}
+
+	/**
+	 * A parsed feed.
+	 *
+	 * @param title the feed's own name for itself, if it has one
+	 * @param notes what was wrong with it and how it was read anyway
+	 * @param text the feed as read, for a second look at what Rome leaves out
+	 */
+	record Feed(@Nullable String title, List<SyndEntry> entries, List<String> notes, String text) {
+	}
+
+	/**
+	 * A document that is a web page, not a feed.
+	 */
+	static final class NotAFeedException extends RuntimeException {
+
+		private final String html;
+
+		NotAFeedException(String html) {
+			super("an HTML page");
+			this.html = html;
+		}
+
+		String html() {
+			return this.html;
+		}
+
+	}
+
+	static Feed parse(String source, String address, byte[] bytes, @Nullable String contentType) {
+		if (isBlank(bytes)) {
+			throw new UnusableInputException(source, address,
+					"the feed is empty (no content); check the address or the system that writes it");
+		}
+		if (TextDecoding.isBinary(bytes)) {
+			throw new UnusableInputException(source, address, "the address gives binary data"
+					+ ((contentType != null) ? " (" + contentType + ")" : "") + ", not a feed; check the address");
+		}
+		TextDecoding.Decoded decoded = TextDecoding.decode(bytes, contentType);
+		List<String> notes = new ArrayList<>();
+		if (decoded.note() != null) {
+			notes.add("the feed " + decoded.note());
+		}
+		String text = DOCTYPE.matcher(decoded.text()).replaceFirst("");
+		if (HTML_START.matcher(text).find()
+				|| (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
+						&& !text.contains("<rss") && !text.contains("<feed") && !text.contains("<rdf:RDF"))) {
+			throw new NotAFeedException(decoded.text());
+		}
+		try {
+			SyndFeed feed = build(text);
+			return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
+		}
+		catch (ParsingFeedException ex) {
+			String repaired = repair(text);
+			try {
+				SyndFeed feed = build(repaired);
+				notes.add("the feed is not well-formed XML (" + problem(ex)
+						+ "); read what could be recovered, tell its publisher");
+				return new Feed(feed.getTitle(), feed.getEntries(), notes, repaired);
+			}
+			catch (FeedException | RuntimeException again) {
+				throw new UnusableInputException(source, address, "the feed is not well-formed XML (" + problem(ex)
+						+ ") and cannot be repaired; tell its publisher");
+			}
+		}
+		catch (FeedException | IllegalArgumentException ex) {
+			throw new UnusableInputException(source, address,
+					"the document is not an RSS or Atom feed (" + firstLine(ex.getMessage()) + "); check the address");
+		}
+	}
+
+	private static SyndFeed build(String text) throws FeedException {
+		SyndFeedInput input = new SyndFeedInput(false, Locale.ENGLISH);
+		input.setXmlHealerOn(true);
+		input.setAllowDoctypes(false);
+		return input.build(new StringReader(text));
+	}
+
+	private static String repair(String text) {
+		Document document = Jsoup.parse(text, "", Parser.xmlParser());
+		document.childNodes().stream().filter(DocumentType.class::isInstance).toList().forEach((n) -> n.remove());
+		document.outputSettings()
+			.syntax(Document.OutputSettings.Syntax.xml)
+			.escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml)
+			.prettyPrint(false)
+			.charset("UTF-8");
+		StringBuilder xml = new StringBuilder();
+		for (Element root : document.children()) {
+			xml.append(root.outerHtml());
+		}
+		return xml.toString();
+	}
+
+	/**
+	 * The raw publication times of the feed's entries, in document order, for telling an
+	 * entry with no date from one whose date Rome could not read.
+	 */
+	static List<@Nullable String> rawDates(String text) {
+		Document document = Jsoup.parse(text, "", Parser.xmlParser());
+		List<@Nullable String> dates = new ArrayList<>();
+		for (Element entry : document.select("item, entry")) {
+			Element date = entry.selectFirst("> pubDate, > published, > updated, > dc|date, > date, > issued");
+			dates.add((date != null && !date.text().isBlank()) ? date.text().strip() : null);
+		}
+		return dates;
+	}
+
+	private static String problem(ParsingFeedException ex) {
+		String message = firstLine((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage());
+		return ((ex.getLineNumber() > 0) ? "line " + ex.getLineNumber() + ": " : "")
+				+ message.replaceFirst("^Error on line \\d+:\\s*", "");
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "no detail";
+		}
+		String line = message.lines().findFirst().orElse("").strip();
+		return (line.length() > 200) ? line.substring(0, 200) + "…" : line;
+	}
+
+	private static boolean isBlank(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

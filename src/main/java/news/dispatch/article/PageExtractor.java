@@ -1,0 +1,165 @@
+package news.dispatch.article;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Takes the story out of a news page: headline, body paragraphs, author, publication time
+ * and canonical address. Scripts, styles, navigation, share widgets, related-link lists,
+ * picture captions and comment forms are not the story and are dropped before the body is
+ * read.
+ */
+final class PageExtractor {
+
+	private static final String NOT_THE_STORY = "script, style, noscript, template, nav, form, iframe, svg, button,"
+			+ " select, input, textarea, figure, figcaption, picture, video, audio, aside, footer, header, menu,"
+			+ " [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [hidden],"
+			+ " [aria-hidden=true]";
+
+	private static final Pattern CHROME = Pattern.compile("(^|[-_\\s])(share|sharing|social|related|comments?"
+			+ "|newsletter|promo|advert|advertisement|ads?|breadcrumbs?|subscribe|cookie|sidebar|byline|caption"
+			+ "|credits?|toolbar|tags|recommended|more-stories|read-more|most-read|popular|outbrain|taboola)([-_\\s]|$)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final String BODY_CANDIDATES = "[itemprop=articleBody], .article-body, .story-body, .entry-content,"
+			+ " .post-content, .article-content, article, main, [role=main]";
+
+	private final Boilerplate boilerplate;
+
+	PageExtractor(Boilerplate boilerplate) {
+		this.boilerplate = boilerplate;
+	}
+
+	/**
+	 * The page's story.
+	 * @param address where the page was read from: relative links resolve against it, and
+	 * it is the canonical address when the page names none and it is a web address
+	 * @throws UnusableInputException when the page has no headline or no story
+	 */
+	ArticleDraft extract(String html, String address, String source, String item) {
+		Document page = Jsoup.parse(html, address);
+		PageMetadata metadata = PageMetadata.of(page);
+		String headline = headline(page, metadata);
+		page.select(NOT_THE_STORY).remove();
+		removeChrome(page);
+		Element body = storyContainer(page);
+		body.select("h1").remove();
+		removeLinkLists(body);
+		List<String> paragraphs = this.boilerplate.clean(HtmlText.paragraphs(body));
+		if (headline == null || headline.isBlank()) {
+			throw new UnusableInputException(source, item,
+					"the page has no headline (no h1, og:title or title); it is not a news article");
+		}
+		if (paragraphs.isEmpty()) {
+			throw new UnusableInputException(source, item,
+					"the page has a headline but no story text; it is not a news article");
+		}
+		String canonical = (metadata.canonical() != null) ? metadata.canonical()
+				: address.startsWith("http") ? address : null;
+		return new ArticleDraft(headline, paragraphs, canonical, source, item, Dates.parse(metadata.published()),
+				metadata.author(), (metadata.published() != null && Dates.parse(metadata.published()) == null)
+						? metadata.published() : null);
+	}
+
+	/**
+	 * The story's paragraphs in a piece of HTML such as a feed entry's content, with what
+	 * is not the story (pictures and captions, share widgets, related links) dropped.
+	 */
+	List<String> fragment(String html) {
+		if (html.indexOf('<') < 0) {
+			return this.boilerplate.clean(HtmlText.paragraphsOfFragment(html));
+		}
+		Document fragment = Jsoup.parseBodyFragment(html);
+		fragment.select(NOT_THE_STORY).remove();
+		removeChrome(fragment);
+		removeLinkLists(fragment.body());
+		return this.boilerplate.clean(HtmlText.paragraphs(fragment.body()));
+	}
+
+	private static @Nullable String headline(Document page, PageMetadata metadata) {
+		Element h1 = page.selectFirst("article h1, [itemprop=headline], main h1, h1");
+		if (h1 != null && !h1.text().isBlank()) {
+			return HtmlText.normalise(h1.text());
+		}
+		if (metadata.headline() != null) {
+			return metadata.headline();
+		}
+		String title = HtmlText.normalise(page.title());
+		// "Headline | Site" or "Headline - Site": the site's name is not the headline
+		return title.replaceFirst("\\s+[|\\-–—]\\s+[^|\\-–—]{1,40}$", "");
+	}
+
+	private static void removeChrome(Document page) {
+		for (Element element : page.getAllElements()) {
+			if (element.parent() == null || element.normalName().equals("body")
+					|| element.normalName().equals("html")) {
+				continue;
+			}
+			String marks = element.className() + " " + element.id();
+			if (!marks.isBlank() && CHROME.matcher(marks).find()) {
+				element.remove();
+			}
+		}
+	}
+
+	private static Element storyContainer(Document page) {
+		Element best = null;
+		int bestLength = 0;
+		for (Element candidate : page.select(BODY_CANDIDATES)) {
+			int length = paragraphText(candidate);
+			if (length > bestLength) {
+				best = candidate;
+				bestLength = length;
+			}
+		}
+		if (best == null) {
+			// no marked-up article: the element holding the most paragraph text
+			for (Element p : page.select("p")) {
+				Element parent = p.parent();
+				int length = (parent != null) ? paragraphText(parent) : 0;
+				if (length > bestLength) {
+					best = parent;
+					bestLength = length;
+				}
+			}
+		}
+		return (best != null) ? best : page.body();
+	}
+
+	private static int paragraphText(Element element) {
+		int length = 0;
+		for (Element p : element.select("p")) {
+			length += p.text().length();
+		}
+		return length;
+	}
+
+	/**
+	 * A list or paragraph that is mostly links is a list of other stories, not this one.
+	 */
+	private static void removeLinkLists(Element body) {
+		Elements blocks = body.select("ul, ol, p, div");
+		for (Element block : blocks) {
+			String text = block.text();
+			if (text.isEmpty()) {
+				continue;
+			}
+			int linked = 0;
+			for (Element a : block.select("a")) {
+				linked += a.text().length();
+			}
+			double density = (double) linked / text.length();
+			boolean list = block.normalName().equals("ul") || block.normalName().equals("ol");
+			if ((list && density > 0.5) || (!list && density > 0.8 && text.length() < 200)) {
+				block.remove();
+			}
+		}
+	}
+
+}

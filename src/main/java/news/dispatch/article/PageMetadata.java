@@ -1,0 +1,90 @@
+package news.dispatch.article;
+
+import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a page says about its story outside the text: Open Graph and article meta tags,
+ * schema.org microdata and JSON-LD, the canonical link, a {@code time} element.
+ */
+record PageMetadata(@Nullable String headline, @Nullable String author, @Nullable String published,
+		@Nullable String canonical) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static PageMetadata of(Document page) {
+		JsonNode ld = jsonLd(page);
+		String headline = first(meta(page, "meta[property=og:title]"), text(ld, "headline"));
+		String author = first(meta(page, "meta[name=author]"), text(ld.path("author"), "name"),
+				text(ld.path("author").path(0), "name"), elementText(page, "[itemprop=author] [itemprop=name]"),
+				elementText(page, "[itemprop=author], [rel=author], .byline, .author"));
+		if (author != null) {
+			author = author.replaceFirst("(?i)^by\\s+", "");
+		}
+		String published = first(meta(page, "meta[property=article:published_time]"),
+				meta(page, "meta[itemprop=datePublished]"), attribute(page, "[itemprop=datePublished]", "datetime"),
+				text(ld, "datePublished"), meta(page, "meta[name=pubdate]"), meta(page, "meta[name=date]"),
+				attribute(page, "article time[datetime]", "datetime"), attribute(page, "time[datetime]", "datetime"));
+		String canonical = first(attribute(page, "link[rel=canonical]", "abs:href"),
+				meta(page, "meta[property=og:url]"));
+		if (canonical != null && !canonical.startsWith("http")) {
+			canonical = null;
+		}
+		return new PageMetadata(headline, (author != null && author.length() <= 300) ? author : null, published,
+				canonical);
+	}
+
+	private static JsonNode jsonLd(Document page) {
+		for (Element script : page.select("script[type=application/ld+json]")) {
+			try {
+				JsonNode node = JSON.readTree(script.data());
+				JsonNode graph = node.has("@graph") ? node.get("@graph") : node;
+				for (JsonNode candidate : graph.isArray() ? graph : java.util.List.of(graph)) {
+					if (candidate.has("headline") || candidate.has("datePublished")) {
+						return candidate;
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				// a broken JSON-LD block is as good as none
+			}
+		}
+		return JSON.missingNode();
+	}
+
+	private static @Nullable String meta(Document page, String selector) {
+		return attribute(page, selector, "content");
+	}
+
+	private static @Nullable String attribute(Document page, String selector, String attribute) {
+		Element element = page.selectFirst(selector);
+		return (element != null) ? blankToNull(element.attr(attribute)) : null;
+	}
+
+	private static @Nullable String elementText(Document page, String selector) {
+		Element element = page.selectFirst(selector);
+		return (element != null) ? blankToNull(HtmlText.normalise(element.text())) : null;
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? blankToNull(value.asString()) : null;
+	}
+
+	private static @Nullable String first(@Nullable String... values) {
+		for (String value : values) {
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,244 @@
+package news.dispatch.article;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import news.dispatch.article.Fetcher.Fetched;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.ItemReader;
+
+/**
+ * Reads one source, giving only what it did not give before. A folder's files are listed
+ * in name order (hidden ones left out); a feed is downloaded with the validators of its
+ * last complete fetch and its entries given in order; a page is one item. A source that
+ * cannot be read at all (the server fails, the feed is broken past repair) is thrown once
+ * as an {@link UnusableInputException}, which the step skips and reports; the validators
+ * are kept only when every item was read, in the transaction of the last chunk.
+ */
+class SourceReader implements ItemReader<Incoming> {
+
+	private static final int LOOK_AHEAD = 200;
+
+	private final SourceSpec spec;
+
+	private final IngestSettings settings;
+
+	private final SourceStates states;
+
+	private final Refusals refusals;
+
+	private final long jobExecutionId;
+
+	private final ArticleFiles files;
+
+	private final PageExtractor pages;
+
+	private final FeedEntries entries;
+
+	private SourceStates.@Nullable State state;
+
+	private @Nullable Fetched fetched;
+
+	private @Nullable Iterator<Incoming> items;
+
+	private final Queue<Incoming> ahead = new ArrayDeque<>();
+
+	SourceReader(SourceSpec spec, IngestSettings settings, SourceStates states, Refusals refusals,
+			long jobExecutionId) {
+		this.spec = spec;
+		this.settings = settings;
+		this.states = states;
+		this.refusals = refusals;
+		this.jobExecutionId = jobExecutionId;
+		Boilerplate cleaner = settings.cleaner();
+		this.files = new ArticleFiles(settings.maxFileSize().toBytes(), cleaner);
+		this.pages = new PageExtractor(cleaner);
+		this.entries = new FeedEntries(cleaner);
+	}
+
+	long sourceId() {
+		return state().id();
+	}
+
+	@Override
+	public @Nullable Incoming read() {
+		if (this.items == null) {
+			this.items = Collections.emptyIterator();
+			this.items = open();
+		}
+		while (this.ahead.isEmpty() && this.items.hasNext()) {
+			lookAhead();
+		}
+		if (!this.ahead.isEmpty()) {
+			return this.ahead.poll();
+		}
+		if (this.fetched != null) {
+			this.states.fetched(sourceId(), this.fetched.etag(), this.fetched.lastModified(), Instant.now());
+			this.fetched = null;
+		}
+		return null;
+	}
+
+	private SourceStates.State state() {
+		if (this.state == null) {
+			this.state = this.states.of(this.spec.location());
+		}
+		return this.state;
+	}
+
+	/**
+	 * Takes the next items and keeps those the source did not give before, asking the
+	 * store about a whole batch at once.
+	 */
+	private void lookAhead() {
+		List<Incoming> batch = new ArrayList<>(LOOK_AHEAD);
+		while (batch.size() < LOOK_AHEAD && this.items.hasNext()) {
+			batch.add(this.items.next());
+		}
+		Set<String> seen = this.states.seen(sourceId(),
+				batch.stream().map(Incoming::seenKey).filter(Objects::nonNull).toList());
+		for (Incoming item : batch) {
+			if (item.seenKey() == null || !seen.contains(item.seenKey())) {
+				this.ahead.add(item);
+			}
+		}
+	}
+
+	private Iterator<Incoming> open() {
+		return switch (this.spec.type()) {
+			case FOLDER -> folder(this.spec.folder());
+			case FEED, FEED_OR_PAGE, PAGE -> download();
+		};
+	}
+
+	private Iterator<Incoming> folder(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			throw new UnusableInputException(this.spec.name(), folder.toString(),
+					"the folder does not exist or is not a folder; fix dispatch.ingest.sources");
+		}
+		List<Path> paths = new ArrayList<>();
+		try (Stream<Path> walk = Files.walk(folder)) {
+			walk.filter(Files::isRegularFile)
+				.filter((path) -> !isHidden(folder.relativize(path)))
+				.sorted(Comparator.comparing(Path::toString))
+				.forEach(paths::add);
+		}
+		catch (IOException ex) {
+			throw new UnusableInputException(this.spec.name(), folder.toString(),
+					"the folder cannot be listed (" + ex.getMessage() + "); check its permissions");
+		}
+		Iterator<Path> each = paths.iterator();
+		return new Iterator<>() {
+			@Override
+			public boolean hasNext() {
+				return each.hasNext();
+			}
+
+			@Override
+			public Incoming next() {
+				Path path = each.next();
+				String item = folder.relativize(path).toString();
+				return new Incoming(spec.name(), item, fileKey(item, path), () -> files.read(spec.name(), item, path));
+			}
+		};
+	}
+
+	private static String fileKey(String item, Path path) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+			return "file:" + item + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Iterator<Incoming> download() {
+		boolean page = this.spec.type() == SourceSpec.Type.PAGE;
+		long limit = (page ? this.settings.maxFileSize() : this.settings.maxFeedSize()).toBytes();
+		SourceStates.State known = state();
+		Fetcher.Fetched document = new Fetcher(this.settings).fetch(this.spec.name(), this.spec.location(),
+				known.etag(), known.lastModified(), limit);
+		if (document == null) {
+			return Collections.emptyIterator();
+		}
+		this.fetched = document;
+		if (page) {
+			return List.of(page(document, TextDecoding.decode(document.body(), document.contentType()).text()))
+				.iterator();
+		}
+		FeedParser.Feed feed;
+		try {
+			feed = FeedParser.parse(this.spec.name(), this.spec.location(), document.body(), document.contentType());
+		}
+		catch (FeedParser.NotAFeedException ex) {
+			if (this.spec.type() == SourceSpec.Type.FEED) {
+				throw new UnusableInputException(this.spec.name(), this.spec.location(),
+						"the address gives a web page, not a feed; give the feed's address, or make the source"
+								+ " type: page");
+			}
+			return List.of(page(document, ex.html())).iterator();
+		}
+		for (String note : feed.notes()) {
+			this.refusals.note(this.jobExecutionId, new Refusals.Refusal(this.spec.name(), this.spec.location(), note));
+		}
+		String title = (feed.title() != null) ? HtmlText.normalise(feed.title()) : "";
+		return entries(feed, document.address(), (this.spec.named() || title.isEmpty()) ? this.spec.name() : title);
+	}
+
+	private Incoming page(Fetcher.Fetched document, String html) {
+		return new Incoming(this.spec.name(), document.address(), null,
+				() -> this.pages.extract(html, document.address(), this.spec.name(), document.address()));
+	}
+
+	private Iterator<Incoming> entries(FeedParser.Feed feed, String address, String storySource) {
+		List<SyndEntry> all = feed.entries();
+		boolean undated = all.stream().anyMatch((e) -> e.getPublishedDate() == null && e.getUpdatedDate() == null);
+		List<@Nullable String> rawDates = undated ? FeedParser.rawDates(feed.text()) : List.of();
+		Iterator<SyndEntry> each = all.iterator();
+		return new Iterator<>() {
+			private int index;
+
+			@Override
+			public boolean hasNext() {
+				return each.hasNext();
+			}
+
+			@Override
+			public Incoming next() {
+				SyndEntry entry = each.next();
+				int at = this.index++;
+				String item = FeedEntries.item(entry, at, address);
+				String rawDate = (at < rawDates.size()) ? rawDates.get(at) : null;
+				return new Incoming(spec.name(), item, FeedEntries.seenKey(entry, address),
+						() -> entries.draft(entry, spec.name(), item, address, rawDate).withSource(storySource));
+			}
+		};
+	}
+
+	private static boolean isHidden(Path relative) {
+		for (Path part : relative) {
+			if (part.toString().startsWith(".")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
