@@ -32,8 +32,9 @@ import org.springframework.dao.EmptyResultDataAccessException;
 /**
  * {@code dispatch jobs list | show ID | restart ID}: every run, from the job repository.
  */
-@Command(name = "jobs", mixinStandardHelpOptions = true, description = "See and restart job runs.", subcommands = {
-		JobsCommand.ListCommand.class, JobsCommand.ShowCommand.class, JobsCommand.RestartCommand.class })
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "See and restart job runs.",
+		subcommands = { JobsCommand.ListCommand.class, JobsCommand.ShowCommand.class, JobsCommand.RestartCommand.class,
+				JobsRecoverCommand.class })
 class JobsCommand {
 
 	@Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first.")
@@ -116,9 +117,15 @@ class JobsCommand {
 				steps.add(s);
 			}
 			json.put("steps", steps);
-			Map<DeliveryStatus, Long> counts = deliveryCounts(execution);
-			if (counts != null) {
+			String edition = edition(execution);
+			Map<DeliveryStatus, Long> counts = null;
+			List<Deliveries.Reply> replies = List.of();
+			if (edition != null) {
+				counts = this.deliveries.counts(DigestJob.KIND, edition);
+				replies = this.deliveries.commonReplies(DigestJob.KIND, edition, 5);
 				json.put("deliveries", counts);
+				json.put("inDoubt", this.deliveries.inDoubt(DigestJob.KIND, edition));
+				json.put("replies", replies);
 			}
 			List<Throwable> failures = execution.getAllFailureExceptions();
 			json.put("failure", failures.isEmpty() ? null : JobRuns.explain(failures.get(0)));
@@ -140,18 +147,29 @@ class JobsCommand {
 			}
 			if (counts != null) {
 				out.printf("%nDeliveries: %s%n", counts);
+				if (((Long) json.get("inDoubt")) > 0) {
+					out.printf("In doubt: %d (in flight when a run died, sent again: may have arrived twice)%n",
+							json.get("inDoubt"));
+				}
+				if (!replies.isEmpty()) {
+					out.printf("Commonest replies of the unsent:%n");
+					for (Deliveries.Reply reply : replies) {
+						out.printf("%8d  %-8s %s%n", reply.count(), reply.status(), reply.reply());
+					}
+				}
 			}
 			if (json.get("failure") != null) {
 				out.printf("%nFailure: %s%n", JobRuns.firstLine((String) json.get("failure")));
 			}
 		}
 
-		private Map<DeliveryStatus, Long> deliveryCounts(JobExecution execution) {
-			if (!execution.getJobInstance().getJobName().equals(DigestJob.NAME)) {
+		private static String edition(JobExecution execution) {
+			String job = execution.getJobInstance().getJobName();
+			if (!job.equals(DigestJob.NAME) && !job.equals(DigestJob.RETRY_NAME)) {
 				return null;
 			}
 			JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
-			return (edition != null) ? this.deliveries.counts(DigestJob.KIND, edition.value().toString()) : null;
+			return (edition != null) ? edition.value().toString() : null;
 		}
 
 	}

@@ -9,7 +9,6 @@ import java.util.Set;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliverySteps;
-import news.dispatch.delivery.Outgoing;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Subscribers.Following;
@@ -59,6 +58,19 @@ class DigestJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Sends an edition's messages left RETRY (or PENDING) by its run, without planning
+	 * anything new.
+	 */
+	@Bean
+	Job digestRetryJob(JobRepository jobRepository, Step resendDigestsStep) {
+		return new JobBuilder(DigestJob.RETRY_NAME, jobRepository)
+			.validator(new DefaultJobParametersValidator(new String[] { DigestJob.EDITION, DigestJob.RETRY_AT },
+					new String[0]))
+			.start(resendDigestsStep)
+			.build();
+	}
+
 	@Bean
 	Step matchArticlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TopicMatching matching) {
@@ -77,9 +89,12 @@ class DigestJobConfiguration {
 			.reader(dueSubscribers)
 			.processor(digestPlanProcessor)
 			.writer((chunk) -> {
-				for (PlannedDigest planned : chunk) {
-					deliveries.plan(DigestJob.KIND, planned.edition().toString(), planned.subscriberId(),
-							planned.items());
+				if (!chunk.isEmpty()) {
+					deliveries.planAll(DigestJob.KIND, chunk.getItems().get(0).edition().toString(),
+							chunk.getItems()
+								.stream()
+								.map((planned) -> new Deliveries.Planned(planned.subscriberId(), planned.items()))
+								.toList());
 				}
 			})
 			.build();
@@ -88,9 +103,17 @@ class DigestJobConfiguration {
 	@Bean
 	Step sendDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DigestSettings settings, DeliverySteps steps, ItemStreamReader<Delivery> unsentDigests,
-			ItemProcessor<Delivery, Outgoing> composeDigests, ItemStreamWriter<Outgoing> sendDigests) {
+			ItemStreamWriter<Delivery> sendDigests) {
 		return steps.sendStep("send-digests", jobRepository, transactionManager, settings.chunkSize(), unsentDigests,
-				composeDigests, sendDigests);
+				sendDigests);
+	}
+
+	@Bean
+	Step resendDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DigestSettings settings, DeliverySteps steps, ItemStreamReader<Delivery> unsentDigests,
+			ItemStreamWriter<Delivery> sendDigests) {
+		return steps.sendStep("resend-digests", jobRepository, transactionManager, settings.chunkSize(), unsentDigests,
+				sendDigests);
 	}
 
 	/**
@@ -150,14 +173,9 @@ class DigestJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<Delivery, Outgoing> composeDigests(DeliverySteps steps) {
-		return steps.composer();
-	}
-
-	@Bean
-	@StepScope
-	ItemStreamWriter<Outgoing> sendDigests(DeliverySteps steps) {
-		return steps.sender();
+	ItemStreamWriter<Delivery> sendDigests(DeliverySteps steps,
+			@Value("#{jobParameters['edition']}") LocalDate edition) {
+		return steps.sender(DigestJob.KIND, edition.toString());
 	}
 
 	record PlannedDigest(long subscriberId, LocalDate edition, List<Deliveries.Item> items) {
