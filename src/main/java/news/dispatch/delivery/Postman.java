@@ -69,8 +69,9 @@ class Postman implements AutoCloseable {
 			return new Outcome(DeliveryStatus.SENT, reply(connection), false);
 		}
 		catch (SendFailedException ex) {
-			int code = code(ex);
-			String reply = (ex.getMessage() != null) ? ex.getMessage().strip() : "refused";
+			MessagingException refusal = refusal(ex);
+			int code = code(refusal, ex);
+			String reply = (refusal.getMessage() != null) ? refusal.getMessage().strip() : "refused";
 			if (code == 530 || code == 534 || code == 535 || code == 538) {
 				close();
 				throw new SmtpUnavailableException(
@@ -123,19 +124,30 @@ class Postman implements AutoCloseable {
 		}
 	}
 
-	private static int code(SendFailedException ex) {
-		if (ex instanceof SMTPSendFailedException failed) {
-			return failed.getReturnCode();
+	/**
+	 * The exception that carries the server's reply: Angus wraps a refused recipient in a
+	 * SendFailedException that says only "Invalid Addresses".
+	 */
+	private static MessagingException refusal(SendFailedException ex) {
+		if (ex instanceof SMTPSendFailedException) {
+			return ex;
 		}
 		Exception next = ex.getNextException();
 		while (next != null) {
-			if (next instanceof SMTPAddressFailedException address) {
-				return address.getReturnCode();
-			}
-			if (next instanceof SMTPSendFailedException failed) {
-				return failed.getReturnCode();
+			if (next instanceof SMTPAddressFailedException || next instanceof SMTPSendFailedException) {
+				return (MessagingException) next;
 			}
 			next = (next instanceof MessagingException messaging) ? messaging.getNextException() : null;
+		}
+		return ex;
+	}
+
+	private static int code(MessagingException refusal, SendFailedException ex) {
+		if (refusal instanceof SMTPSendFailedException failed) {
+			return failed.getReturnCode();
+		}
+		if (refusal instanceof SMTPAddressFailedException address) {
+			return address.getReturnCode();
 		}
 		return (ex.getInvalidAddresses() != null && ex.getInvalidAddresses().length > 0) ? 550 : -1;
 	}
