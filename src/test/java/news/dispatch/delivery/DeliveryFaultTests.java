@@ -1,16 +1,21 @@
 package news.dispatch.delivery;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
@@ -237,6 +242,32 @@ class DeliveryFaultTests {
 		assertThat(shown).contains("\"inDoubt\" : 1");
 		assertThat(this.cli.run("digest", "--date", edition.toString(), "--retry-failed").out())
 			.contains("nothing to retry");
+	}
+
+	@Test
+	void anArticleTitleWithMarkupShowsAsTextAndALongNonAsciiOneKeepsTheMessageIntact() throws Exception {
+		// given: an article whose headline carries a script tag, non-ASCII and length
+		String headline = "<script>alert('x')</script> Ünïcødé Россия " + "very long headline ".repeat(20);
+		LocalDate edition = scenario("markup", "ana@markup.example");
+		article("markup", headline.strip());
+
+		// when
+		Cli.Result result = this.cli.run("digest", "--date", edition.plusDays(1).toString());
+
+		// then: the HTML part shows the title as text, escaped, and the text part has it
+		// whole
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		FaultySmtpServer.Received received = server.received().get(server.received().size() - 1);
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+				new ByteArrayInputStream(received.raw().getBytes(StandardCharsets.ISO_8859_1)));
+		Multipart parts = (Multipart) message.getContent();
+		String text = (String) parts.getBodyPart(0).getContent();
+		String html = (String) parts.getBodyPart(1).getContent();
+		assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(");
+		assertThat(html).contains("Ünïcødé Россия");
+		assertThat(text).contains("Ünïcødé Россия");
+		assertThat(received.raw().substring(0, received.raw().indexOf("\r\n\r\n")).lines())
+			.allMatch((line) -> line.length() <= 998);
 	}
 
 	/**
