@@ -45,33 +45,6 @@ public class Deliveries {
 	}
 
 	/**
-	 * Plans one message: a PENDING row and its articles.
-	 * @return false when the ledger already has this message (planned or sent)
-	 */
-	public boolean plan(String kind, String key, long subscriberId, List<Item> items) {
-		if (exists(kind, key, subscriberId)) {
-			return false;
-		}
-		OffsetDateTime now = now();
-		this.jdbc.sql(
-				"insert into delivery (kind, edition_key, subscriber_id, status, attempts, message_id, planned_at, updated_at)"
-						+ " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)")
-			.params(kind, key, subscriberId, messageId(kind, key, subscriberId), now, now)
-			.update();
-		long id = this.jdbc.sql("select id from delivery where kind = ? and edition_key = ? and subscriber_id = ?")
-			.params(kind, key, subscriberId)
-			.query(Long.class)
-			.single();
-		int position = 0;
-		for (Item item : items) {
-			this.jdbc.sql("insert into delivery_item (delivery_id, article_id, topic_id, position) values (?, ?, ?, ?)")
-				.params(id, item.articleId(), item.topicId(), position++)
-				.update();
-		}
-		return true;
-	}
-
-	/**
 	 * One message to plan: who gets it and what it carries.
 	 */
 	public record Planned(long subscriberId, List<Item> items) {
@@ -130,28 +103,25 @@ public class Deliveries {
 		return fresh.size();
 	}
 
-	public boolean exists(String kind, String key, long subscriberId) {
-		return this.jdbc.sql("select count(*) from delivery where kind = ? and edition_key = ? and subscriber_id = ?")
-			.params(kind, key, subscriberId)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
 	/**
-	 * Which of these articles the subscriber has had, or will have, in another message
-	 * (planned, sent or to be retried): what makes a story new for them.
+	 * Which of these articles each of these subscribers has had, or will have, in another
+	 * message (planned, sent or to be retried).
 	 */
-	public Set<Long> alreadyGiven(long subscriberId, Collection<Long> articleIds) {
-		if (articleIds.isEmpty()) {
-			return Set.of();
+	public Map<Long, Set<Long>> alreadyGiven(List<Long> subscriberIds, Collection<Long> articleIds) {
+		Map<Long, Set<Long>> given = new HashMap<>();
+		if (subscriberIds.isEmpty() || articleIds.isEmpty()) {
+			return given;
 		}
-		return new HashSet<>(this.jdbc
-			.sql("select distinct i.article_id from delivery_item i join delivery d on d.id = i.delivery_id"
-					+ " where d.subscriber_id = :subscriber and i.article_id in (:articles) and d.status in ('PENDING', 'RETRY', 'SENT')")
-			.param("subscriber", subscriberId)
+		this.jdbc
+			.sql("select d.subscriber_id, i.article_id from delivery_item i join delivery d on d.id = i.delivery_id"
+					+ " where d.subscriber_id in (:subscribers) and i.article_id in (:articles)"
+					+ " and d.status in ('PENDING', 'RETRY', 'SENT')")
+			.param("subscribers", subscriberIds)
 			.param("articles", articleIds)
-			.query(Long.class)
-			.list());
+			.query((rs) -> {
+				given.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getLong(2));
+			});
+		return given;
 	}
 
 	/**

@@ -23,10 +23,10 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,23 +80,18 @@ class DigestJobConfiguration {
 		}, transactionManager).allowStartIfComplete(true).build();
 	}
 
+	/**
+	 * Plans a chunk of due subscribers at a time, with a few queries for the whole chunk
+	 * (see {@link DigestPlanner#planAll}); the step's write count is the subscribers
+	 * considered, the ledger holds those planned.
+	 */
 	@Bean
 	Step planDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DigestSettings settings, ItemReader<Following> dueSubscribers,
-			ItemProcessor<Following, PlannedDigest> digestPlanProcessor, Deliveries deliveries) {
-		return new StepBuilder("plan-digests", jobRepository).<Following, PlannedDigest>chunk(settings.chunkSize())
+			DigestSettings settings, ItemReader<Following> dueSubscribers, ItemWriter<Following> planDigests) {
+		return new StepBuilder("plan-digests", jobRepository).<Following, Following>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(dueSubscribers)
-			.processor(digestPlanProcessor)
-			.writer((chunk) -> {
-				if (!chunk.isEmpty()) {
-					deliveries.planAll(DigestJob.KIND, chunk.getItems().get(0).edition().toString(),
-							chunk.getItems()
-								.stream()
-								.map((planned) -> new Deliveries.Planned(planned.subscriberId(), planned.items()))
-								.toList());
-				}
-			})
+			.writer(planDigests)
 			.build();
 	}
 
@@ -147,21 +142,12 @@ class DigestJobConfiguration {
 		};
 	}
 
-	/**
-	 * Plans one subscriber's edition; a subscriber already planned, or with nothing new,
-	 * is filtered.
-	 */
 	@Bean
 	@StepScope
-	ItemProcessor<Following, PlannedDigest> digestPlanProcessor(DigestPlanner planner, Deliveries deliveries,
-			DispatchSettings settings, @Value("#{jobParameters['edition']}") LocalDate edition) {
-		return (subscriber) -> {
-			if (deliveries.exists(DigestJob.KIND, edition.toString(), subscriber.subscriberId())) {
-				return null;
-			}
-			List<Deliveries.Item> items = planner.plan(subscriber, edition, settings.zone());
-			return items.isEmpty() ? null : new PlannedDigest(subscriber.subscriberId(), edition, items);
-		};
+	ItemWriter<Following> planDigests(DigestPlanner planner, Deliveries deliveries, DispatchSettings settings,
+			@Value("#{jobParameters['edition']}") LocalDate edition) {
+		return (chunk) -> deliveries.planAll(DigestJob.KIND, edition.toString(),
+				planner.planAll(List.copyOf(chunk.getItems()), edition, settings.zone()));
 	}
 
 	@Bean
@@ -176,9 +162,6 @@ class DigestJobConfiguration {
 	ItemStreamWriter<Delivery> sendDigests(DeliverySteps steps,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
 		return steps.sender(DigestJob.KIND, edition.toString());
-	}
-
-	record PlannedDigest(long subscriberId, LocalDate edition, List<Deliveries.Item> items) {
 	}
 
 }
