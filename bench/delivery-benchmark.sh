@@ -16,7 +16,7 @@ CONNS=${2:-2}
 HEAP=${3:-512m}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/target/dispatch.jar
-WORK=$ROOT/target/benchmark/n$N
+WORK=${WORK:-$ROOT/target/benchmark/n$N}
 H2JAR=$(ls ~/.m2/repository/com/h2database/h2/2.4.*/h2-2.4.*.jar | tail -1)
 PORT=${PORT:-25925}
 SAMPLE=200
@@ -26,8 +26,9 @@ export PATH=$PATH:/usr/sbin
 rm -rf "$WORK"
 mkdir -p "$WORK/inbox" "$WORK/dump"
 chmod 777 "$WORK/dump"
+ARTICLES=${ARTICLES:-10}
 dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 \
-	--dispatch.digest.max-articles=10 "$@"; }
+	--dispatch.digest.max-articles=$ARTICLES "$@"; }
 sql() { java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dispatch;AUTO_SERVER=TRUE" -user sa -sql "$1"; }
 
 # Topics, and articles that match them.
@@ -86,12 +87,16 @@ SIZE=$(find "$WORK/dump" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { pr
 sql "delete from delivery" > /dev/null
 rm -rf "$WORK/dump"
 subscribers $((SAMPLE + 1)) $N
+if [ -n "${PREPARE_ONLY:-}" ]; then
+	echo "Prepared $N subscribers in $WORK/data (digests of about $SIZE bytes)."
+	exit 0
+fi
 
 # The edition.
 sink
 START=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
-	--dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=10 \
+	--dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
 	digest --date $EDITION | tee "$WORK/digest.out"
 END=$(date +%s.%N)

@@ -163,15 +163,18 @@ class JobsCommand {
 			}
 		}
 
-		private static String edition(JobExecution execution) {
-			String job = execution.getJobInstance().getJobName();
-			if (!job.equals(DigestJob.NAME) && !job.equals(DigestJob.RETRY_NAME)) {
-				return null;
-			}
-			JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
-			return (edition != null) ? edition.value().toString() : null;
-		}
+	}
 
+	/**
+	 * The edition a digest run sends, or null for other jobs.
+	 */
+	static String edition(JobExecution execution) {
+		String job = execution.getJobInstance().getJobName();
+		if (!job.equals(DigestJob.NAME) && !job.equals(DigestJob.RETRY_NAME)) {
+			return null;
+		}
+		JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
+		return (edition != null) ? edition.value().toString() : null;
 	}
 
 	@Command(name = "restart", mixinStandardHelpOptions = true,
@@ -188,9 +191,12 @@ class JobsCommand {
 
 		private final JobOperator operator;
 
-		RestartCommand(JobRepository repository, JobOperator operator) {
+		private final Deliveries deliveries;
+
+		RestartCommand(JobRepository repository, JobOperator operator, Deliveries deliveries) {
 			this.repository = repository;
 			this.operator = operator;
+			this.deliveries = deliveries;
 		}
 
 		@Override
@@ -208,6 +214,15 @@ class JobsCommand {
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.printf("Restarted run %d of %s as run %d: %s.%n", this.id, execution.getJobInstance().getJobName(),
 					restarted.getId(), restarted.getStatus());
+			String edition = edition(execution);
+			if (edition != null) {
+				out.printf("Deliveries: %s%n", this.deliveries.counts(DigestJob.KIND, edition));
+				long inDoubt = this.deliveries.inDoubt(DigestJob.KIND, edition);
+				if (inDoubt > 0) {
+					out.printf("%d message(s) were in flight when a run died and were sent again: they may have"
+							+ " arrived twice, with the same Message-ID.%n", inDoubt);
+				}
+			}
 			return restarted.getStatus().name().equals("COMPLETED") ? CommandLineInterface.DONE
 					: JobRuns.reportUnfinished(this.spec.commandLine().getErr(), restarted);
 		}

@@ -235,6 +235,7 @@ class DeliveryFaultTests {
 		// then: every subscriber has the edition, and the report counts the one in doubt
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
 		assertThat(server.received()).as(failed.err() + restarted.out()).hasSize(2);
+		assertThat(restarted.out()).contains("1 message(s) were in flight when a run died");
 		assertThat(receivedBy("ana@crash.example")).isEqualTo(1);
 		assertThat(receivedBy("ben@crash.example")).isEqualTo(1);
 		assertThat(server.received().get(0).messageId()).startsWith("<digest." + edition + ".");
