@@ -13,7 +13,7 @@ JAR=$ROOT/target/dispatch.jar
 WORK=${WORK:-$ROOT/target/crash}
 H2JAR=$(ls ~/.m2/repository/com/h2database/h2/2.4.*/h2-2.4.*.jar | tail -1)
 PORT=${PORT:-25927}
-EDITION=${EDITION:-2030-04-01}
+EDITION=${EDITION:-$(date -d "+$((RANDOM % 3000 + 2000)) days" +%F)}
 export PATH=$PATH:/usr/sbin
 
 [ -d "$WORK/data" ] || PREPARE_ONLY=1 WORK="$WORK" ARTICLES=4 "$ROOT/bench/delivery-benchmark.sh" "$N"
@@ -21,20 +21,27 @@ dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.digest
 	--dispatch.digest.max-articles=4 --spring.mail.host=127.0.0.1 --spring.mail.port=$PORT "$@"; }
 sql() { java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dispatch;AUTO_SERVER=TRUE" -user sa \
 	-sql "$1" | sed -n 2p | tr -d ' '; }
+sent() { sql "select count(*) from delivery where edition_key = '$EDITION' and status = 'SENT'"; }
 
 rm -rf "$WORK/dump"; mkdir -p "$WORK/dump"; chmod 777 "$WORK/dump"
 smtp-sink -u nobody -D "$WORK/dump/received" 127.0.0.1:$PORT 256 & SINK=$!
 sleep 1
 
-dispatch digest --date $EDITION > "$WORK/first.out" 2>&1 & RUN_PID=$!
+sql "delete from delivery" > /dev/null
+# exec: $! must be the JVM itself, or SIGKILL would only kill a subshell
+(exec java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 \
+	--dispatch.digest.max-articles=4 --spring.mail.host=127.0.0.1 --spring.mail.port=$PORT \
+	digest --date $EDITION > "$WORK/first.out" 2>&1) & RUN_PID=$!
 SENT=0
 while [ "$SENT" -lt "$KILL_AT" ]; do
 	sleep 0.3
-	SENT=$(sql "select count(*) from delivery where edition_key = '$EDITION' and status = 'SENT'")
+	SENT=$(sent)
 done
 kill -KILL $RUN_PID
 wait $RUN_PID 2>/dev/null || true
-echo "killed with SIGKILL after $SENT recorded as SENT"
+sleep 1
+echo "killed with SIGKILL when $SENT were recorded as SENT; after the kill the ledger holds $(sent) SENT," \
+	"the sink has $(grep -ac '^Message-ID:' "$WORK/dump/received") messages"
 RUN=$(sql "select max(job_execution_id) from batch_job_execution")
 echo "--- dispatch digest --date $EDITION (the run is still STARTED)"
 dispatch digest --date $EDITION || echo "exit $?"

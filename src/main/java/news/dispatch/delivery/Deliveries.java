@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,15 +60,7 @@ public class Deliveries {
 		if (messages.isEmpty()) {
 			return 0;
 		}
-		List<Long> subscribers = messages.stream().map(Planned::subscriberId).toList();
-		Set<Long> existing = new HashSet<>(this.jdbc
-			.sql("select subscriber_id from delivery where kind = :kind and edition_key = :key"
-					+ " and subscriber_id in (:subscribers)")
-			.param("kind", kind)
-			.param("key", key)
-			.param("subscribers", subscribers)
-			.query(Long.class)
-			.list());
+		Set<Long> existing = ids(kind, key, messages).keySet();
 		List<Planned> fresh = messages.stream().filter((m) -> !existing.contains(m.subscriberId())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
@@ -80,16 +73,7 @@ public class Deliveries {
 					.map((m) -> new Object[] { kind, key, m.subscriberId(), messageId(kind, key, m.subscriberId()), now,
 							now })
 					.toList());
-		Map<Long, Long> ids = new HashMap<>();
-		this.jdbc
-			.sql("select subscriber_id, id from delivery where kind = :kind and edition_key = :key"
-					+ " and subscriber_id in (:subscribers)")
-			.param("kind", kind)
-			.param("key", key)
-			.param("subscribers", fresh.stream().map(Planned::subscriberId).toList())
-			.query((rs) -> {
-				ids.put(rs.getLong(1), rs.getLong(2));
-			});
+		Map<Long, Long> ids = ids(kind, key, fresh);
 		List<Object[]> items = new ArrayList<>();
 		for (Planned message : fresh) {
 			int position = 0;
@@ -101,6 +85,26 @@ public class Deliveries {
 		this.batch.batchUpdate(
 				"insert into delivery_item (delivery_id, article_id, topic_id, position) values (?, ?, ?, ?)", items);
 		return fresh.size();
+	}
+
+	/**
+	 * The ledger ids of these subscribers' messages of one edition, by subscriber. Asked
+	 * as a range of subscriber ids: H2 would scan the whole edition for an IN list.
+	 */
+	private Map<Long, Long> ids(String kind, String key, List<Planned> messages) {
+		Set<Long> wanted = new HashSet<>();
+		messages.forEach((message) -> wanted.add(message.subscriberId()));
+		Map<Long, Long> ids = new HashMap<>();
+		this.jdbc
+			.sql("select subscriber_id, id from delivery where kind = ? and edition_key = ?"
+					+ " and subscriber_id between ? and ?")
+			.params(kind, key, Collections.min(wanted), Collections.max(wanted))
+			.query((rs) -> {
+				if (wanted.contains(rs.getLong(1))) {
+					ids.put(rs.getLong(1), rs.getLong(2));
+				}
+			});
+		return ids;
 	}
 
 	/**

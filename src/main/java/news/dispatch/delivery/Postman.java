@@ -90,6 +90,11 @@ class Postman implements AutoCloseable {
 			}
 			throw new Deferred((code < 400) ? "connection lost: " + rootMessage(ex) : reply);
 		}
+		catch (IllegalStateException ex) {
+			// Angus found the connection closed under it: go on over a new one
+			close();
+			throw new Deferred("connection lost: " + ex.getMessage());
+		}
 		catch (MessagingException ex) {
 			if (isInvalidAddress(ex)) {
 				return new Outcome(DeliveryStatus.BOUNCED, "invalid address: " + rootMessage(ex), true);

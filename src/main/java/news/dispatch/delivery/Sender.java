@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -88,15 +89,28 @@ class Sender implements ItemStreamWriter<Delivery> {
 			}
 		}
 		Exception failure = null;
+		boolean interrupted = false;
 		for (Future<?> task : running) {
-			try {
-				task.get();
-			}
-			catch (ExecutionException ex) {
-				if (failure == null) {
-					failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
+			// wait for every courier even if this thread is interrupted: each message in
+			// hand must end with its outcome in the ledger
+			while (true) {
+				try {
+					task.get();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (failure == null) {
+						failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
+					}
+					break;
 				}
 			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
 		}
 		this.parts.server().flushOutbox();
 		if (failure != null) {
@@ -107,7 +121,15 @@ class Sender implements ItemStreamWriter<Delivery> {
 	@Override
 	public void close() {
 		if (this.threads != null) {
-			this.threads.shutdownNow();
+			// never interrupt a courier: an interrupt in the middle of a database write
+			// closes H2's file; let the message in hand finish instead
+			this.threads.shutdown();
+			try {
+				this.threads.awaitTermination(2, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			this.threads = null;
 		}
 		this.couriers.forEach(Courier::close);

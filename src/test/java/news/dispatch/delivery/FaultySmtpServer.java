@@ -48,6 +48,10 @@ public class FaultySmtpServer implements AutoCloseable {
 		record DropInData() implements Fault {
 		}
 
+		/** Read the whole message, wait this long, then accept it. */
+		record Slow(long millis) implements Fault {
+		}
+
 		/** Read the whole message, then say nothing for this long. */
 		record Stall(long millis) implements Fault {
 		}
@@ -167,6 +171,9 @@ public class FaultySmtpServer implements AutoCloseable {
 						if (fault instanceof Fault.DropInData && ++lines == 5) {
 							return;
 						}
+					}
+					if (fault instanceof Fault.Slow slow) {
+						Thread.sleep(slow.millis());
 					}
 					if (fault instanceof Fault.Stall stall) {
 						Thread.sleep(stall.millis());
