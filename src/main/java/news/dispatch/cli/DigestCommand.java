@@ -34,14 +34,21 @@ class DigestCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Mixin
-	private QuietOption quiet = new QuietOption();
-
 	@Option(names = "--date", paramLabel = "YYYY-MM-DD",
 			description = "The edition date (default: today in dispatch.zone).")
 	private LocalDate date;
 
+	@Mixin
+	private QuietOption quiet = new QuietOption();
+
+	@Option(names = "--retry-failed",
+			description = "Send the edition's messages left to retry (refused for now by the server) again,"
+					+ " after its run has ended.")
+	private boolean retryFailed;
+
 	private final Job digestJob;
+
+	private final Job digestRetryJob;
 
 	private final JobRuns runs;
 
@@ -51,9 +58,10 @@ class DigestCommand implements Callable<Integer> {
 
 	private final DispatchSettings settings;
 
-	DigestCommand(@Qualifier("digestJob") Job digestJob, JobRuns runs, Deliveries deliveries, MailServer mailServer,
-			DispatchSettings settings) {
+	DigestCommand(@Qualifier("digestJob") Job digestJob, @Qualifier("digestRetryJob") Job digestRetryJob, JobRuns runs,
+			Deliveries deliveries, MailServer mailServer, DispatchSettings settings) {
 		this.digestJob = digestJob;
+		this.digestRetryJob = digestRetryJob;
 		this.runs = runs;
 		this.deliveries = deliveries;
 		this.mailServer = mailServer;
@@ -63,21 +71,51 @@ class DigestCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		LocalDate edition = (this.date != null) ? this.date : LocalDate.now(this.settings.zone());
+		if (this.retryFailed) {
+			return retry(this.spec.commandLine().getOut(), this.spec.commandLine().getErr(), edition);
+		}
 		return send(this.spec.commandLine().getOut(), this.spec.commandLine().getErr(), edition, this.quiet.quiet);
+	}
+
+	private int retry(PrintWriter out, PrintWriter err, LocalDate edition) {
+		Map<DeliveryStatus, Long> before = this.deliveries.counts(DigestJob.KIND, edition.toString());
+		long unsent = before.get(DeliveryStatus.RETRY) + before.get(DeliveryStatus.PENDING);
+		if (unsent == 0) {
+			out.printf("The %s edition has nothing to retry (%d sent, %d bounced, %d failed).%n", edition,
+					before.get(DeliveryStatus.SENT), before.get(DeliveryStatus.BOUNCED),
+					before.get(DeliveryStatus.FAILED));
+			return CommandLineInterface.DONE;
+		}
+		this.runs.requireEnded(this.digestJob, DigestJob.parameters(edition));
+		JobRuns.Run run = this.runs.run(this.digestRetryJob, DigestJob.retryParameters(edition), this.quiet.quiet);
+		report(out, "Retry of digest edition", edition, run);
+		return run.completed() ? CommandLineInterface.DONE : JobRuns.reportUnfinished(err, run.execution());
+	}
+
+	private void report(PrintWriter out, String what, LocalDate edition, JobRuns.Run run) {
+		Map<DeliveryStatus, Long> counts = this.deliveries.counts(DigestJob.KIND, edition.toString());
+		out.printf("%s %s (run %d): %d sent, %d to retry, %d bounced, %d failed, %d pending.%n", what, edition,
+				run.execution().getId(), counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.RETRY),
+				counts.get(DeliveryStatus.BOUNCED), counts.get(DeliveryStatus.FAILED),
+				counts.get(DeliveryStatus.PENDING));
+		long inDoubt = this.deliveries.inDoubt(DigestJob.KIND, edition.toString());
+		if (inDoubt > 0) {
+			out.printf("%d message(s) were in flight when an earlier run died and were sent again: they may have"
+					+ " arrived twice, with the same Message-ID.%n", inDoubt);
+		}
+		if (counts.get(DeliveryStatus.RETRY) > 0) {
+			out.printf("Send them again later with: dispatch digest --date %s --retry-failed%n", edition);
+		}
 	}
 
 	int send(PrintWriter out, PrintWriter err, LocalDate edition, boolean quiet) {
 		JobRuns.Run run = this.runs.run(this.digestJob, DigestJob.parameters(edition), quiet);
-		Map<DeliveryStatus, Long> counts = this.deliveries.counts(DigestJob.KIND, edition.toString());
 		if (!run.started()) {
 			out.printf("The %s edition was already sent completely (run %d); nothing new to send.%n", edition,
 					run.execution().getId());
 		}
 		else {
-			out.printf("Digest edition %s (run %d): %d sent, %d to retry, %d bounced, %d failed, %d pending.%n",
-					edition, run.execution().getId(), counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.RETRY),
-					counts.get(DeliveryStatus.BOUNCED), counts.get(DeliveryStatus.FAILED),
-					counts.get(DeliveryStatus.PENDING));
+			report(out, "Digest edition", edition, run);
 			if (run.completed() && this.mailServer.isEmbedded()) {
 				out.printf("Mail went to %s.%n", this.mailServer.describe());
 			}

@@ -84,6 +84,20 @@ class JobRuns {
 		return this.progress.during(quiet, () -> this.operator.restart(execution));
 	}
 
+	/**
+	 * Refuses to go on while a run of this job and parameters is still running.
+	 * @throws InvalidInputException naming the run and what to do
+	 */
+	void requireEnded(Job job, JobParameters parameters) {
+		Optional<JobExecution> last = lastExecution(job.getName(), parameters);
+		if (last.isPresent() && last.get().isRunning()) {
+			long id = last.get().getId();
+			throw new InvalidInputException("The " + job.getName() + " run " + id + " is still running; wait for it"
+					+ " to end (dispatch jobs show " + id + "), or, if its process died, run dispatch jobs recover "
+					+ id + " first.");
+		}
+	}
+
 	private Optional<JobExecution> lastExecution(String jobName, JobParameters parameters) {
 		JobInstance instance = this.repository.getJobInstance(jobName, parameters);
 		if (instance == null) {

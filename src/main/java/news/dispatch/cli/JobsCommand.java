@@ -125,9 +125,15 @@ class JobsCommand {
 				steps.add(s);
 			}
 			json.put("steps", steps);
-			Map<DeliveryStatus, Long> counts = deliveryCounts(execution);
-			if (counts != null) {
+			String edition = edition(execution);
+			Map<DeliveryStatus, Long> counts = null;
+			List<Deliveries.Reply> replies = List.of();
+			if (edition != null) {
+				counts = this.deliveries.counts(DigestJob.KIND, edition);
+				replies = this.deliveries.commonReplies(DigestJob.KIND, edition, 5);
 				json.put("deliveries", counts);
+				json.put("inDoubt", this.deliveries.inDoubt(DigestJob.KIND, edition));
+				json.put("replies", replies);
 			}
 			json.put("failure", JobRuns.failure(execution));
 			PrintWriter out = this.spec.commandLine().getOut();
@@ -150,20 +156,34 @@ class JobsCommand {
 			}
 			if (counts != null) {
 				out.printf("%nDeliveries: %s%n", counts);
+				if (((Long) json.get("inDoubt")) > 0) {
+					out.printf("In doubt: %d (in flight when a run died, sent again: may have arrived twice)%n",
+							json.get("inDoubt"));
+				}
+				if (!replies.isEmpty()) {
+					out.printf("Commonest replies of the unsent:%n");
+					for (Deliveries.Reply reply : replies) {
+						out.printf("%8d  %-8s %s%n", reply.count(), reply.status(), reply.reply());
+					}
+				}
 			}
 			if (json.get("failure") != null) {
 				out.printf("%nFailure: %s%n", JobRuns.firstLine((String) json.get("failure")));
 			}
 		}
 
-		private Map<DeliveryStatus, Long> deliveryCounts(JobExecution execution) {
-			if (!execution.getJobInstance().getJobName().equals(DigestJob.NAME)) {
-				return null;
-			}
-			JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
-			return (edition != null) ? this.deliveries.counts(DigestJob.KIND, edition.value().toString()) : null;
-		}
+	}
 
+	/**
+	 * The edition a digest run sends, or null for other jobs.
+	 */
+	static String edition(JobExecution execution) {
+		String job = execution.getJobInstance().getJobName();
+		if (!job.equals(DigestJob.NAME) && !job.equals(DigestJob.RETRY_NAME)) {
+			return null;
+		}
+		JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
+		return (edition != null) ? edition.value().toString() : null;
 	}
 
 	@Command(name = "restart", mixinStandardHelpOptions = true,
@@ -183,9 +203,12 @@ class JobsCommand {
 
 		private final JobRuns runs;
 
-		RestartCommand(JobRepository repository, JobRuns runs) {
+		private final Deliveries deliveries;
+
+		RestartCommand(JobRepository repository, JobRuns runs, Deliveries deliveries) {
 			this.repository = repository;
 			this.runs = runs;
+			this.deliveries = deliveries;
 		}
 
 		@Override
@@ -203,6 +226,15 @@ class JobsCommand {
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.printf("Restarted run %d of %s as run %d: %s.%n", this.id, execution.getJobInstance().getJobName(),
 					restarted.getId(), restarted.getStatus());
+			String edition = edition(execution);
+			if (edition != null) {
+				out.printf("Deliveries: %s%n", this.deliveries.counts(DigestJob.KIND, edition));
+				long inDoubt = this.deliveries.inDoubt(DigestJob.KIND, edition);
+				if (inDoubt > 0) {
+					out.printf("%d message(s) were in flight when a run died and were sent again: they may have"
+							+ " arrived twice, with the same Message-ID.%n", inDoubt);
+				}
+			}
 			return restarted.getStatus().name().equals("COMPLETED") ? CommandLineInterface.DONE
 					: JobRuns.reportUnfinished(this.spec.commandLine().getErr(), restarted);
 		}

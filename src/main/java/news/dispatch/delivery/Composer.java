@@ -1,5 +1,8 @@
 package news.dispatch.delivery;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,5 +22,17 @@ public interface Composer {
 	 * @throws MessageCompositionException when a template cannot be rendered
 	 */
 	Optional<ComposedMessage> compose(Delivery delivery);
+
+	/**
+	 * The messages for several deliveries, by delivery id, each as {@link #compose} would
+	 * give it. Composers override it to load what the messages share in a few queries.
+	 */
+	default Map<Long, Optional<ComposedMessage>> composeAll(List<Delivery> deliveries) {
+		Map<Long, Optional<ComposedMessage>> composed = new LinkedHashMap<>();
+		for (Delivery delivery : deliveries) {
+			composed.put(delivery.id(), compose(delivery));
+		}
+		return composed;
+	}
 
 }

@@ -3,8 +3,11 @@ package news.dispatch.delivery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +31,11 @@ public class Deliveries {
 
 	private final String messageIdDomain;
 
-	Deliveries(JdbcClient jdbc, MailSettings settings) {
+	private final JdbcTemplate batch;
+
+	Deliveries(JdbcClient jdbc, JdbcTemplate batch, MailSettings settings) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.messageIdDomain = settings.messageIdDomain();
 	}
 
@@ -39,54 +46,86 @@ public class Deliveries {
 	}
 
 	/**
-	 * Plans one message: a PENDING row and its articles.
-	 * @return false when the ledger already has this message (planned or sent)
+	 * One message to plan: who gets it and what it carries.
 	 */
-	public boolean plan(String kind, String key, long subscriberId, List<Item> items) {
-		if (exists(kind, key, subscriberId)) {
-			return false;
-		}
-		OffsetDateTime now = now();
-		this.jdbc.sql(
-				"insert into delivery (kind, edition_key, subscriber_id, status, attempts, message_id, planned_at, updated_at)"
-						+ " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)")
-			.params(kind, key, subscriberId, messageId(kind, key, subscriberId), now, now)
-			.update();
-		long id = this.jdbc.sql("select id from delivery where kind = ? and edition_key = ? and subscriber_id = ?")
-			.params(kind, key, subscriberId)
-			.query(Long.class)
-			.single();
-		int position = 0;
-		for (Item item : items) {
-			this.jdbc.sql("insert into delivery_item (delivery_id, article_id, topic_id, position) values (?, ?, ?, ?)")
-				.params(id, item.articleId(), item.topicId(), position++)
-				.update();
-		}
-		return true;
-	}
-
-	public boolean exists(String kind, String key, long subscriberId) {
-		return this.jdbc.sql("select count(*) from delivery where kind = ? and edition_key = ? and subscriber_id = ?")
-			.params(kind, key, subscriberId)
-			.query(Integer.class)
-			.single() > 0;
+	public record Planned(long subscriberId, List<Item> items) {
 	}
 
 	/**
-	 * Which of these articles the subscriber has had, or will have, in another message
-	 * (planned, sent or to be retried): what makes a story new for them.
+	 * Plans several messages of one edition in a few batched statements; a message the
+	 * ledger already has is left as it is.
+	 * @return how many were planned
 	 */
-	public Set<Long> alreadyGiven(long subscriberId, Collection<Long> articleIds) {
-		if (articleIds.isEmpty()) {
-			return Set.of();
+	public int planAll(String kind, String key, List<Planned> messages) {
+		if (messages.isEmpty()) {
+			return 0;
 		}
-		return new HashSet<>(this.jdbc
-			.sql("select distinct i.article_id from delivery_item i join delivery d on d.id = i.delivery_id"
-					+ " where d.subscriber_id = :subscriber and i.article_id in (:articles) and d.status in ('PENDING', 'RETRY', 'SENT')")
-			.param("subscriber", subscriberId)
+		Set<Long> existing = ids(kind, key, messages).keySet();
+		List<Planned> fresh = messages.stream().filter((m) -> !existing.contains(m.subscriberId())).toList();
+		if (fresh.isEmpty()) {
+			return 0;
+		}
+		OffsetDateTime now = now();
+		this.batch.batchUpdate(
+				"insert into delivery (kind, edition_key, subscriber_id, status, attempts, message_id, planned_at, updated_at)"
+						+ " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)",
+				fresh.stream()
+					.map((m) -> new Object[] { kind, key, m.subscriberId(), messageId(kind, key, m.subscriberId()), now,
+							now })
+					.toList());
+		Map<Long, Long> ids = ids(kind, key, fresh);
+		List<Object[]> items = new ArrayList<>();
+		for (Planned message : fresh) {
+			int position = 0;
+			for (Item item : message.items()) {
+				items.add(
+						new Object[] { ids.get(message.subscriberId()), item.articleId(), item.topicId(), position++ });
+			}
+		}
+		this.batch.batchUpdate(
+				"insert into delivery_item (delivery_id, article_id, topic_id, position) values (?, ?, ?, ?)", items);
+		return fresh.size();
+	}
+
+	/**
+	 * The ledger ids of these subscribers' messages of one edition, by subscriber. Asked
+	 * as a range of subscriber ids: H2 would scan the whole edition for an IN list.
+	 */
+	private Map<Long, Long> ids(String kind, String key, List<Planned> messages) {
+		Set<Long> wanted = new HashSet<>();
+		messages.forEach((message) -> wanted.add(message.subscriberId()));
+		Map<Long, Long> ids = new HashMap<>();
+		this.jdbc
+			.sql("select subscriber_id, id from delivery where kind = ? and edition_key = ?"
+					+ " and subscriber_id between ? and ?")
+			.params(kind, key, Collections.min(wanted), Collections.max(wanted))
+			.query((rs) -> {
+				if (wanted.contains(rs.getLong(1))) {
+					ids.put(rs.getLong(1), rs.getLong(2));
+				}
+			});
+		return ids;
+	}
+
+	/**
+	 * Which of these articles each of these subscribers has had, or will have, in another
+	 * message (planned, sent or to be retried).
+	 */
+	public Map<Long, Set<Long>> alreadyGiven(List<Long> subscriberIds, Collection<Long> articleIds) {
+		Map<Long, Set<Long>> given = new HashMap<>();
+		if (subscriberIds.isEmpty() || articleIds.isEmpty()) {
+			return given;
+		}
+		this.jdbc
+			.sql("select d.subscriber_id, i.article_id from delivery_item i join delivery d on d.id = i.delivery_id"
+					+ " where d.subscriber_id in (:subscribers) and i.article_id in (:articles)"
+					+ " and d.status in ('PENDING', 'RETRY', 'SENT')")
+			.param("subscribers", subscriberIds)
 			.param("articles", articleIds)
-			.query(Long.class)
-			.list());
+			.query((rs) -> {
+				given.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getLong(2));
+			});
+		return given;
 	}
 
 	/**
@@ -97,6 +136,26 @@ public class Deliveries {
 			.param(deliveryId)
 			.query(Item.class)
 			.list();
+	}
+
+	/**
+	 * The articles of each of these messages, in the order each lists them.
+	 */
+	public Map<Long, List<Item>> items(Collection<Long> deliveryIds) {
+		Map<Long, List<Item>> items = new HashMap<>();
+		if (deliveryIds.isEmpty()) {
+			return items;
+		}
+		this.jdbc
+			.sql("select delivery_id, article_id, topic_id from delivery_item where delivery_id in (:ids)"
+					+ " order by delivery_id, position")
+			.param("ids", deliveryIds)
+			.query((rs) -> {
+				long topic = rs.getLong(3);
+				items.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new Item(rs.getLong(2), rs.wasNull() ? null : topic));
+			});
+		return items;
 	}
 
 	/**
@@ -123,15 +182,81 @@ public class Deliveries {
 		return "<" + kind + "." + key + "." + subscriberId + "@" + this.messageIdDomain + ">";
 	}
 
-	void record(long id, DeliveryStatus status, String reply) {
-		String sql = "update delivery set status = ?, attempts = attempts + 1, last_reply = ?, updated_at = ?"
-				+ ((status == DeliveryStatus.SENT) ? ", sent_at = ?" : "") + " where id = ?";
+	/**
+	 * Notes that a message is being handed to the SMTP server, in its own transaction: if
+	 * the process dies before {@link #record} the row shows it was in flight.
+	 */
+	void markSending(long id) {
+		this.jdbc.sql("update delivery set sending_at = ? where id = ?").params(now(), id).update();
+	}
+
+	/**
+	 * Records the outcome of {@code attempts} tries at sending one message.
+	 */
+	void record(long id, DeliveryStatus status, String reply, int attempts) {
+		String sql = "update delivery set status = ?, attempts = attempts + ?, last_reply = ?, updated_at = ?,"
+				+ " sending_at = null" + ((status == DeliveryStatus.SENT) ? ", sent_at = ?" : "") + " where id = ?";
 		OffsetDateTime now = now();
-		var statement = this.jdbc.sql(sql).param(status.name()).param(truncate(reply)).param(now);
+		var statement = this.jdbc.sql(sql).param(status.name()).param(attempts).param(truncate(reply)).param(now);
 		if (status == DeliveryStatus.SENT) {
 			statement = statement.param(now);
 		}
 		statement.param(id).update();
+	}
+
+	/**
+	 * Leaves a message as it was (not sent) after the server could not be used at all.
+	 */
+	void release(long id, String reply) {
+		this.jdbc.sql("update delivery set sending_at = null, last_reply = ?, updated_at = ? where id = ?")
+			.params(truncate(reply), now(), id)
+			.update();
+	}
+
+	/**
+	 * Finds the messages of an edition that were in flight when a process died (marked as
+	 * sending, outcome never recorded): they are sent again with the same Message-ID and
+	 * stay counted as in doubt, since the server may have accepted them.
+	 * @return how many were found now
+	 */
+	int settleInDoubt(String kind, String key) {
+		return this.jdbc
+			.sql("update delivery set in_doubt = true, sending_at = null where kind = ? and edition_key = ?"
+					+ " and sending_at is not null and status in ('PENDING', 'RETRY')")
+			.params(kind, key)
+			.update();
+	}
+
+	/**
+	 * How many messages of an edition were in flight at a crash and sent again: at most
+	 * this many can have arrived twice, each time with the same Message-ID.
+	 */
+	public long inDoubt(String kind, String key) {
+		return this.jdbc.sql("select count(*) from delivery where kind = ? and edition_key = ? and in_doubt")
+			.params(kind, key)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * A server reply and how many messages of an edition ended with it.
+	 */
+	public record Reply(DeliveryStatus status, String reply, long count) {
+	}
+
+	/**
+	 * The commonest last replies of the messages of an edition that were not sent, most
+	 * frequent first.
+	 */
+	public List<Reply> commonReplies(String kind, String key, int limit) {
+		return this.jdbc
+			.sql("select status, last_reply, count(*) as n from delivery where kind = ? and edition_key = ?"
+					+ " and status <> 'SENT' and last_reply is not null group by status, last_reply"
+					+ " order by n desc, status, last_reply")
+			.params(kind, key)
+			.withMaxRows(limit)
+			.query((rs, row) -> new Reply(DeliveryStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
+			.list();
 	}
 
 	private static String truncate(String reply) {

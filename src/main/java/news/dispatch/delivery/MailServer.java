@@ -86,6 +86,12 @@ public class MailServer implements AutoCloseable {
 		if (this.smtp.username() != null) {
 			properties.put("mail.smtp.auth", "true");
 		}
+		if (!this.smtp.embedded() && this.mail.starttls() != MailSettings.StartTls.OFF) {
+			properties.put("mail.smtp.starttls.enable", "true");
+			properties.put("mail.smtp.starttls.required",
+					Boolean.toString(this.mail.starttls() == MailSettings.StartTls.REQUIRED));
+			properties.put("mail.smtp.ssl.checkserveridentity", "true");
+		}
 		properties.putAll(this.smtp.properties());
 		return properties;
 	}

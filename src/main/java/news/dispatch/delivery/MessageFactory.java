@@ -3,6 +3,7 @@ package news.dispatch.delivery;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MessageFactory {
+
+	private static final Pattern LINE_BREAKS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
 
 	private final InternetAddress from;
 
@@ -74,7 +77,7 @@ class MessageFactory {
 	 * become spaces so they cannot start a header of their own.
 	 */
 	static String oneLine(String value) {
-		return value.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ").strip();
+		return LINE_BREAKS.matcher(value).replaceAll(" ").strip();
 	}
 
 	private static InternetAddress address(String value, String key) {

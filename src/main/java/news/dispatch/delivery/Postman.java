@@ -1,11 +1,13 @@
 package news.dispatch.delivery;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -13,9 +15,17 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends messages over one SMTP connection, kept open from message to message, and says
- * what the server answered. A refusal of one message is an outcome; a server that cannot
- * be reached or refuses the login is an {@link SmtpUnavailableException}.
+ * Sends messages over one SMTP connection, kept open from message to message, and
+ * classifies what the server answered:
+ * <ul>
+ * <li>accepted: {@link DeliveryStatus#SENT};</li>
+ * <li>refused for good (5xx): {@link DeliveryStatus#BOUNCED}, a hard bounce for 550, 551,
+ * 553 and invalid addresses;</li>
+ * <li>refused for now (421, 450, 451, 452, 454, any other 4xx, a timeout, a dropped
+ * connection): {@link Deferred}, to be tried again;</li>
+ * <li>the server itself unusable (cannot connect, refuses the login):
+ * {@link SmtpUnavailableException}.</li>
+ * </ul>
  */
 class Postman implements AutoCloseable {
 
@@ -23,8 +33,20 @@ class Postman implements AutoCloseable {
 	 * What became of one message.
 	 *
 	 * @param reply the server's reply, or what went wrong
+	 * @param hardBounce whether the refusal counts towards suppressing the address
 	 */
-	record Outcome(DeliveryStatus status, String reply) {
+	record Outcome(DeliveryStatus status, String reply, boolean hardBounce) {
+	}
+
+	/**
+	 * The server refused the message for now; sending it again later may succeed.
+	 */
+	static final class Deferred extends RuntimeException {
+
+		Deferred(String reply) {
+			super(reply, null, false, false);
+		}
+
 	}
 
 	private final MailServer server;
@@ -35,36 +57,57 @@ class Postman implements AutoCloseable {
 		this.server = server;
 	}
 
+	/**
+	 * Sends one message.
+	 * @throws Deferred when the server refused it for now
+	 * @throws SmtpUnavailableException when the server cannot be used at all
+	 */
 	Outcome send(MimeMessage message) {
 		Transport connection = connect();
 		try {
 			connection.sendMessage(message, message.getAllRecipients());
-			return new Outcome(DeliveryStatus.SENT, reply(connection, "250 accepted"));
+			return new Outcome(DeliveryStatus.SENT, reply(connection), false);
 		}
 		catch (SendFailedException ex) {
-			int code = code(ex);
-			String reply = (ex.getMessage() != null) ? ex.getMessage() : "refused";
-			if (code >= 500) {
-				return new Outcome(DeliveryStatus.BOUNCED, reply);
+			MessagingException refusal = refusal(ex);
+			int code = code(refusal, ex);
+			String reply = (refusal.getMessage() != null) ? refusal.getMessage().strip() : "refused";
+			if (code == 530 || code == 534 || code == 535 || code == 538) {
+				close();
+				throw new SmtpUnavailableException(
+						"The SMTP server " + this.server.describe() + " refused to send without a valid login (" + reply
+								+ "); check spring.mail.username, spring.mail.password and dispatch.mail.starttls, then"
+								+ " restart the run (dispatch jobs restart ID).",
+						ex, false);
 			}
-			if (code < 400) {
-				// no reply code: the connection went away mid-message; it may or may not
-				// have arrived
+			if (code >= 500) {
+				return new Outcome(DeliveryStatus.BOUNCED, reply, code == 550 || code == 551 || code == 553);
+			}
+			if (code < 400 || code == 421) {
+				// no reply at all (the connection went away mid-message) or the server is
+				// closing it: go on over a new connection
 				close();
 			}
-			return new Outcome(DeliveryStatus.RETRY, reply);
+			throw new Deferred((code < 400) ? "connection lost: " + rootMessage(ex) : reply);
+		}
+		catch (IllegalStateException ex) {
+			// Angus found the connection closed under it: go on over a new one
+			close();
+			throw new Deferred("connection lost: " + ex.getMessage());
 		}
 		catch (MessagingException ex) {
-			// the connection broke (timeout, reset): try again later, on a new connection
+			if (isInvalidAddress(ex)) {
+				return new Outcome(DeliveryStatus.BOUNCED, "invalid address: " + rootMessage(ex), true);
+			}
+			// the connection broke (timeout, reset): try again on a new connection
 			close();
-			return new Outcome(DeliveryStatus.RETRY, "connection lost: " + rootMessage(ex));
+			throw new Deferred((isTimeout(ex) ? "timed out: " : "connection lost: ") + rootMessage(ex));
 		}
 	}
 
 	private Transport connect() {
 		// Transport.isConnected() would send a NOOP per message; a broken connection
-		// shows
-		// itself on the next send instead, and is closed there.
+		// shows itself on the next send instead, and is closed there.
 		if (this.transport != null) {
 			return this.transport;
 		}
@@ -77,37 +120,66 @@ class Postman implements AutoCloseable {
 		catch (AuthenticationFailedException ex) {
 			throw new SmtpUnavailableException("The SMTP server " + this.server.describe()
 					+ " refused the login; check spring.mail.username and spring.mail.password, then restart the run"
-					+ " (dispatch jobs restart ID).", ex);
+					+ " (dispatch jobs restart ID).", ex, false);
 		}
 		catch (MessagingException ex) {
 			throw new SmtpUnavailableException("Cannot connect to the SMTP server " + this.server.describe() + " ("
 					+ rootMessage(ex) + "); check spring.mail.host and spring.mail.port, then restart the run"
-					+ " (dispatch jobs restart ID).", ex);
+					+ " (dispatch jobs restart ID).", ex, true);
 		}
 	}
 
-	private static int code(SendFailedException ex) {
-		if (ex instanceof SMTPSendFailedException failed) {
-			return failed.getReturnCode();
+	/**
+	 * The exception that carries the server's reply: Angus wraps a refused recipient in a
+	 * SendFailedException that says only "Invalid Addresses".
+	 */
+	private static MessagingException refusal(SendFailedException ex) {
+		if (ex instanceof SMTPSendFailedException) {
+			return ex;
 		}
 		Exception next = ex.getNextException();
 		while (next != null) {
-			if (next instanceof SMTPAddressFailedException address) {
-				return address.getReturnCode();
-			}
-			if (next instanceof SMTPSendFailedException failed) {
-				return failed.getReturnCode();
+			if (next instanceof SMTPAddressFailedException || next instanceof SMTPSendFailedException) {
+				return (MessagingException) next;
 			}
 			next = (next instanceof MessagingException messaging) ? messaging.getNextException() : null;
+		}
+		return ex;
+	}
+
+	private static int code(MessagingException refusal, SendFailedException ex) {
+		if (refusal instanceof SMTPSendFailedException failed) {
+			return failed.getReturnCode();
+		}
+		if (refusal instanceof SMTPAddressFailedException address) {
+			return address.getReturnCode();
 		}
 		return (ex.getInvalidAddresses() != null && ex.getInvalidAddresses().length > 0) ? 550 : -1;
 	}
 
-	private static String reply(Transport connection, String fallback) {
+	private static boolean isInvalidAddress(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof AddressException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String reply(Transport connection) {
 		if (connection instanceof SMTPTransport smtp && smtp.getLastServerResponse() != null) {
 			return smtp.getLastServerResponse().strip();
 		}
-		return fallback;
+		return "250 accepted";
 	}
 
 	static String rootMessage(Throwable ex) {

@@ -7,8 +7,19 @@ package news.dispatch.delivery;
  */
 public class SmtpUnavailableException extends RuntimeException {
 
-	SmtpUnavailableException(String message, Throwable cause) {
+	private final boolean mayRecover;
+
+	SmtpUnavailableException(String message, Throwable cause, boolean mayRecover) {
 		super(message, cause);
+		this.mayRecover = mayRecover;
+	}
+
+	/**
+	 * Whether trying again after a pause may help (a server that is down may come back;
+	 * one that refuses the login will not).
+	 */
+	boolean mayRecover() {
+		return this.mayRecover;
 	}
 
 }

@@ -75,34 +75,66 @@ class DigestComposer implements Composer {
 
 	@Override
 	public Optional<ComposedMessage> compose(Delivery delivery) {
-		Optional<Subscriber> found = this.subscribers.find(delivery.subscriberId());
-		if (found.isEmpty() || !found.get().status().equals("ACTIVE")) {
-			return Optional.empty();
-		}
-		Subscriber subscriber = found.get();
-		DigestModel model = model(delivery, subscriber);
-		String unsubscribe = model.links().unsubscribe();
-		return Optional.of(new ComposedMessage(subscriber.email(), subscriber.name(),
-				this.templates.render("digest.subject.ftl", model), this.templates.render("digest.txt.ftl", model),
-				this.templates.render("digest.html.ftlh", model), unsubscribe));
+		return composeAll(List.of(delivery)).getOrDefault(delivery.id(), Optional.empty());
 	}
 
-	DigestModel model(Delivery delivery, Subscriber subscriber) {
-		List<Deliveries.Item> items = this.deliveries.items(delivery.id());
-		List<Long> ids = items.stream().map(Deliveries.Item::articleId).toList();
-		Map<Long, Article> byId = this.articles.findAll(ids)
+	/**
+	 * Loads what the messages need (subscribers, planned articles, matches, topic names)
+	 * in a handful of queries for them all, then renders each. A subscriber no longer
+	 * active (unsubscribed, suppressed, gone) gets nothing.
+	 */
+	@Override
+	public Map<Long, Optional<ComposedMessage>> composeAll(List<Delivery> deliveries) {
+		Map<Long, Subscriber> recipients = this.subscribers
+			.findAll(deliveries.stream().map(Delivery::subscriberId).distinct().toList())
 			.stream()
-			.collect(Collectors.toMap(Article::id, Function.identity()));
-		Map<Long, Map<Long, ArticleMatches.Match>> matched = this.matches.find(ids);
-		Map<Long, List<String>> alsoIn = this.articles.alsoIn(ids);
-		Map<Long, String> topicNames = this.topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
+			.collect(Collectors.toMap(Subscriber::id, Function.identity()));
+		Map<Long, List<Deliveries.Item>> items = this.deliveries.items(deliveries.stream().map(Delivery::id).toList());
+		Set<Long> ids = new LinkedHashSet<>();
+		items.values().forEach((list) -> list.forEach((item) -> ids.add(item.articleId())));
+		Shared shared = new Shared(
+				this.articles.findAll(List.copyOf(ids))
+					.stream()
+					.collect(Collectors.toMap(Article::id, Function.identity())),
+				this.matches.find(ids),
+				this.topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name)),
+				this.articles.alsoIn(List.copyOf(ids)));
+		Map<Long, Optional<ComposedMessage>> composed = new LinkedHashMap<>();
+		for (Delivery delivery : deliveries) {
+			Subscriber subscriber = recipients.get(delivery.subscriberId());
+			if (subscriber == null || !subscriber.status().equals("ACTIVE")) {
+				composed.put(delivery.id(), Optional.empty());
+				continue;
+			}
+			DigestModel model = model(delivery, subscriber, items.getOrDefault(delivery.id(), List.of()), shared);
+			composed.put(delivery.id(), Optional.of(new ComposedMessage(subscriber.email(), subscriber.name(),
+					this.templates.render("digest.subject.ftl", model), this.templates.render("digest.txt.ftl", model),
+					this.templates.render("digest.html.ftlh", model), model.links().unsubscribe())));
+		}
+		return composed;
+	}
+
+	/**
+	 * What the messages of one batch share.
+	 */
+	private record Shared(Map<Long, Article> articles, Map<Long, Map<Long, ArticleMatches.Match>> matched,
+			Map<Long, String> topicNames, Map<Long, List<String>> alsoIn) {
+	}
+
+	private DigestModel model(Delivery delivery, Subscriber subscriber, List<Deliveries.Item> items, Shared shared) {
+		Map<Long, Article> byId = shared.articles();
+		Map<Long, Map<Long, ArticleMatches.Match>> matched = shared.matched();
+		Map<Long, String> topicNames = shared.topicNames();
+		Map<Long, List<String>> alsoIn = shared.alsoIn();
 		Map<String, List<DigestModel.Item>> sections = new LinkedHashMap<>();
 		Set<String> matchedTopics = new LinkedHashSet<>();
+		int count = 0;
 		for (Deliveries.Item item : items) {
 			Article article = byId.get(item.articleId());
 			if (article == null) {
 				continue;
 			}
+			count++;
 			String topic = (item.topicId() != null) ? topicNames.getOrDefault(item.topicId(), "More news")
 					: "More news";
 			ArticleMatches.Match match = (item.topicId() != null)
@@ -125,7 +157,7 @@ class DigestComposer implements Composer {
 		return new DigestModel(new DigestModel.Recipient(subscriber.name(), subscriber.email(), subscriber.topics()),
 				new DigestModel.Edition(edition.toString(), TITLE.format(edition)),
 				sections.entrySet().stream().map((e) -> new DigestModel.Section(e.getKey(), e.getValue())).toList(),
-				List.copyOf(matchedTopics), byId.size(),
+				List.copyOf(matchedTopics), count,
 				new DigestModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id())),
 				new DigestModel.Site(this.settings.site().name(), this.settings.site().url()));
 	}

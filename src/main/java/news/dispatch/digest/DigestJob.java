@@ -19,11 +19,27 @@ public final class DigestJob {
 
 	public static final String EDITION = "edition";
 
+	/** The job that sends an edition's RETRY rows again: one instance per try. */
+	public static final String RETRY_NAME = "digest-retry";
+
+	/** When a retry run was asked for: what makes each retry run its own instance. */
+	public static final String RETRY_AT = "retryAt";
+
 	private DigestJob() {
 	}
 
 	public static JobParameters parameters(LocalDate edition) {
 		return new JobParametersBuilder().addLocalDate(EDITION, edition).toJobParameters();
+	}
+
+	/**
+	 * The parameters of a run that sends the edition's unsent (RETRY, PENDING) messages
+	 * again, after the edition's own run ended.
+	 */
+	public static JobParameters retryParameters(LocalDate edition) {
+		return new JobParametersBuilder().addLocalDate(EDITION, edition)
+			.addLong(RETRY_AT, System.currentTimeMillis())
+			.toJobParameters();
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliverySteps;
-import news.dispatch.delivery.Outgoing;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Subscribers.Following;
@@ -24,10 +23,10 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +58,19 @@ class DigestJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Sends an edition's messages left RETRY (or PENDING) by its run, without planning
+	 * anything new.
+	 */
+	@Bean
+	Job digestRetryJob(JobRepository jobRepository, Step resendDigestsStep) {
+		return new JobBuilder(DigestJob.RETRY_NAME, jobRepository)
+			.validator(new DefaultJobParametersValidator(new String[] { DigestJob.EDITION, DigestJob.RETRY_AT },
+					new String[0]))
+			.start(resendDigestsStep)
+			.build();
+	}
+
 	@Bean
 	Step matchArticlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TopicMatching matching) {
@@ -68,29 +80,35 @@ class DigestJobConfiguration {
 		}, transactionManager).allowStartIfComplete(true).build();
 	}
 
+	/**
+	 * Plans a chunk of due subscribers at a time, with a few queries for the whole chunk
+	 * (see {@link DigestPlanner#planAll}); the step's write count is the subscribers
+	 * considered, the ledger holds those planned.
+	 */
 	@Bean
 	Step planDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DigestSettings settings, ItemReader<Following> dueSubscribers,
-			ItemProcessor<Following, PlannedDigest> digestPlanProcessor, Deliveries deliveries) {
-		return new StepBuilder("plan-digests", jobRepository).<Following, PlannedDigest>chunk(settings.chunkSize())
+			DigestSettings settings, ItemReader<Following> dueSubscribers, ItemWriter<Following> planDigests) {
+		return new StepBuilder("plan-digests", jobRepository).<Following, Following>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(dueSubscribers)
-			.processor(digestPlanProcessor)
-			.writer((chunk) -> {
-				for (PlannedDigest planned : chunk) {
-					deliveries.plan(DigestJob.KIND, planned.edition().toString(), planned.subscriberId(),
-							planned.items());
-				}
-			})
+			.writer(planDigests)
 			.build();
 	}
 
 	@Bean
 	Step sendDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DigestSettings settings, DeliverySteps steps, ItemStreamReader<Delivery> unsentDigests,
-			ItemProcessor<Delivery, Outgoing> composeDigests, ItemStreamWriter<Outgoing> sendDigests) {
+			ItemStreamWriter<Delivery> sendDigests) {
 		return steps.sendStep("send-digests", jobRepository, transactionManager, settings.chunkSize(), unsentDigests,
-				composeDigests, sendDigests);
+				sendDigests);
+	}
+
+	@Bean
+	Step resendDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DigestSettings settings, DeliverySteps steps, ItemStreamReader<Delivery> unsentDigests,
+			ItemStreamWriter<Delivery> sendDigests) {
+		return steps.sendStep("resend-digests", jobRepository, transactionManager, settings.chunkSize(), unsentDigests,
+				sendDigests);
 	}
 
 	/**
@@ -124,21 +142,12 @@ class DigestJobConfiguration {
 		};
 	}
 
-	/**
-	 * Plans one subscriber's edition; a subscriber already planned, or with nothing new,
-	 * is filtered.
-	 */
 	@Bean
 	@StepScope
-	ItemProcessor<Following, PlannedDigest> digestPlanProcessor(DigestPlanner planner, Deliveries deliveries,
-			DispatchSettings settings, @Value("#{jobParameters['edition']}") LocalDate edition) {
-		return (subscriber) -> {
-			if (deliveries.exists(DigestJob.KIND, edition.toString(), subscriber.subscriberId())) {
-				return null;
-			}
-			List<Deliveries.Item> items = planner.plan(subscriber, edition, settings.zone());
-			return items.isEmpty() ? null : new PlannedDigest(subscriber.subscriberId(), edition, items);
-		};
+	ItemWriter<Following> planDigests(DigestPlanner planner, Deliveries deliveries, DispatchSettings settings,
+			@Value("#{jobParameters['edition']}") LocalDate edition) {
+		return (chunk) -> deliveries.planAll(DigestJob.KIND, edition.toString(),
+				planner.planAll(List.copyOf(chunk.getItems()), edition, settings.zone()));
 	}
 
 	@Bean
@@ -150,17 +159,9 @@ class DigestJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<Delivery, Outgoing> composeDigests(DeliverySteps steps) {
-		return steps.composer();
-	}
-
-	@Bean
-	@StepScope
-	ItemStreamWriter<Outgoing> sendDigests(DeliverySteps steps) {
-		return steps.sender();
-	}
-
-	record PlannedDigest(long subscriberId, LocalDate edition, List<Deliveries.Item> items) {
+	ItemStreamWriter<Delivery> sendDigests(DeliverySteps steps,
+			@Value("#{jobParameters['edition']}") LocalDate edition) {
+		return steps.sender(DigestJob.KIND, edition.toString());
 	}
 
 }

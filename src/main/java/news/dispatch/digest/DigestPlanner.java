@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,23 +37,40 @@ class DigestPlanner {
 		this.settings = settings;
 	}
 
-	List<Deliveries.Item> plan(Following subscriber, LocalDate edition, ZoneId zone) {
+	/**
+	 * Plans the edition for several subscribers with three queries for them all: the
+	 * candidates of every topic they follow, and what each has already had. Subscribers
+	 * with nothing new are left out.
+	 */
+	List<Deliveries.Planned> planAll(List<Following> subscribers, LocalDate edition, ZoneId zone) {
 		Instant since = edition.minusDays(this.settings.lookbackDays()).atStartOfDay(zone).toInstant();
-		Map<Long, Candidate> best = new LinkedHashMap<>();
-		for (Candidate candidate : this.matches.candidates(subscriber.topicIds(), since)) {
-			best.putIfAbsent(candidate.articleId(), candidate);
-		}
-		Set<Long> given = this.deliveries.alreadyGiven(subscriber.subscriberId(), best.keySet());
-		List<Deliveries.Item> items = new ArrayList<>();
-		for (Candidate candidate : best.values()) {
-			if (items.size() == this.settings.maxArticles()) {
-				break;
+		Set<Long> topics = new HashSet<>();
+		subscribers.forEach((subscriber) -> topics.addAll(subscriber.topicIds()));
+		List<Candidate> candidates = this.matches.candidates(topics, since);
+		Set<Long> articleIds = new HashSet<>();
+		candidates.forEach((candidate) -> articleIds.add(candidate.articleId()));
+		Map<Long, Set<Long>> given = this.deliveries
+			.alreadyGiven(subscribers.stream().map(Following::subscriberId).toList(), articleIds);
+		List<Deliveries.Planned> planned = new ArrayList<>();
+		for (Following subscriber : subscribers) {
+			Set<Long> follows = new HashSet<>(subscriber.topicIds());
+			Set<Long> had = given.getOrDefault(subscriber.subscriberId(), Set.of());
+			Set<Long> taken = new HashSet<>();
+			List<Deliveries.Item> items = new ArrayList<>();
+			for (Candidate candidate : candidates) {
+				if (items.size() == this.settings.maxArticles()) {
+					break;
+				}
+				if (follows.contains(candidate.topicId()) && !had.contains(candidate.articleId())
+						&& taken.add(candidate.articleId())) {
+					items.add(new Deliveries.Item(candidate.articleId(), candidate.topicId()));
+				}
 			}
-			if (!given.contains(candidate.articleId())) {
-				items.add(new Deliveries.Item(candidate.articleId(), candidate.topicId()));
+			if (!items.isEmpty()) {
+				planned.add(new Deliveries.Planned(subscriber.subscriberId(), items));
 			}
 		}
-		return items;
+		return planned;
 	}
 
 }

@@ -35,10 +35,13 @@ public class SubscriberLinks {
 
 	private final byte[] secret;
 
+	private final ThreadLocal<Mac> macs;
+
 	SubscriberLinks(DispatchSettings settings, @Value("${dispatch.secret:}") String secret) {
 		this.baseUrl = settings.site().url().replaceAll("/+$", "");
 		this.secret = secret.isBlank() ? storedSecret(settings.dataDir().resolve("secret"))
 				: secret.getBytes(StandardCharsets.UTF_8);
+		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
 
 	public String unsubscribe(long subscriberId) {
@@ -86,12 +89,18 @@ public class SubscriberLinks {
 	}
 
 	private String sign(String payload) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(this.macs.get().doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	// Mac.getInstance looks the provider up through the ServiceLoader: as costly as the
+	// rest of a digest; one Mac per sending thread, reset by each doFinal
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

@@ -101,6 +101,27 @@ public class Subscribers {
 	}
 
 	/**
+	 * Counts a hard bounce (the address was refused for good) and suppresses the
+	 * subscriber once they reach {@code threshold}: a suppressed subscriber is no longer
+	 * planned nor sent anything by any job, and importing them again does not revive
+	 * them.
+	 * @return whether the subscriber is now suppressed
+	 */
+	public boolean recordHardBounce(long subscriberId, int threshold) {
+		this.jdbc
+			.sql("update subscriber set hard_bounces = hard_bounces + 1,"
+					+ " status = case when hard_bounces + 1 >= ? then 'SUPPRESSED' else status end where id = ?")
+			.params(threshold, subscriberId)
+			.update();
+		return this.jdbc.sql("select status from subscriber where id = ?")
+			.param(subscriberId)
+			.query(String.class)
+			.optional()
+			.map("SUPPRESSED"::equals)
+			.orElse(false);
+	}
+
+	/**
 	 * Adds the subscriber, or updates the one with the same address, and sets the topics
 	 * they follow.
 	 * @return whether the address is new

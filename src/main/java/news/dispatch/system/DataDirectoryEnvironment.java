@@ -29,7 +29,11 @@ class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 		Map<String, Object> resolved = new HashMap<>();
 		resolved.put(DATA_DIR, dataDir.toString());
 		if (!environment.containsProperty("spring.datasource.url")) {
-			resolved.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("dispatch") + ";AUTO_SERVER=TRUE");
+			// WRITE_DELAY=0: H2 otherwise writes commits up to a second late, and a
+			// killed
+			// process loses them; the ledger must not forget a message it sent
+			resolved.put("spring.datasource.url",
+					"jdbc:h2:file:" + dataDir.resolve("dispatch") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
 			resolved.put("spring.datasource.username", "sa");
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("dispatchDataDirectory", resolved));

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once.
  */
 @SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/digest-restart",
-		"dispatch.mail.connect-timeout=2s" })
+		"dispatch.mail.connect-timeout=2s", "dispatch.sending.backoff=50ms" })
 class DigestRestartTests {
 
 	static final Path DATA = Path.of("target/test-data/digest-restart");

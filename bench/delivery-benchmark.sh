@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Delivery benchmark: one digest edition for N subscribers (about 10 articles, 10-15 KB each)
+# sent to Postfix's smtp-sink on loopback, then smtp-source sending the same number of
+# messages of the same size to the same sink over the same number of connections: the
+# machine's limit. Prints digests/s, the ratio to the limit and the peak heap.
+#
+#   bench/delivery-benchmark.sh [SUBSCRIBERS] [CONNECTIONS] [HEAP]
+#   e.g. bench/delivery-benchmark.sh 100000 2 512m
+#
+# Needs target/dispatch.jar (mvn -DskipTests package), smtp-sink and smtp-source
+# (apt-get install postfix; the daemon need not run). Articles come from
+# ../shared/data/bbc when present, otherwise they are generated.
+set -euo pipefail
+N=${1:-100000}
+CONNS=${2:-2}
+HEAP=${3:-512m}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/target/dispatch.jar
+WORK=${WORK:-$ROOT/target/benchmark/n$N}
+H2JAR=$(ls ~/.m2/repository/com/h2database/h2/2.4.*/h2-2.4.*.jar | tail -1)
+PORT=${PORT:-25925}
+SAMPLE=200
+EDITION=2030-03-02
+export PATH=$PATH:/usr/sbin
+
+rm -rf "$WORK"
+mkdir -p "$WORK/inbox" "$WORK/dump"
+chmod 777 "$WORK/dump"
+ARTICLES=${ARTICLES:-10}
+dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 \
+	--dispatch.digest.max-articles=$ARTICLES "$@"; }
+sql() { java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dispatch;AUTO_SERVER=TRUE" -user sa -sql "$1"; }
+
+# Topics, and articles that match them.
+cat > "$WORK/topics.yml" <<'YML'
+topics:
+  - name: "Business"
+    query: 'economy OR shares OR market OR profits'
+  - name: "Entertainment"
+    query: 'film OR music OR album OR actor'
+  - name: "Politics"
+    query: 'election OR minister OR labour OR tory'
+  - name: "Sport"
+    query: 'match OR coach OR championship OR season'
+  - name: "Technology"
+    query: 'technology OR software OR internet OR mobile'
+YML
+BBC=$ROOT/../shared/data/bbc
+if [ -d "$BBC" ]; then
+	for section in business entertainment politics sport tech; do
+		ls "$BBC/$section" | head -40 | while read -r f; do cp "$BBC/$section/$f" "$WORK/inbox/$section-$f"; done
+	done
+else
+	words=(economy shares market profits film music album actor election minister labour tory match coach
+		championship season technology software internet mobile)
+	for i in $(seq 1 200); do
+		w=${words[$((i % 20))]}
+		{
+			echo "Story $i: the $w news of the day, and what it means"
+			echo
+			for p in 1 2 3 4; do
+				echo "Paragraph $p of story $i. Reporters followed the $w story across the country today, where people spoke about what the $w changes mean for them, their families and their work over the coming months."
+				echo
+			done
+		} > "$WORK/inbox/story-$i.txt"
+	done
+fi
+dispatch topics import "$WORK/topics.yml" > /dev/null
+dispatch ingest --from "$WORK/inbox" > /dev/null
+
+# Subscribers go straight into the database: importing CSV is not what is measured.
+subscribers() {
+	sql "insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status, created_at)
+	  select 'reader' || x || '@mail' || mod(x, 500) || '.example', 'Reader ' || x, 'DAILY', 'UTC', 7, false, 'ACTIVE',
+	  current_timestamp from system_range($1, $2);
+	insert into subscription (subscriber_id, topic_id) select s.id, t.id from subscriber s, topic t
+	  where s.id between $1 and $2 and mod(s.id + t.id, 5) < 2;" > /dev/null
+}
+sink() { smtp-sink -u nobody "$@" 127.0.0.1:$PORT 256 & SINK=$!; sleep 1; }
+
+# A sample edition to learn the size of a digest, then forgotten.
+subscribers 1 $SAMPLE
+sink -d "$WORK/dump/%H%M%S."
+dispatch --spring.mail.host=127.0.0.1 --spring.mail.port=$PORT digest --date 2030-03-01 > /dev/null
+kill $SINK; wait $SINK 2>/dev/null || true
+SIZE=$(find "$WORK/dump" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%d", s / n }')
+sql "delete from delivery" > /dev/null
+rm -rf "$WORK/dump"
+subscribers $((SAMPLE + 1)) $N
+if [ -n "${PREPARE_ONLY:-}" ]; then
+	echo "Prepared $N subscribers in $WORK/data (digests of about $SIZE bytes)."
+	exit 0
+fi
+
+# The edition.
+sink
+START=$(date +%s.%N)
+/usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+	--dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
+	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
+	digest --date $EDITION | tee "$WORK/digest.out"
+END=$(date +%s.%N)
+kill $SINK; wait $SINK 2>/dev/null || true
+STEPS=$(sql "select step_name, write_count, datediff('MILLISECOND', start_time, end_time) from batch_step_execution
+  where job_execution_id = (select max(job_execution_id) from batch_job_execution)")
+SEND_MS=$(echo "$STEPS" | awk '/send-digests/ { print $5 }')
+PLAN_MS=$(echo "$STEPS" | awk '/plan-digests/ { print $5 }')
+SENT=$(echo "$STEPS" | awk '/send-digests/ { print $3 }')
+PEAK=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc.log" | awk -F'M->' '{ if ($1 > p) p = $1 } END { print p + 0 }')
+LIVE=$(grep -o 'M->[0-9]*M' "$WORK/gc.log" | tr -d 'M>-' | sort -n | tail -1)
+
+# The machine's limit: smtp-source, same count, size and connections, same sink.
+sink
+S0=$(date +%s.%N)
+smtp-source -s $CONNS -m $N -l $SIZE -f bench@example.com -t sink@example.com 127.0.0.1:$PORT
+S1=$(date +%s.%N)
+kill $SINK; wait $SINK 2>/dev/null || true
+
+awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START" | bc) \
+	-v src=$(echo "$S1 - $S0" | bc) -v size=$SIZE -v conns=$CONNS -v peak=$PEAK -v live=$LIVE \
+	-v rss=$(cat "$WORK/rss") -v heap=$HEAP -v total=$N 'BEGIN {
+	rate = n / (send / 1000); limit = total / src
+	printf "subscribers %d, digests sent %d, mean size %d bytes, %d connection(s), -Xmx%s\n", total, n, size, conns, heap
+	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s\n", plan / 1000, send / 1000, rate, all_s
+	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
+	printf "ratio to the limit: %.2f\n", rate / limit
+	printf "peak heap used (before a GC) %d MB, largest heap after a GC %d MB, max RSS %d MB\n", peak, live, rss / 1024
+}' | tee "$WORK/result.txt"

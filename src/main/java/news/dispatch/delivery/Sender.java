@@ -1,0 +1,147 @@
+package news.dispatch.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * The writer of a send step: spreads each chunk over {@code dispatch.sending.connections}
+ * couriers, one SMTP connection and one thread each, and returns once every message of
+ * the chunk has an outcome in the ledger. A stop request therefore ends the step after
+ * the chunk in hand, with the ledger right.
+ * <p>
+ * On opening, messages of the edition left in flight by a process that died are counted
+ * as in doubt (see {@link Deliveries#settleInDoubt}); the step's execution context keeps
+ * that count as {@code inDoubt}.
+ */
+class Sender implements ItemStreamWriter<Delivery> {
+
+	private static final Logger logger = LoggerFactory.getLogger(Sender.class);
+
+	private final String kind;
+
+	private final String key;
+
+	private final Courier.Parts parts;
+
+	private final List<Courier> couriers = new ArrayList<>();
+
+	private @Nullable ExecutorService threads;
+
+	Sender(String kind, String key, Courier.Parts parts) {
+		this.kind = kind;
+		this.key = key;
+		this.parts = parts;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		int inDoubt = this.parts.deliveries().settleInDoubt(this.kind, this.key);
+		if (inDoubt > 0) {
+			logger.warn("{} message(s) of {} {} were in flight when a run died; they are sent again with the same"
+					+ " Message-ID and may arrive twice", inDoubt, this.kind, this.key);
+		}
+		context.putInt("inDoubt", context.getInt("inDoubt", 0) + inDoubt);
+		int connections = this.parts.settings().connections();
+		AtomicInteger number = new AtomicInteger();
+		this.threads = Executors.newFixedThreadPool(connections, (task) -> {
+			Thread thread = new Thread(task, "courier-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		for (int i = 0; i < connections; i++) {
+			this.couriers.add(new Courier(this.parts));
+		}
+	}
+
+	@Override
+	public void write(Chunk<? extends Delivery> chunk) throws Exception {
+		List<List<Delivery>> shares = new ArrayList<>();
+		for (int i = 0; i < this.couriers.size(); i++) {
+			shares.add(new ArrayList<>());
+		}
+		int next = 0;
+		for (Delivery delivery : chunk) {
+			shares.get(next++ % shares.size()).add(delivery);
+		}
+		List<Future<?>> running = new ArrayList<>();
+		for (int i = 0; i < this.couriers.size(); i++) {
+			Courier courier = this.couriers.get(i);
+			List<Delivery> share = shares.get(i);
+			if (!share.isEmpty()) {
+				running.add(threads().submit(() -> {
+					courier.deliver(share);
+					return null;
+				}));
+			}
+		}
+		Exception failure = null;
+		boolean interrupted = false;
+		for (Future<?> task : running) {
+			// wait for every courier even if this thread is interrupted: each message in
+			// hand must end with its outcome in the ledger
+			while (true) {
+				try {
+					task.get();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (failure == null) {
+						failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
+					}
+					break;
+				}
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+		this.parts.server().flushOutbox();
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.threads != null) {
+			// never interrupt a courier: an interrupt in the middle of a database write
+			// closes H2's file; let the message in hand finish instead
+			this.threads.shutdown();
+			try {
+				this.threads.awaitTermination(2, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.threads = null;
+		}
+		this.couriers.forEach(Courier::close);
+		this.couriers.clear();
+		this.parts.server().flushOutbox();
+	}
+
+	private ExecutorService threads() {
+		if (this.threads == null) {
+			throw new IllegalStateException("The sender was not opened");
+		}
+		return this.threads;
+	}
+
+}

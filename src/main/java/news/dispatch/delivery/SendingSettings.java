@@ -1,0 +1,36 @@
+package news.dispatch.delivery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How fast and how stubbornly messages are sent.
+ *
+ * @param connections parallel SMTP connections, each kept open from message to message
+ * @param rate the most messages per second over all connections; 0 for no limit
+ * @param domainRate the most messages per second to one recipient domain; 0 for no limit
+ * @param retries how many more times a message refused for now (421, 450, 451, 452, 454,
+ * a timeout, a dropped connection) is tried within the run before it is left RETRY
+ * @param backoff the pause before the first retry; it doubles with each retry
+ * @param maxBackoff the longest pause between two tries
+ * @param bouncesToSuppress hard bounces (550, 551, 553, an invalid address) after which a
+ * subscriber is suppressed: no job sends to them again
+ */
+@ConfigurationProperties("dispatch.sending")
+public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue("0") double rate,
+		@DefaultValue("0") double domainRate, @DefaultValue("3") int retries, @DefaultValue("1s") Duration backoff,
+		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress) {
+
+	public SendingSettings {
+		if (connections < 1) {
+			throw new IllegalArgumentException(
+					"dispatch.sending.connections is " + connections + "; set it to 1 or more.");
+		}
+		if (retries < 0) {
+			throw new IllegalArgumentException("dispatch.sending.retries is " + retries + "; set it to 0 or more.");
+		}
+	}
+
+}
