@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -40,17 +41,43 @@ public final class TopicMatcher implements Closeable {
 
 	private final int size;
 
+	private final Map<String, Relevance> relevance;
+
 	/**
-	 * Create a matcher for the given queries.
+	 * Create a matcher for the given queries, with no relevance demands.
 	 * @param queriesById topic queries in the {@link QueryLanguage}, keyed by query id
 	 * @throws InvalidQueryException if a query is invalid; its message names the query id
 	 * @throws UncheckedIOException if the monitor cannot be set up
 	 */
 	public TopicMatcher(Map<String, String> queriesById) {
+		this(queriesById, Map.of(), (invalid) -> {
+			throw invalid;
+		});
+	}
+
+	/**
+	 * Create a matcher for the given queries.
+	 * @param queriesById queries in the {@link QueryLanguage}, keyed by query id
+	 * @param relevance what a match of a query must also satisfy, by query id; a query
+	 * not in it has {@link Relevance#ANY}
+	 * @param onInvalid told of each invalid query, which is left out; it may throw to
+	 * refuse the whole set
+	 * @throws UncheckedIOException if the monitor cannot be set up
+	 */
+	public TopicMatcher(Map<String, String> queriesById, Map<String, Relevance> relevance,
+			Consumer<InvalidQueryException> onInvalid) {
 		Objects.requireNonNull(queriesById, "queriesById must not be null");
 		List<MonitorQuery> queries = new ArrayList<>();
-		new TreeMap<>(queriesById).forEach((id, query) -> queries.add(toMonitorQuery(id, query)));
+		new TreeMap<>(queriesById).forEach((id, query) -> {
+			try {
+				queries.add(toMonitorQuery(id, query));
+			}
+			catch (InvalidQueryException ex) {
+				onInvalid.accept(ex);
+			}
+		});
 		this.size = queries.size();
+		this.relevance = Map.copyOf(relevance);
 		this.monitor = createMonitor(this.analyzer, queries);
 	}
 
@@ -118,8 +145,12 @@ public final class TopicMatcher implements Closeable {
 		List<TopicMatch> matches = new ArrayList<>();
 		for (int i = 0; i < articles.size(); i++) {
 			List<TopicMatch> forArticle = new ArrayList<>();
+			MatchableArticle article = articles.get(i);
 			for (HighlightsMatch match : result.getMatches(i)) {
-				forArticle.add(toTopicMatch(articles.get(i), match));
+				List<ArticleHit> hits = ArticleHits.of(article, match);
+				if (this.relevance.getOrDefault(match.getQueryId(), Relevance.ANY).admits(article, hits)) {
+					forArticle.add(toTopicMatch(article, match.getQueryId(), hits));
+				}
 			}
 			forArticle
 				.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::queryId));
@@ -128,10 +159,9 @@ public final class TopicMatcher implements Closeable {
 		return matches;
 	}
 
-	private static TopicMatch toTopicMatch(MatchableArticle article, HighlightsMatch match) {
-		List<ArticleHit> hits = ArticleHits.of(article, match);
+	private static TopicMatch toTopicMatch(MatchableArticle article, String queryId, List<ArticleHit> hits) {
 		SnippetBuilder.Snippet snippet = SnippetBuilder.build(article, hits);
-		return new TopicMatch(article.id(), match.getQueryId(), ArticleHits.score(article, hits), snippet.text(),
+		return new TopicMatch(article.id(), queryId, ArticleHits.score(article, hits), snippet.text(),
 				snippet.highlights());
 	}
 

@@ -12,14 +12,16 @@ import news.dispatch.article.ArticlesIngested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps every recent article's matches current with the topic catalog: an article is
- * matched once per revision of the catalog, so a topic added or changed applies from the
- * next run, and a run with nothing new does nothing.
+ * Keeps every recent article's matches current with the topic catalog and subscribers'
+ * keyword queries, matched together in one monitor: an article is matched once per
+ * revision of the catalog and keywords, so a query added or changed applies from the next
+ * run, and a run with nothing new does nothing.
  */
 @Service
 public class TopicMatching {
@@ -36,8 +38,11 @@ public class TopicMatching {
 
 	private final TransactionTemplate transaction;
 
+	private final ObjectProvider<KeywordQueries> keywords;
+
 	TopicMatching(Topics topics, Articles articles, ArticleMatches matches, MatchingSettings settings,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, ObjectProvider<KeywordQueries> keywords) {
+		this.keywords = keywords;
 		this.topics = topics;
 		this.articles = articles;
 		this.matches = matches;
@@ -81,7 +86,9 @@ public class TopicMatching {
 	 */
 	Catalog catalog() {
 		List<Topic> all = this.topics.findAll();
-		return new Catalog(Topics.revision(all), all);
+		KeywordQueries source = this.keywords.getIfAvailable();
+		Map<Long, String> keywordQueries = (source != null) ? source.all() : Map.of();
+		return new Catalog(Topics.revision(all, keywordQueries), all, keywordQueries);
 	}
 
 	void store(TopicMatcher matcher, String revision, List<Article> batch) {
@@ -95,14 +102,22 @@ public class TopicMatching {
 		this.articles.markMatched(ids, revision);
 	}
 
-	record Catalog(String revision, List<Topic> topics) {
+	record Catalog(String revision, List<Topic> topics, Map<Long, String> keywords) {
 
+		/**
+		 * A matcher over every topic and keyword query; an invalid stored query (the
+		 * language may have grown stricter since it was saved) is left out and logged.
+		 */
 		TopicMatcher matcher() {
 			Map<String, String> queries = new HashMap<>();
+			Map<String, Relevance> relevance = new HashMap<>();
 			for (Topic topic : this.topics) {
-				queries.put(Long.toString(topic.id()), topic.query());
+				queries.put(QueryIds.topic(topic.id()), topic.query());
+				relevance.put(QueryIds.topic(topic.id()), topic.relevance());
 			}
-			return new TopicMatcher(queries);
+			this.keywords.forEach((subscriber, query) -> queries.put(QueryIds.keywords(subscriber), query));
+			return new TopicMatcher(queries, relevance,
+					(invalid) -> logger.warn("Left out the invalid query {}; fix it", invalid.getMessage()));
 		}
 
 	}

@@ -1,0 +1,106 @@
+package news.dispatch.topic;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a topic demands of a match beyond the query, so that an article that names the
+ * topic once in passing does not fill its digest.
+ * <p>
+ * {@code in} says where a hit must be: {@link Region#HEADLINE}, {@link Region#LEAD} (the
+ * headline or the first paragraph) or {@link Region#ANYWHERE}. {@code minHits} says how
+ * many hits the article must have in all. When both are demanding (a region other than
+ * anywhere and more than one hit), either one suffices: the topic is prominent or it is
+ * frequent.
+ *
+ * @param in where a hit must be
+ * @param minHits the fewest hits, 1 or more
+ */
+public record Relevance(Region in, int minHits) {
+
+	/** No demand beyond the query. */
+	public static final Relevance ANY = new Relevance(Region.ANYWHERE, 1);
+
+	/**
+	 * Validate the options.
+	 */
+	public Relevance {
+		if (minHits < 1) {
+			throw new IllegalArgumentException("min-hits must be 1 or more, not " + minHits);
+		}
+	}
+
+	/**
+	 * Read the options as written in a topics file or on the command line.
+	 * @param in {@code headline}, {@code lead} or {@code anywhere}; {@code null} for
+	 * anywhere
+	 * @param minHits a whole number from 1; {@code null} for 1
+	 * @return the options
+	 * @throws IllegalArgumentException with a sentence an editor can act on
+	 */
+	public static Relevance parse(String in, String minHits) {
+		Region region = Region.ANYWHERE;
+		if (in != null && !in.isBlank()) {
+			try {
+				region = Region.valueOf(in.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("in: must be headline, lead or anywhere, not \"" + in + "\"");
+			}
+		}
+		int hits = 1;
+		if (minHits != null && !minHits.isBlank()) {
+			try {
+				hits = Integer.parseInt(minHits.strip());
+			}
+			catch (NumberFormatException ex) {
+				hits = 0;
+			}
+			if (hits < 1) {
+				throw new IllegalArgumentException("min-hits: must be a whole number from 1, not \"" + minHits + "\"");
+			}
+		}
+		return new Relevance(region, hits);
+	}
+
+	/**
+	 * Whether an article with these hits is about the topic.
+	 */
+	boolean admits(MatchableArticle article, List<ArticleHit> hits) {
+		boolean regionDemanded = this.in != Region.ANYWHERE;
+		boolean countDemanded = this.minHits > 1;
+		boolean frequent = hits.size() >= this.minHits;
+		if (!regionDemanded) {
+			return frequent;
+		}
+		boolean prominent = inRegion(article, hits);
+		return countDemanded ? (prominent || frequent) : prominent;
+	}
+
+	private boolean inRegion(MatchableArticle article, List<ArticleHit> hits) {
+		int leadEnd = (this.in == Region.LEAD) ? ArticleHits.leadEnd(article.body()) : -1;
+		for (ArticleHit hit : hits) {
+			if (hit.inHeadline() || hit.start() < leadEnd) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Where in an article a hit counts as prominent.
+	 */
+	public enum Region {
+
+		/** The headline only. */
+		HEADLINE,
+
+		/** The headline or the first paragraph of the body. */
+		LEAD,
+
+		/** Anywhere: no demand. */
+		ANYWHERE
+
+	}
+
+}
