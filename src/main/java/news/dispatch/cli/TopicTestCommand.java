@@ -8,9 +8,11 @@ import java.util.concurrent.Callable;
 
 import news.dispatch.system.InvalidInputException;
 import news.dispatch.topic.InvalidQueryException;
+import news.dispatch.topic.MatchingSettings;
 import news.dispatch.topic.Passage;
 import news.dispatch.topic.QueryTrial;
 import news.dispatch.topic.Relevance;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,11 +39,13 @@ class TopicTestCommand implements Callable<Integer> {
 			description = "How many days back to look (default ${DEFAULT-VALUE}).")
 	private int days;
 
-	@Option(names = "--in", description = "Demand a hit in the headline, lead or anywhere (as a topic's in:).")
-	private String in;
+	@Option(names = "--in",
+			description = "Where a hit must be: headline, lead or anywhere, as a topic's in: (default: dispatch.matching.default-in).")
+	private @Nullable String in;
 
-	@Option(names = "--min-hits", description = "Demand at least this many hits (as a topic's min-hits:).")
-	private String minHits;
+	@Option(names = "--min-hits",
+			description = "How many hits suffice, as a topic's min-hits: (default: dispatch.matching.default-min-hits).")
+	private @Nullable String minHits;
 
 	@Option(names = "--limit", defaultValue = "20",
 			description = "The most articles to list (default ${DEFAULT-VALUE}).")
@@ -52,8 +56,11 @@ class TopicTestCommand implements Callable<Integer> {
 
 	private final QueryTrial trial;
 
-	TopicTestCommand(QueryTrial trial) {
+	private final MatchingSettings settings;
+
+	TopicTestCommand(QueryTrial trial, MatchingSettings settings) {
 		this.trial = trial;
+		this.settings = settings;
 	}
 
 	@Override
@@ -63,7 +70,7 @@ class TopicTestCommand implements Callable<Integer> {
 		}
 		Relevance relevance;
 		try {
-			relevance = Relevance.parse(this.in, this.minHits);
+			relevance = Relevance.parse(this.in, this.minHits, this.settings.defaultRelevance());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("The option " + ex.getMessage() + "; fix it and try again.");

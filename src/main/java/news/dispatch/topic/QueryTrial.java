@@ -42,7 +42,8 @@ public class QueryTrial {
 	/**
 	 * Match the query against the articles published in the last {@code days} days.
 	 * @param query a query in the {@link QueryLanguage}
-	 * @param relevance what a match must also satisfy
+	 * @param relevance what a match must also satisfy; see
+	 * {@link MatchingSettings#defaultRelevance()} for the usual
 	 * @param days how far back to look
 	 * @param limit the most results to return
 	 * @return matching articles, best score first, then newest

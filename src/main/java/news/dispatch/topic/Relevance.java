@@ -3,6 +3,8 @@ package news.dispatch.topic;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a topic demands of a match beyond the query, so that an article that names the
  * topic once in passing does not fill its digest.
@@ -32,14 +34,15 @@ public record Relevance(Region in, int minHits) {
 
 	/**
 	 * Read the options as written in a topics file or on the command line.
-	 * @param in {@code headline}, {@code lead} or {@code anywhere}; {@code null} for
-	 * anywhere
-	 * @param minHits a whole number from 1; {@code null} for 1
+	 * @param in {@code headline}, {@code lead} or {@code anywhere}; {@code null} for the
+	 * default's
+	 * @param minHits a whole number from 1; {@code null} for the default's
+	 * @param defaults what an option not given takes
 	 * @return the options
 	 * @throws IllegalArgumentException with a sentence an editor can act on
 	 */
-	public static Relevance parse(String in, String minHits) {
-		Region region = Region.ANYWHERE;
+	public static Relevance parse(@Nullable String in, @Nullable String minHits, Relevance defaults) {
+		Region region = defaults.in();
 		if (in != null && !in.isBlank()) {
 			try {
 				region = Region.valueOf(in.strip().toUpperCase(Locale.ROOT));
@@ -48,7 +51,7 @@ public record Relevance(Region in, int minHits) {
 				throw new IllegalArgumentException("in: must be headline, lead or anywhere, not \"" + in + "\"");
 			}
 		}
-		int hits = 1;
+		int hits = defaults.minHits();
 		if (minHits != null && !minHits.isBlank()) {
 			try {
 				hits = Integer.parseInt(minHits.strip());

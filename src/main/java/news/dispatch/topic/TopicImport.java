@@ -26,17 +26,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports topics from YAML: {@code topics: [{name: "North Korea", query: '"north korea"
  * OR pyongyang', in: lead, min-hits: 2}, …]} ({@code in} and {@code min-hits} are
- * optional, see {@link Relevance}). A topic whose query does not parse, or whose options
- * are not valid, is refused with its line and the reason; the others are kept. A topic of
- * the same name is updated.
+ * optional, see {@link Relevance}; absent, they take {@link MatchingSettings}' defaults).
+ * A topic whose query does not parse, or whose options are not valid, is refused with its
+ * line and the reason; the others are kept. A topic of the same name is updated.
  */
 @Service
 public class TopicImport {
 
 	private final Topics topics;
 
-	TopicImport(Topics topics) {
+	private final MatchingSettings settings;
+
+	TopicImport(Topics topics, MatchingSettings settings) {
 		this.topics = topics;
+		this.settings = settings;
 	}
 
 	@Transactional
@@ -64,7 +67,8 @@ public class TopicImport {
 			else {
 				try {
 					QueryLanguage.parse(query);
-					Relevance relevance = Relevance.parse(scalar(mapping, "in"), scalar(mapping, "min-hits"));
+					Relevance relevance = Relevance.parse(scalar(mapping, "in"), scalar(mapping, "min-hits"),
+							this.settings.defaultRelevance());
 					boolean isNew = this.topics.findByName(name).isEmpty();
 					if (this.topics.save(name, query.strip(), relevance)) {
 						if (isNew) {

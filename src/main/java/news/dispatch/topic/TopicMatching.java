@@ -88,7 +88,8 @@ public class TopicMatching {
 		List<Topic> all = this.topics.findAll();
 		KeywordQueries source = this.keywords.getIfAvailable();
 		Map<Long, String> keywordQueries = (source != null) ? source.all() : Map.of();
-		return new Catalog(Topics.revision(all, keywordQueries), all, keywordQueries);
+		return new Catalog(Topics.revision(all, keywordQueries, this.settings.defaultRelevance()), all, keywordQueries,
+				this.settings.defaultRelevance());
 	}
 
 	void store(TopicMatcher matcher, String revision, List<Article> batch) {
@@ -102,7 +103,7 @@ public class TopicMatching {
 		this.articles.markMatched(ids, revision);
 	}
 
-	record Catalog(String revision, List<Topic> topics, Map<Long, String> keywords) {
+	record Catalog(String revision, List<Topic> topics, Map<Long, String> keywords, Relevance keywordRelevance) {
 
 		/**
 		 * A matcher over every topic and keyword query; an invalid stored query (the
@@ -115,7 +116,10 @@ public class TopicMatching {
 				queries.put(QueryIds.topic(topic.id()), topic.query());
 				relevance.put(QueryIds.topic(topic.id()), topic.relevance());
 			}
-			this.keywords.forEach((subscriber, query) -> queries.put(QueryIds.keywords(subscriber), query));
+			this.keywords.forEach((subscriber, query) -> {
+				queries.put(QueryIds.keywords(subscriber), query);
+				relevance.put(QueryIds.keywords(subscriber), this.keywordRelevance);
+			});
 			return new TopicMatcher(queries, relevance,
 					(invalid) -> logger.warn("Left out the invalid query {}; fix it", invalid.getMessage()));
 		}

@@ -74,12 +74,13 @@ public class Topics {
 	}
 
 	/**
-	 * A fingerprint of every topic's query and relevance, and of every keyword query:
-	 * articles matched under another revision are matched again.
+	 * A fingerprint of every topic's query and relevance, and of every keyword query and
+	 * theirs: articles matched under another revision are matched again.
 	 */
-	static String revision(List<Topic> topics, Map<Long, String> keywords) {
+	static String revision(List<Topic> topics, Map<Long, String> keywords, Relevance keywordRelevance) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update((keywordRelevance + "\u0000").getBytes(StandardCharsets.UTF_8));
 			for (Topic topic : topics) {
 				sha.update((topic.id() + "\u0000" + topic.query() + "\u0000" + topic.relevance() + "\u0000")
 					.getBytes(StandardCharsets.UTF_8));
