@@ -28,6 +28,7 @@ import news.dispatch.topic.ArticleMatches;
 import news.dispatch.topic.Passage;
 import news.dispatch.topic.Topic;
 import news.dispatch.topic.Topics;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -64,7 +65,6 @@ class DigestComposer implements Composer {
 	DigestComposer(Deliveries deliveries, Articles articles, ArticleMatches matches, Topics topics,
 			Subscribers subscribers, SubscriberLinks links, MailTemplates templates, DispatchSettings settings,
 			DigestSettings digestSettings) {
-		this.digestSettings = digestSettings;
 		this.deliveries = deliveries;
 		this.articles = articles;
 		this.matches = matches;
@@ -73,6 +73,7 @@ class DigestComposer implements Composer {
 		this.links = links;
 		this.templates = templates;
 		this.settings = settings;
+		this.digestSettings = digestSettings;
 	}
 
 	@Override
@@ -111,7 +112,7 @@ class DigestComposer implements Composer {
 				continue;
 			}
 			String topic;
-			Passage found;
+			@Nullable Passage found;
 			if (item.topicId() != null) {
 				topic = topicNames.getOrDefault(item.topicId(), MORE_NEWS);
 				ArticleMatches.Match match = matched.getOrDefault(article.id(), Map.of()).get(item.topicId());

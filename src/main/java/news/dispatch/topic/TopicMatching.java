@@ -12,6 +12,9 @@ import news.dispatch.article.ArticlesIngested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -40,6 +43,10 @@ public class TopicMatching {
 
 	private final ObjectProvider<KeywordQueries> keywords;
 
+	private @Nullable TopicMatcher matcher;
+
+	private @Nullable String matcherRevision;
+
 	TopicMatching(Topics topics, Articles articles, ArticleMatches matches, MatchingSettings settings,
 			TransactionTemplate transaction, ObjectProvider<KeywordQueries> keywords) {
 		this.keywords = keywords;
@@ -52,27 +59,49 @@ public class TopicMatching {
 
 	/**
 	 * Matches, batch by batch, every article of the window not matched under the current
-	 * catalog.
+	 * catalog. The matcher is built only when there is something to match, and kept for
+	 * the next run until the catalog or the keywords change: loading many queries is the
+	 * expensive part. Runs in one process take turns.
 	 * @return how many articles were matched
 	 */
-	public int matchPending() {
+	public synchronized int matchPending() {
 		Catalog catalog = catalog();
 		Instant since = Instant.now().minus(Duration.ofDays(this.settings.windowDays()));
 		int matched = 0;
-		long afterId = 0;
-		try (TopicMatcher matcher = catalog.matcher()) {
-			while (true) {
-				List<Article> batch = this.articles.unmatched(catalog.revision(), since, afterId,
-						this.settings.batchSize());
-				if (batch.isEmpty()) {
-					break;
-				}
-				this.transaction.executeWithoutResult((status) -> store(matcher, catalog.revision(), batch));
-				matched += batch.size();
-				afterId = batch.get(batch.size() - 1).id();
-			}
+		List<Article> batch = this.articles.unmatched(catalog.revision(), since, 0, this.settings.batchSize());
+		while (!batch.isEmpty()) {
+			TopicMatcher matcher = matcherFor(catalog);
+			List<Article> current = batch;
+			this.transaction.executeWithoutResult((status) -> store(matcher, catalog.revision(), current));
+			matched += batch.size();
+			batch = this.articles.unmatched(catalog.revision(), since, batch.get(batch.size() - 1).id(),
+					this.settings.batchSize());
 		}
 		return matched;
+	}
+
+	private TopicMatcher matcherFor(Catalog catalog) {
+		if (this.matcher == null || !catalog.revision().equals(this.matcherRevision)) {
+			close();
+			long start = System.nanoTime();
+			this.matcher = catalog.matcher();
+			this.matcherRevision = catalog.revision();
+			logger.info("Loaded {} topic and keyword queries in {} ms", this.matcher.size(),
+					(System.nanoTime() - start) / 1_000_000);
+		}
+		return this.matcher;
+	}
+
+	/**
+	 * Releases the kept matcher.
+	 */
+	@PreDestroy
+	synchronized void close() {
+		if (this.matcher != null) {
+			this.matcher.close();
+			this.matcher = null;
+			this.matcherRevision = null;
+		}
 	}
 
 	@EventListener
