@@ -36,10 +36,10 @@ import org.apache.lucene.search.Query;
  * <p>
  * Loads 10,000 topic queries and 100,000 subscriber keyword queries into one
  * {@link TopicMatcher} (Lucene Monitor), matches 10,000 articles of real length in
- * batches of 1 and of 10 (the BBC corpus in {@code ../shared/data/bbc} replicated when present,
- * generated text otherwise), and reports articles/s, the time to load the queries and the
- * heap they take. Then runs every query against each article of a sample in a
- * {@link MemoryIndex} (the brute-force alternative), extrapolates its rate to all
+ * batches of 1 and of 10 (the BBC corpus in {@code ../shared/data/bbc} replicated when
+ * present, generated text otherwise), and reports articles/s, the time to load the
+ * queries and the heap they take. Then runs every query against each article of a sample
+ * in a {@link MemoryIndex} (the brute-force alternative), extrapolates its rate to all
  * articles, and gives the ratio. Sizes: system properties {@code topics},
  * {@code keywords}, {@code articles}, {@code bruteSample}, {@code corpus}.
  */
