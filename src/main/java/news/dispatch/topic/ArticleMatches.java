@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +24,11 @@ public class ArticleMatches {
 
 	private final JdbcClient jdbc;
 
-	ArticleMatches(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	ArticleMatches(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/**
@@ -36,14 +40,23 @@ public class ArticleMatches {
 		}
 		this.jdbc.sql("delete from article_match where article_id in (:ids)").param("ids", published.keySet()).update();
 		this.jdbc.sql("delete from keyword_match where article_id in (:ids)").param("ids", published.keySet()).update();
+		// with subscribers' keywords an article can have hundreds of matches: insert them
+		// in JDBC batches
+		List<Object[]> topicRows = new ArrayList<>();
+		List<Object[]> keywordRows = new ArrayList<>();
 		for (TopicMatch match : matches) {
-			String table = QueryIds.isKeywords(match.queryId()) ? "keyword_match (article_id, subscriber_id"
-					: "article_match (article_id, topic_id";
-			this.jdbc
-				.sql("insert into " + table + ", score, snippet, highlights, published_at) values (?, ?, ?, ?, ?, ?)")
-				.params(match.articleId(), QueryIds.owner(match.queryId()), match.score(), match.snippet(),
-						Passage.encode(match.highlights()), published.get(match.articleId()).atOffset(ZoneOffset.UTC))
-				.update();
+			Object[] row = { match.articleId(), QueryIds.owner(match.queryId()), match.score(), match.snippet(),
+					Passage.encode(match.highlights()), published.get(match.articleId()).atOffset(ZoneOffset.UTC) };
+			(QueryIds.isKeywords(match.queryId()) ? keywordRows : topicRows).add(row);
+		}
+		insert("article_match (article_id, topic_id", topicRows);
+		insert("keyword_match (article_id, subscriber_id", keywordRows);
+	}
+
+	private void insert(String tableAndKeys, List<Object[]> rows) {
+		if (!rows.isEmpty()) {
+			this.batches.batchUpdate("insert into " + tableAndKeys
+					+ ", score, snippet, highlights, published_at) values (?, ?, ?, ?, ?, ?)", rows);
 		}
 	}
 

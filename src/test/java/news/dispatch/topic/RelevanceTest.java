@@ -42,6 +42,18 @@ class RelevanceTest {
 	}
 
 	@Test
+	void aPhraseMentionedOnceCountsAsOneHit() {
+		MatchableArticle passing = article("Gas prices ease", "Prices fell to their lowest level in two years.",
+				"Analysts also pointed to missile tests by North Korea’s army.");
+		String query = "\"north korea\"";
+		try (TopicMatcher matcher = new TopicMatcher(Map.of("nk", query), Map.of("nk", DEFAULT), (invalid) -> {
+			throw invalid;
+		})) {
+			assertThat(matcher.match(java.util.List.of(passing))).isEmpty();
+		}
+	}
+
+	@Test
 	void aMentionInTheLeadOrTwoMentionsAnywhereAreEnoughByDefault() {
 		assertThat(matches(DEFAULT, IN_LEAD)).isTrue();
 		assertThat(matches(DEFAULT, FREQUENT)).isTrue();
