@@ -40,11 +40,10 @@ class TopicTestCommand implements Callable<Integer> {
 	private int days;
 
 	@Option(names = "--in",
-			description = "Where a hit must be: headline, lead or anywhere, as a topic's in: (default: dispatch.matching.default-in).")
+			description = "Where a hit must be: headline, lead or anywhere, as a topic's in:. With neither option: a hit in the lead or two anywhere.")
 	private @Nullable String in;
 
-	@Option(names = "--min-hits",
-			description = "How many hits suffice, as a topic's min-hits: (default: dispatch.matching.default-min-hits).")
+	@Option(names = "--min-hits", description = "How many hits suffice, as a topic's min-hits:.")
 	private @Nullable String minHits;
 
 	@Option(names = "--limit", defaultValue = "20",

@@ -33,17 +33,23 @@ public record Relevance(Region in, int minHits) {
 	}
 
 	/**
-	 * Read the options as written in a topics file or on the command line.
-	 * @param in {@code headline}, {@code lead} or {@code anywhere}; {@code null} for the
-	 * default's
-	 * @param minHits a whole number from 1; {@code null} for the default's
-	 * @param defaults what an option not given takes
+	 * Read the options as written in a topics file or on the command line. Given neither,
+	 * the defaults apply; given one, the other demands nothing (so {@code in: headline}
+	 * alone wants the headline, and {@code min-hits: 3} alone three hits anywhere).
+	 * @param in {@code headline}, {@code lead} or {@code anywhere}, or {@code null}
+	 * @param minHits a whole number from 1, or {@code null}
+	 * @param defaults what applies when neither is given
 	 * @return the options
 	 * @throws IllegalArgumentException with a sentence an editor can act on
 	 */
 	public static Relevance parse(@Nullable String in, @Nullable String minHits, Relevance defaults) {
-		Region region = defaults.in();
-		if (in != null && !in.isBlank()) {
+		boolean inGiven = in != null && !in.isBlank();
+		boolean minHitsGiven = minHits != null && !minHits.isBlank();
+		if (!inGiven && !minHitsGiven) {
+			return defaults;
+		}
+		Region region = Region.ANYWHERE;
+		if (inGiven) {
 			try {
 				region = Region.valueOf(in.strip().toUpperCase(Locale.ROOT));
 			}
@@ -51,8 +57,8 @@ public record Relevance(Region in, int minHits) {
 				throw new IllegalArgumentException("in: must be headline, lead or anywhere, not \"" + in + "\"");
 			}
 		}
-		int hits = defaults.minHits();
-		if (minHits != null && !minHits.isBlank()) {
+		int hits = 1;
+		if (minHitsGiven) {
 			try {
 				hits = Integer.parseInt(minHits.strip());
 			}

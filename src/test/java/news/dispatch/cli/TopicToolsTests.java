@@ -120,10 +120,10 @@ class TopicToolsTests {
 			.contains("line 9: the topic \"Storms\" has a bad option: in: must be headline, lead or anywhere")
 			.contains("line 12: the topic \"Rain\" has a bad option: min-hits: must be a whole number from 1");
 		assertThat(this.topics.findByName("Gas").orElseThrow().relevance())
-			.isEqualTo(new Relevance(Relevance.Region.HEADLINE, 2));
+			.isEqualTo(new Relevance(Relevance.Region.HEADLINE, 1));
 		assertThat(this.topics.findByName("India").orElseThrow().relevance()).isEqualTo(Relevance.ANY);
 		assertThat(cli.run("topics", "list", "--json").out()).contains("\"in\" : \"headline\"")
-			.contains("\"minHits\" : 2");
+			.contains("\"minHits\" : 1");
 	}
 
 }

@@ -77,8 +77,10 @@ class RelevanceTest {
 
 	@Test
 	void optionsAreReadAsEditorsWriteThemAndRefusedWithTheFix() {
-		assertThat(Relevance.parse("Headline", null, DEFAULT)).isEqualTo(new Relevance(Relevance.Region.HEADLINE, 2));
-		assertThat(Relevance.parse(null, "1", DEFAULT)).isEqualTo(new Relevance(Relevance.Region.LEAD, 1));
+		assertThat(Relevance.parse(null, " ", DEFAULT)).isEqualTo(DEFAULT);
+		assertThat(Relevance.parse("Headline", null, DEFAULT)).isEqualTo(new Relevance(Relevance.Region.HEADLINE, 1));
+		assertThat(Relevance.parse(null, "3", DEFAULT)).isEqualTo(new Relevance(Relevance.Region.ANYWHERE, 3));
+		assertThat(Relevance.parse("lead", "2", Relevance.ANY)).isEqualTo(DEFAULT);
 		assertThatIllegalArgumentException().isThrownBy(() -> Relevance.parse("title", null, DEFAULT))
 			.withMessage("in: must be headline, lead or anywhere, not \"title\"");
 		assertThatIllegalArgumentException().isThrownBy(() -> Relevance.parse(null, "0", DEFAULT))
