@@ -77,8 +77,9 @@ class SubscribersCommand {
 				out.println("No subscribers yet. Import some with: dispatch subscribers import FILE.csv");
 			}
 			for (Subscriber s : all) {
-				out.printf("%5d  %-32s %-8s %02d:00 %-20s %s%s%s%n", s.id(), s.email(), s.frequency().label(),
-						s.sendHour(), s.timeZone(), String.join(", ", s.topics()), s.alerts() ? "  +alerts" : "",
+				out.printf("%5d  %-32s %-8s %02d:00 %-20s %s%s%s%s%n", s.id(), s.email(), s.frequency().label(),
+						s.sendHour(), s.timeZone(), String.join(", ", s.topics()),
+						s.keywords().isEmpty() ? "" : "  keywords: " + s.keywords(), s.alerts() ? "  +alerts" : "",
 						s.status().equals("ACTIVE") ? "" : "  (" + s.status().toLowerCase() + ")");
 			}
 		}
@@ -96,6 +97,7 @@ class SubscribersCommand {
 		json.put("sendHour", subscriber.sendHour());
 		json.put("alerts", subscriber.alerts());
 		json.put("status", subscriber.status());
+		json.put("keywords", subscriber.keywords());
 		return json;
 	}
 

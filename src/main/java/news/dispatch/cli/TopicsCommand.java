@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import news.dispatch.topic.Relevance;
 import news.dispatch.topic.Topic;
 import news.dispatch.topic.TopicImport;
 import news.dispatch.topic.Topics;
@@ -17,10 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dispatch topics import FILE.yml | list}: the topic catalog.
+ * {@code dispatch topics import FILE.yml | list | test QUERY}: the topic catalog, and
+ * trying a query before it becomes a topic.
  */
 @Command(name = "topics", mixinStandardHelpOptions = true, description = "Manage the topic catalog.",
-		subcommands = { TopicsCommand.ImportCommand.class, TopicsCommand.ListCommand.class })
+		subcommands = { TopicsCommand.ImportCommand.class, TopicsCommand.ListCommand.class, TopicTestCommand.class })
 class TopicsCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
@@ -73,6 +76,8 @@ class TopicsCommand {
 					json.put("id", topic.id());
 					json.put("name", topic.name());
 					json.put("query", topic.query());
+					json.put("in", topic.relevance().in().name().toLowerCase(Locale.ROOT));
+					json.put("minHits", topic.relevance().minHits());
 					return json;
 				}).toList());
 				return;
@@ -81,8 +86,16 @@ class TopicsCommand {
 				out.println("No topics yet. Import some with: dispatch topics import FILE.yml");
 			}
 			for (Topic topic : all) {
-				out.printf("%4d  %-24s %s%n", topic.id(), topic.name(), topic.query());
+				out.printf("%4d  %-24s %s%s%n", topic.id(), topic.name(), topic.query(), options(topic.relevance()));
 			}
+		}
+
+		private static String options(Relevance relevance) {
+			if (relevance.equals(Relevance.ANY)) {
+				return "";
+			}
+			return "  [in: " + relevance.in().name().toLowerCase(Locale.ROOT) + ", min-hits: " + relevance.minHits()
+					+ "]";
 		}
 
 	}

@@ -28,15 +28,19 @@ import news.dispatch.topic.ArticleMatches;
 import news.dispatch.topic.Passage;
 import news.dispatch.topic.Topic;
 import news.dispatch.topic.Topics;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Composes a digest from its ledger row: the planned articles grouped by topic, rendered
- * with {@code templates/digest.*}.
+ * Composes a digest from its ledger row: the planned articles grouped by topic, those
+ * that matched the subscriber's own keywords in a section of their own, rendered with
+ * {@code templates/digest.*}.
  */
 @Component
 class DigestComposer implements Composer {
+
+	private static final String MORE_NEWS = "More news";
 
 	private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.UK);
 
@@ -56,8 +60,11 @@ class DigestComposer implements Composer {
 
 	private final DispatchSettings settings;
 
+	private final DigestSettings digestSettings;
+
 	DigestComposer(Deliveries deliveries, Articles articles, ArticleMatches matches, Topics topics,
-			Subscribers subscribers, SubscriberLinks links, MailTemplates templates, DispatchSettings settings) {
+			Subscribers subscribers, SubscriberLinks links, MailTemplates templates, DispatchSettings settings,
+			DigestSettings digestSettings) {
 		this.deliveries = deliveries;
 		this.articles = articles;
 		this.matches = matches;
@@ -66,6 +73,7 @@ class DigestComposer implements Composer {
 		this.links = links;
 		this.templates = templates;
 		this.settings = settings;
+		this.digestSettings = digestSettings;
 	}
 
 	@Override
@@ -126,6 +134,9 @@ class DigestComposer implements Composer {
 		Map<Long, Map<Long, ArticleMatches.Match>> matched = shared.matched();
 		Map<Long, String> topicNames = shared.topicNames();
 		Map<Long, List<String>> alsoIn = shared.alsoIn();
+		Map<Long, Passage> byKeywords = items.stream().anyMatch((item) -> item.topicId() == null)
+				? this.matches.keywordPassages(subscriber.id(), items.stream().map(Deliveries.Item::articleId).toList())
+				: Map.of();
 		Map<String, List<DigestModel.Item>> sections = new LinkedHashMap<>();
 		Set<String> matchedTopics = new LinkedHashSet<>();
 		int count = 0;
@@ -135,11 +146,20 @@ class DigestComposer implements Composer {
 				continue;
 			}
 			count++;
-			String topic = (item.topicId() != null) ? topicNames.getOrDefault(item.topicId(), "More news")
-					: "More news";
-			ArticleMatches.Match match = (item.topicId() != null)
-					? matched.getOrDefault(article.id(), Map.of()).get(item.topicId()) : null;
-			List<Passage.Part> passage = (match != null) ? match.passage().parts() : List.of();
+			String topic;
+			@Nullable Passage found;
+			if (item.topicId() != null) {
+				topic = topicNames.getOrDefault(item.topicId(), MORE_NEWS);
+				ArticleMatches.Match match = matched.getOrDefault(article.id(), Map.of()).get(item.topicId());
+				found = (match != null) ? match.passage() : null;
+			}
+			else {
+				// no topic: listed for the subscriber's keywords, or its topic was
+				// deleted
+				found = byKeywords.get(article.id());
+				topic = (found != null) ? this.digestSettings.keywordsHeading() : MORE_NEWS;
+			}
+			List<Passage.Part> passage = (found != null) ? found.parts() : List.of();
 			matchedTopics.add(topic);
 			sections.computeIfAbsent(topic, (name) -> new ArrayList<>())
 				.add(new DigestModel.Item(article.headline(), (article.url() != null) ? article.url() : "",

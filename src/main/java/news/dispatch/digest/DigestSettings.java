@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxArticles the most articles one digest lists, best first
  * @param chunkSize subscribers planned, or messages sent, per transaction
  * @param weeklyDay the day weekly subscribers get theirs
+ * @param keywordsHeading the heading of the section that lists what matched a
+ * subscriber's own keywords
  */
 @ConfigurationProperties("dispatch.digest")
 public record DigestSettings(@DefaultValue("3") int lookbackDays, @DefaultValue("20") int maxArticles,
-		@DefaultValue("100") int chunkSize, @DefaultValue("MONDAY") DayOfWeek weeklyDay) {
+		@DefaultValue("100") int chunkSize, @DefaultValue("MONDAY") DayOfWeek weeklyDay,
+		@DefaultValue("Your keywords") String keywordsHeading) {
 }

@@ -21,6 +21,8 @@ import jakarta.mail.internet.InternetAddress;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.system.ImportReport;
 import news.dispatch.system.InvalidInputException;
+import news.dispatch.topic.InvalidQueryException;
+import news.dispatch.topic.QueryLanguage;
 import news.dispatch.topic.Topic;
 import news.dispatch.topic.Topics;
 import org.apache.commons.csv.CSVFormat;
@@ -33,15 +35,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports subscribers from CSV with a header:
  * {@code email,name,topics,frequency,timezone,
- * send_hour,alerts}. Only {@code email} is required; topics are separated by {@code ;}. A
- * line that is not valid is refused with its number and the reason; the others are kept.
- * An address already known is updated.
+ * send_hour,alerts,keywords}. Only {@code email} is required; topics are separated by
+ * {@code ;}; {@code keywords} is the subscriber's own query in the topic language. A line
+ * that is not valid (an invalid keyword query included) is refused with its number and
+ * the reason; the others are kept. An address already known is updated.
  */
 @Service
 public class SubscriberImport {
 
 	static final List<String> COLUMNS = List.of("email", "name", "topics", "frequency", "timezone", "send_hour",
-			"alerts");
+			"alerts", "keywords");
 
 	private static final int DEFAULT_SEND_HOUR = 7;
 
@@ -136,7 +139,8 @@ public class SubscriberImport {
 		ZoneId zone = field(record, "timezone").map(SubscriberImport::zone).orElse(this.defaultZone);
 		int sendHour = field(record, "send_hour").map(SubscriberImport::hour).orElse(DEFAULT_SEND_HOUR);
 		boolean alerts = field(record, "alerts").map(SubscriberImport::bool).orElse(false);
-		return new SubscriberForm(email, name, topicNames, frequency, zone, sendHour, alerts);
+		String keywords = field(record, "keywords").map(SubscriberImport::keywords).orElse("");
+		return new SubscriberForm(email, name, topicNames, frequency, zone, sendHour, alerts, keywords);
 	}
 
 	private List<Long> topicIds(List<String> names) {
@@ -197,6 +201,17 @@ public class SubscriberImport {
 			// reported below
 		}
 		throw new InvalidInputException("the send hour \"" + value + "\" is not a whole number from 0 to 23");
+	}
+
+	private static String keywords(String value) {
+		try {
+			QueryLanguage.parse(value);
+			return value;
+		}
+		catch (InvalidQueryException ex) {
+			throw new InvalidInputException("the keywords '" + value + "' are not a valid query at " + ex.getMessage()
+					+ "; write them as a topic query (see \"Topic queries\" in the README)");
+		}
 	}
 
 	private static boolean bool(String value) {

@@ -5,10 +5,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Subscribers {
 
-	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status";
+	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status, keywords";
 
 	private final JdbcClient jdbc;
 
@@ -135,18 +138,18 @@ public class Subscribers {
 		if (existing.isPresent()) {
 			id = existing.get();
 			this.jdbc.sql(
-					"update subscriber set name = ?, frequency = ?, time_zone = ?, send_hour = ?, alerts = ? where id = ?")
+					"update subscriber set name = ?, frequency = ?, time_zone = ?, send_hour = ?, alerts = ?, keywords = ? where id = ?")
 				.params(form.name(), form.frequency().name(), form.timeZone().getId(), form.sendHour(), form.alerts(),
-						id)
+						keywords(form), id)
 				.update();
 			this.jdbc.sql("delete from subscription where subscriber_id = ?").param(id).update();
 		}
 		else {
-			this.jdbc
-				.sql("insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status, created_at)"
-						+ " values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")
+			this.jdbc.sql(
+					"insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status, created_at, keywords)"
+							+ " values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)")
 				.params(form.email(), form.name(), form.frequency().name(), form.timeZone().getId(), form.sendHour(),
-						form.alerts(), Instant.now().atOffset(ZoneOffset.UTC))
+						form.alerts(), Instant.now().atOffset(ZoneOffset.UTC), keywords(form))
 				.update();
 			id = this.jdbc.sql("select id from subscriber where email = ?")
 				.param(form.email())
@@ -159,6 +162,22 @@ public class Subscribers {
 				.update();
 		}
 		return existing.isEmpty();
+	}
+
+	private static @Nullable String keywords(SubscriberForm form) {
+		return form.keywords().isBlank() ? null : form.keywords();
+	}
+
+	/**
+	 * The keyword queries of active subscribers, by subscriber id.
+	 */
+	Map<Long, String> activeKeywords() {
+		Map<Long, String> keywords = new HashMap<>();
+		this.jdbc.sql("select id, keywords from subscriber where status = 'ACTIVE' and keywords is not null")
+			.query((rs) -> {
+				keywords.put(rs.getLong(1), rs.getString(2));
+			});
+		return keywords;
 	}
 
 	private List<Subscriber> withTopics(List<Row> rows) {
@@ -176,12 +195,13 @@ public class Subscribers {
 		return rows.stream()
 			.map((row) -> new Subscriber(row.id(), row.email(), (row.name() != null) ? row.name() : "",
 					topics.getOrDefault(row.id(), List.of()), Frequency.valueOf(row.frequency()),
-					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), row.status()))
+					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), row.status(),
+					(row.keywords() != null) ? row.keywords() : ""))
 			.toList();
 	}
 
-	private record Row(long id, String email, String name, String frequency, String timeZone, int sendHour,
-			boolean alerts, String status) {
+	private record Row(long id, String email, @Nullable String name, String frequency, String timeZone, int sendHour,
+			boolean alerts, String status, @Nullable String keywords) {
 	}
 
 }

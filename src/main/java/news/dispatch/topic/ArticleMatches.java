@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +24,11 @@ public class ArticleMatches {
 
 	private final JdbcClient jdbc;
 
-	ArticleMatches(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	ArticleMatches(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/**
@@ -33,20 +39,67 @@ public class ArticleMatches {
 			return;
 		}
 		this.jdbc.sql("delete from article_match where article_id in (:ids)").param("ids", published.keySet()).update();
+		this.jdbc.sql("delete from keyword_match where article_id in (:ids)").param("ids", published.keySet()).update();
+		// with subscribers' keywords an article can have hundreds of matches: insert them
+		// in JDBC batches
+		List<Object[]> topicRows = new ArrayList<>();
+		List<Object[]> keywordRows = new ArrayList<>();
 		for (TopicMatch match : matches) {
-			this.jdbc
-				.sql("insert into article_match (article_id, topic_id, score, snippet, highlights, published_at)"
-						+ " values (?, ?, ?, ?, ?, ?)")
-				.params(match.articleId(), Long.parseLong(match.queryId()), match.score(), match.snippet(),
-						Passage.encode(match.highlights()), published.get(match.articleId()).atOffset(ZoneOffset.UTC))
-				.update();
+			Object[] row = { match.articleId(), QueryIds.owner(match.queryId()), match.score(), match.snippet(),
+					Passage.encode(match.highlights()), published.get(match.articleId()).atOffset(ZoneOffset.UTC) };
+			(QueryIds.isKeywords(match.queryId()) ? keywordRows : topicRows).add(row);
+		}
+		insert("article_match (article_id, topic_id", topicRows);
+		insert("keyword_match (article_id, subscriber_id", keywordRows);
+	}
+
+	private void insert(String tableAndKeys, List<Object[]> rows) {
+		if (!rows.isEmpty()) {
+			this.batches.batchUpdate("insert into " + tableAndKeys
+					+ ", score, snippet, highlights, published_at) values (?, ?, ?, ?, ?, ?)", rows);
 		}
 	}
 
 	/**
-	 * An article that matched one of the given topics.
+	 * An article that matched one of the given topics, or a subscriber's own keywords.
+	 *
+	 * @param topicId the topic; {@code null} for a match of the subscriber's keywords
 	 */
-	public record Candidate(long articleId, long topicId, double score, Instant publishedAt) {
+	public record Candidate(long articleId, @Nullable Long topicId, double score, Instant publishedAt) {
+	}
+
+	/**
+	 * Every match of one subscriber's own keywords with an article published at or after
+	 * {@code since}, best score first, then newest; their {@code topicId} is null.
+	 */
+	public List<Candidate> keywordCandidates(long subscriberId, Instant since) {
+		return this.jdbc.sql("select article_id, score, published_at from keyword_match"
+				+ " where subscriber_id = :subscriber and published_at >= :since order by score desc, published_at desc, article_id")
+			.param("subscriber", subscriberId)
+			.param("since", since.atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> new Candidate(rs.getLong(1), null, rs.getDouble(2),
+					rs.getObject(3, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
+	 * The passages in which these articles matched one subscriber's own keywords, by
+	 * article id.
+	 */
+	public Map<Long, Passage> keywordPassages(long subscriberId, Collection<Long> articleIds) {
+		if (articleIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Passage> passages = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select article_id, snippet, highlights from keyword_match"
+					+ " where subscriber_id = :subscriber and article_id in (:ids)")
+			.param("subscriber", subscriberId)
+			.param("ids", articleIds)
+			.query((rs) -> {
+				passages.put(rs.getLong(1), new Passage(rs.getString(2), Passage.decode(rs.getString(3))));
+			});
+		return passages;
 	}
 
 	/**

@@ -9,7 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param windowDays articles published this many days ago or later are matched again when
  * the topics change; older ones keep the matches they had
  * @param batchSize articles matched together in one batch and one transaction
+ * @param trialMaxArticles the most recent articles {@code dispatch topics test} looks at
+ * @param defaultIn where a hit must be for a topic that gives no {@code in:}, for
+ * subscribers' keywords and for {@code topics test} without {@code --in}
+ * @param defaultMinHits how many hits suffice likewise, when no {@code min-hits:} is
+ * given
  */
 @ConfigurationProperties("dispatch.matching")
-public record MatchingSettings(@DefaultValue("30") int windowDays, @DefaultValue("100") int batchSize) {
+public record MatchingSettings(@DefaultValue("30") int windowDays, @DefaultValue("100") int batchSize,
+		@DefaultValue("20000") int trialMaxArticles, @DefaultValue("LEAD") Relevance.Region defaultIn,
+		@DefaultValue("2") int defaultMinHits) {
+
+	/**
+	 * What a match must satisfy when the query comes with no options of its own.
+	 * @return {@code defaultIn} and {@code defaultMinHits} together
+	 */
+	public Relevance defaultRelevance() {
+		return new Relevance(this.defaultIn, this.defaultMinHits);
+	}
+
 }

@@ -1,8 +1,8 @@
 package news.dispatch.topic;
 
 /**
- * A topic readers can follow: a name and the query that decides which articles are about
- * it.
+ * A topic readers can follow: a name, the query that decides which articles are about it,
+ * and what a match must also satisfy.
  */
-public record Topic(long id, String name, String query) {
+public record Topic(long id, String name, String query, Relevance relevance) {
 }

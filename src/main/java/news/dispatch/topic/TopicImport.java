@@ -25,16 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports topics from YAML: {@code topics: [{name: "North Korea", query: '"north korea"
- * OR pyongyang'}, …]}. A topic whose query does not parse is refused with its line and
- * the reason; the others are kept. A topic of the same name is updated.
+ * OR pyongyang', in: lead, min-hits: 2}, …]} ({@code in} and {@code min-hits} are
+ * optional, see {@link Relevance}; absent, they take {@link MatchingSettings}' defaults).
+ * A topic whose query does not parse, or whose options are not valid, is refused with its
+ * line and the reason; the others are kept. A topic of the same name is updated.
  */
 @Service
 public class TopicImport {
 
 	private final Topics topics;
 
-	TopicImport(Topics topics) {
+	private final MatchingSettings settings;
+
+	TopicImport(Topics topics, MatchingSettings settings) {
 		this.topics = topics;
+		this.settings = settings;
 	}
 
 	@Transactional
@@ -62,8 +67,10 @@ public class TopicImport {
 			else {
 				try {
 					QueryLanguage.parse(query);
+					Relevance relevance = Relevance.parse(scalar(mapping, "in"), scalar(mapping, "min-hits"),
+							this.settings.defaultRelevance());
 					boolean isNew = this.topics.findByName(name).isEmpty();
-					if (this.topics.save(name, query.strip())) {
+					if (this.topics.save(name, query.strip(), relevance)) {
 						if (isNew) {
 							report.added();
 						}
@@ -77,6 +84,9 @@ public class TopicImport {
 				}
 				catch (InvalidQueryException ex) {
 					report.refused(line, "the query of \"" + name + "\" is invalid at " + ex.getMessage());
+				}
+				catch (IllegalArgumentException ex) {
+					report.refused(line, "the topic \"" + name + "\" has a bad option: " + ex.getMessage());
 				}
 			}
 		}

@@ -12,14 +12,19 @@ import news.dispatch.article.ArticlesIngested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps every recent article's matches current with the topic catalog: an article is
- * matched once per revision of the catalog, so a topic added or changed applies from the
- * next run, and a run with nothing new does nothing.
+ * Keeps every recent article's matches current with the topic catalog and subscribers'
+ * keyword queries, matched together in one monitor: an article is matched once per
+ * revision of the catalog and keywords, so a query added or changed applies from the next
+ * run, and a run with nothing new does nothing.
  */
 @Service
 public class TopicMatching {
@@ -36,8 +41,15 @@ public class TopicMatching {
 
 	private final TransactionTemplate transaction;
 
+	private final ObjectProvider<KeywordQueries> keywords;
+
+	private @Nullable TopicMatcher matcher;
+
+	private @Nullable String matcherRevision;
+
 	TopicMatching(Topics topics, Articles articles, ArticleMatches matches, MatchingSettings settings,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, ObjectProvider<KeywordQueries> keywords) {
+		this.keywords = keywords;
 		this.topics = topics;
 		this.articles = articles;
 		this.matches = matches;
@@ -47,27 +59,49 @@ public class TopicMatching {
 
 	/**
 	 * Matches, batch by batch, every article of the window not matched under the current
-	 * catalog.
+	 * catalog. The matcher is built only when there is something to match, and kept for
+	 * the next run until the catalog or the keywords change: loading many queries is the
+	 * expensive part. Runs in one process take turns.
 	 * @return how many articles were matched
 	 */
-	public int matchPending() {
+	public synchronized int matchPending() {
 		Catalog catalog = catalog();
 		Instant since = Instant.now().minus(Duration.ofDays(this.settings.windowDays()));
 		int matched = 0;
-		long afterId = 0;
-		try (TopicMatcher matcher = catalog.matcher()) {
-			while (true) {
-				List<Article> batch = this.articles.unmatched(catalog.revision(), since, afterId,
-						this.settings.batchSize());
-				if (batch.isEmpty()) {
-					break;
-				}
-				this.transaction.executeWithoutResult((status) -> store(matcher, catalog.revision(), batch));
-				matched += batch.size();
-				afterId = batch.get(batch.size() - 1).id();
-			}
+		List<Article> batch = this.articles.unmatched(catalog.revision(), since, 0, this.settings.batchSize());
+		while (!batch.isEmpty()) {
+			TopicMatcher matcher = matcherFor(catalog);
+			List<Article> current = batch;
+			this.transaction.executeWithoutResult((status) -> store(matcher, catalog.revision(), current));
+			matched += batch.size();
+			batch = this.articles.unmatched(catalog.revision(), since, batch.get(batch.size() - 1).id(),
+					this.settings.batchSize());
 		}
 		return matched;
+	}
+
+	private TopicMatcher matcherFor(Catalog catalog) {
+		if (this.matcher == null || !catalog.revision().equals(this.matcherRevision)) {
+			close();
+			long start = System.nanoTime();
+			this.matcher = catalog.matcher();
+			this.matcherRevision = catalog.revision();
+			logger.info("Loaded {} topic and keyword queries in {} ms", this.matcher.size(),
+					(System.nanoTime() - start) / 1_000_000);
+		}
+		return this.matcher;
+	}
+
+	/**
+	 * Releases the kept matcher.
+	 */
+	@PreDestroy
+	synchronized void close() {
+		if (this.matcher != null) {
+			this.matcher.close();
+			this.matcher = null;
+			this.matcherRevision = null;
+		}
 	}
 
 	@EventListener
@@ -81,7 +115,10 @@ public class TopicMatching {
 	 */
 	Catalog catalog() {
 		List<Topic> all = this.topics.findAll();
-		return new Catalog(Topics.revision(all), all);
+		KeywordQueries source = this.keywords.getIfAvailable();
+		Map<Long, String> keywordQueries = (source != null) ? source.all() : Map.of();
+		return new Catalog(Topics.revision(all, keywordQueries, this.settings.defaultRelevance()), all, keywordQueries,
+				this.settings.defaultRelevance());
 	}
 
 	void store(TopicMatcher matcher, String revision, List<Article> batch) {
@@ -95,14 +132,25 @@ public class TopicMatching {
 		this.articles.markMatched(ids, revision);
 	}
 
-	record Catalog(String revision, List<Topic> topics) {
+	record Catalog(String revision, List<Topic> topics, Map<Long, String> keywords, Relevance keywordRelevance) {
 
+		/**
+		 * A matcher over every topic and keyword query; an invalid stored query (the
+		 * language may have grown stricter since it was saved) is left out and logged.
+		 */
 		TopicMatcher matcher() {
 			Map<String, String> queries = new HashMap<>();
+			Map<String, Relevance> relevance = new HashMap<>();
 			for (Topic topic : this.topics) {
-				queries.put(Long.toString(topic.id()), topic.query());
+				queries.put(QueryIds.topic(topic.id()), topic.query());
+				relevance.put(QueryIds.topic(topic.id()), topic.relevance());
 			}
-			return new TopicMatcher(queries);
+			this.keywords.forEach((subscriber, query) -> {
+				queries.put(QueryIds.keywords(subscriber), query);
+				relevance.put(QueryIds.keywords(subscriber), this.keywordRelevance);
+			});
+			return new TopicMatcher(queries, relevance,
+					(invalid) -> logger.warn("Left out the invalid query {}; fix it", invalid.getMessage()));
 		}
 
 	}

@@ -3,12 +3,16 @@ package news.dispatch.topic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,50 +29,65 @@ public class Topics {
 		this.jdbc = jdbc;
 	}
 
+	private static final String COLUMNS = "id, name, query, match_in, min_hits";
+
 	public List<Topic> findAll() {
-		return this.jdbc.sql("select id, name, query from topic order by name").query(Topic.class).list();
+		return this.jdbc.sql("select " + COLUMNS + " from topic order by name").query(Topics::topic).list();
 	}
 
 	/**
 	 * The topic of that name, ignoring case.
 	 */
 	public Optional<Topic> findByName(String name) {
-		return this.jdbc.sql("select id, name, query from topic where lower(name) = ?")
+		return this.jdbc.sql("select " + COLUMNS + " from topic where lower(name) = ?")
 			.param(name.strip().toLowerCase(Locale.ROOT))
-			.query(Topic.class)
+			.query(Topics::topic)
 			.optional();
 	}
 
+	private static Topic topic(ResultSet rs, int row) throws SQLException {
+		return new Topic(rs.getLong(1), rs.getString(2), rs.getString(3),
+				new Relevance(Relevance.Region.valueOf(rs.getString(4)), rs.getInt(5)));
+	}
+
 	/**
-	 * Adds the topic, or changes the query of the topic of that name.
+	 * Adds the topic, or changes the query and relevance of the topic of that name.
 	 * @return whether the catalog changed
 	 */
-	boolean save(String name, String query) {
+	boolean save(String name, String query, Relevance relevance) {
 		Optional<Topic> existing = findByName(name);
 		if (existing.isPresent()) {
-			if (existing.get().query().equals(query)) {
+			if (existing.get().query().equals(query) && existing.get().relevance().equals(relevance)) {
 				return false;
 			}
-			this.jdbc.sql("update topic set query = ?, updated_at = ? where id = ?")
-				.params(query, Instant.now().atOffset(ZoneOffset.UTC), existing.get().id())
+			this.jdbc.sql("update topic set query = ?, match_in = ?, min_hits = ?, updated_at = ? where id = ?")
+				.params(query, relevance.in().name(), relevance.minHits(), Instant.now().atOffset(ZoneOffset.UTC),
+						existing.get().id())
 				.update();
 			return true;
 		}
-		this.jdbc.sql("insert into topic (name, query, updated_at) values (?, ?, ?)")
-			.params(name.strip(), query, Instant.now().atOffset(ZoneOffset.UTC))
+		this.jdbc.sql("insert into topic (name, query, match_in, min_hits, updated_at) values (?, ?, ?, ?, ?)")
+			.params(name.strip(), query, relevance.in().name(), relevance.minHits(),
+					Instant.now().atOffset(ZoneOffset.UTC))
 			.update();
 		return true;
 	}
 
 	/**
-	 * A fingerprint of every topic's query: articles matched under another revision are
-	 * matched again.
+	 * A fingerprint of every topic's query and relevance, and of every keyword query and
+	 * theirs: articles matched under another revision are matched again.
 	 */
-	static String revision(List<Topic> topics) {
+	static String revision(List<Topic> topics, Map<Long, String> keywords, Relevance keywordRelevance) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update((keywordRelevance + "\u0000").getBytes(StandardCharsets.UTF_8));
 			for (Topic topic : topics) {
-				sha.update((topic.id() + "\u0000" + topic.query() + "\u0000").getBytes(StandardCharsets.UTF_8));
+				sha.update((topic.id() + "\u0000" + topic.query() + "\u0000" + topic.relevance() + "\u0000")
+					.getBytes(StandardCharsets.UTF_8));
+			}
+			for (Map.Entry<Long, String> entry : new TreeMap<>(keywords).entrySet()) {
+				sha.update(("k" + entry.getKey() + "\u0000" + entry.getValue() + "\u0000")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 			return HexFormat.of().formatHex(sha.digest());
 		}

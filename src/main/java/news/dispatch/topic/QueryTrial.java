@@ -1,0 +1,82 @@
+package news.dispatch.topic;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import news.dispatch.article.Article;
+import news.dispatch.article.Articles;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Tries a query on recent articles before it is saved as a topic: which articles it would
+ * match, with the score and the passage that shows why. Nothing is stored.
+ */
+@Service
+public class QueryTrial {
+
+	private static final String QUERY_ID = "trial";
+
+	private final Articles articles;
+
+	private final MatchingSettings settings;
+
+	QueryTrial(Articles articles, MatchingSettings settings) {
+		this.articles = articles;
+		this.settings = settings;
+	}
+
+	/**
+	 * An article the query matched.
+	 *
+	 * @param passage the passage that shows why, with the matched words marked
+	 */
+	public record Result(long id, String headline, Instant publishedAt, double score, Passage passage) {
+	}
+
+	/**
+	 * Match the query against the articles published in the last {@code days} days.
+	 * @param query a query in the {@link QueryLanguage}
+	 * @param relevance what a match must also satisfy; see
+	 * {@link MatchingSettings#defaultRelevance()} for the usual
+	 * @param days how far back to look
+	 * @param limit the most results to return
+	 * @return matching articles, best score first, then newest
+	 * @throws InvalidQueryException if the query is invalid, with the position and reason
+	 */
+	public List<Result> run(String query, Relevance relevance, int days, int limit) {
+		Instant since = Instant.now().minus(Duration.ofDays(days));
+		List<Article> recent = this.articles.publishedSince(since, this.settings.trialMaxArticles());
+		List<Result> results = new ArrayList<>();
+		try (TopicMatcher matcher = new TopicMatcher(Map.of(QUERY_ID, query), Map.of(QUERY_ID, relevance),
+				(invalid) -> {
+					throw invalid;
+				})) {
+			for (int from = 0; from < recent.size(); from += this.settings.batchSize()) {
+				List<Article> batch = recent.subList(from, Math.min(recent.size(), from + this.settings.batchSize()));
+				Map<Long, Article> byId = new HashMap<>();
+				batch.forEach((article) -> byId.put(article.id(), article));
+				for (TopicMatch match : matcher.match(batch.stream()
+					.map((article) -> new MatchableArticle(article.id(), article.headline(), article.body()))
+					.toList())) {
+					Article article = byId.get(match.articleId());
+					results.add(new Result(article.id(), article.headline(), article.publishedAt(), match.score(),
+							new Passage(match.snippet(), match.highlights())));
+				}
+			}
+		}
+		catch (InvalidQueryException ex) {
+			throw new InvalidQueryException(ex.position(), ex.reason());
+		}
+		results.sort(Comparator.comparingDouble(Result::score)
+			.reversed()
+			.thenComparing(Result::publishedAt, Comparator.reverseOrder()));
+		return List.copyOf(results.subList(0, Math.min(limit, results.size())));
+	}
+
+}

@@ -1,0 +1,368 @@
+package news.dispatch.topic;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.Query;
+
+/**
+ * How fast topic and keyword matching is with many queries, against the obvious
+ * alternative. Not a test: run it from the README ({@code mvn -o -Pbenchmark-matching
+ * test-compile}).
+ * <p>
+ * Loads 10,000 topic queries and 100,000 subscriber keyword queries into one
+ * {@link TopicMatcher} (Lucene Monitor), warms up, then matches articles of real length
+ * one at a time and in batches of 10 (the BBC corpus in {@code ../shared/data/bbc}
+ * replicated to 10,000 when present, generated text otherwise), and reports articles/s,
+ * the time to load the queries and the heap they take. Then runs every query against each
+ * article of a sample in a {@link MemoryIndex} (the brute-force alternative) and gives
+ * the ratio. Each side stops at a time budget and extrapolates to all articles, so a run
+ * stays bounded on a busy machine. System properties: {@code topics}, {@code keywords},
+ * {@code articles}, {@code batch} (comma-separated sizes, each given the budget),
+ * {@code budgetSeconds}, {@code warmUpSeconds}, {@code bruteSample},
+ * {@code bruteBudgetSeconds}, {@code corpus}, {@code simple} (also time a yes/no-only
+ * monitor) and {@code multipass} (that one with the multipass presearcher).
+ */
+public final class MatchingBenchmark {
+
+	private static final Pattern WORD = Pattern.compile("[a-z]+");
+
+	private MatchingBenchmark() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		int topicCount = Integer.getInteger("topics", 10_000);
+		int keywordCount = Integer.getInteger("keywords", 100_000);
+		int articleCount = Integer.getInteger("articles", 10_000);
+		int bruteSample = Integer.getInteger("bruteSample", 20);
+		long budget = Long.getLong("budgetSeconds", 90) * 1_000_000_000L;
+		Path corpus = Path.of(System.getProperty("corpus", "../shared/data/bbc"));
+
+		List<MatchableArticle> base = Files.isDirectory(corpus) ? read(corpus) : generate(2_000);
+		String source = Files.isDirectory(corpus) ? base.size() + " BBC articles from " + corpus + ", replicated"
+				: "generated text (no corpus at " + corpus + ")";
+		List<MatchableArticle> articles = new ArrayList<>();
+		for (int i = 0; i < articleCount; i++) {
+			MatchableArticle from = base.get(i % base.size());
+			articles.add(new MatchableArticle(i + 1, from.headline(), from.body()));
+		}
+		double meanChars = articles.stream()
+			.mapToInt((a) -> a.headline().length() + a.body().length())
+			.average()
+			.orElse(0);
+		QueryMaker maker = new QueryMaker(base, new Random(42));
+		Map<String, String> queries = new HashMap<>();
+		for (int i = 0; i < topicCount; i++) {
+			queries.put(QueryIds.topic(i), maker.topic());
+		}
+		for (int i = 0; i < keywordCount; i++) {
+			queries.put(QueryIds.keywords(i), maker.keywords());
+		}
+		System.out.printf(Locale.ROOT, "Machine: %d processors, load average %.1f at start%n",
+				Runtime.getRuntime().availableProcessors(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		System.out.printf(Locale.ROOT, "Articles: %,d (%s), mean %,.0f chars%n", articles.size(), source, meanChars);
+		System.out.printf(Locale.ROOT, "Queries: %,d topics + %,d keywords; e.g. %s | %s%n", topicCount, keywordCount,
+				queries.get(QueryIds.topic(0)), queries.get(QueryIds.keywords(0)));
+
+		long heapBefore = usedHeap();
+		long start = System.nanoTime();
+		try (TopicMatcher matcher = new TopicMatcher(queries, Map.of(), (invalid) -> {
+			throw invalid;
+		})) {
+			double loadSeconds = seconds(start);
+			long heapAfter = usedHeap();
+			System.out.printf(Locale.ROOT,
+					"Monitor: loaded %,d queries in %.1f s; heap %,d MB with them (%,d MB more)%n", matcher.size(),
+					loadSeconds, heapAfter >> 20, (heapAfter - heapBefore) >> 20);
+			// warm up (not timed): the first size measured would otherwise pay for the
+			// JIT
+			long warmUp = Long.getLong("warmUpSeconds", 30) * 1_000_000_000L;
+			start = System.nanoTime();
+			int at = 0;
+			while (System.nanoTime() - start < warmUp) {
+				matcher.match(articles.subList(at, at + 1));
+				at = (at + 1) % articles.size();
+			}
+			System.out.printf(Locale.ROOT, "Monitor: warmed up on %,d articles (not timed)%n", at);
+			double monitorRate = 0;
+			for (String size : System.getProperty("batch", "1,10").split(",")) {
+				int batch = Integer.parseInt(size.strip());
+				start = System.nanoTime();
+				int matched = 0;
+				long matches = 0;
+				// each batch size starts where the previous one stopped, so none sees a
+				// warm cache
+				while (matched < articles.size() && System.nanoTime() - start < budget) {
+					int from = (at + matched) % articles.size();
+					List<MatchableArticle> next = articles.subList(from, Math.min(articles.size(), from + batch));
+					matches += matcher.match(next).size();
+					matched += next.size();
+				}
+				at += matched;
+				double matchSeconds = seconds(start);
+				double rate = matched / matchSeconds;
+				monitorRate = Math.max(monitorRate, rate);
+				System.out.printf(Locale.ROOT,
+						"Monitor: matched %,d articles in batches of %d in %.1f s = %,.1f articles/s; %,d matches (%.1f per article), each with score, snippet and highlights%n",
+						matched, batch, matchSeconds, rate, matches, (double) matches / matched);
+				if (matched < articles.size()) {
+					System.out.printf(Locale.ROOT,
+							"Monitor: stopped at the %d s budget; all %,d articles would take about %,.0f s (extrapolated)%n",
+							budget / 1_000_000_000L, articles.size(), articles.size() / rate);
+				}
+			}
+
+			start = System.nanoTime();
+			List<Query> parsed = queries.values().stream().map(QueryLanguage::parse).toList();
+			System.out.printf(Locale.ROOT, "Parsing alone: %,d queries in %.1f s%n", parsed.size(), seconds(start));
+			if (Boolean.getBoolean("simple")) {
+				simpleMonitor(parsed, articles, 1);
+			}
+			double bruteRate = bruteForce(articles.subList(0, bruteSample), parsed);
+			System.out.printf(Locale.ROOT,
+					"Brute force: every query against each article (MemoryIndex), on a sample: %.3f articles/s; all %,d would take about %,.0f s (extrapolated)%n",
+					bruteRate, articles.size(), articles.size() / bruteRate);
+			System.out.printf(Locale.ROOT, "Ratio: the monitor (best batch size) is %.0f times faster%n",
+					monitorRate / bruteRate);
+		}
+	}
+
+	/**
+	 * Runs every query against each article in its own memory index: yes/no matches only,
+	 * no highlights, which favours this side.
+	 */
+	static double bruteForce(List<MatchableArticle> sample, List<Query> queries) {
+		long budget = Long.getLong("bruteBudgetSeconds", 60) * 1_000_000_000L;
+		long start = System.nanoTime();
+		long matches = 0;
+		int done = 0;
+		try (Analyzer analyzer = QueryLanguage.analyzer()) {
+			for (MatchableArticle article : sample) {
+				if (done > 0 && System.nanoTime() - start > budget) {
+					break;
+				}
+				done++;
+				MemoryIndex index = new MemoryIndex();
+				index.addField(QueryLanguage.HEADLINE, article.headline(), analyzer);
+				index.addField(QueryLanguage.BODY, article.body(), analyzer);
+				for (Query query : queries) {
+					if (index.search(query) > 0) {
+						matches++;
+					}
+				}
+			}
+		}
+		double seconds = seconds(start);
+		System.out.printf(Locale.ROOT, "Brute force: %,d matches in %d articles (%.1f per article) in %.1f s%n",
+				matches, done, (double) matches / done, seconds);
+		return done / seconds;
+	}
+
+	static void simpleMonitor(List<Query> parsed, List<MatchableArticle> articles, int batch) throws IOException {
+		Presearcher presearcher = Boolean.getBoolean("multipass") ? new MultipassTermFilteredPresearcher(2)
+				: new TermFilteredPresearcher();
+		try (Analyzer analyzer = QueryLanguage.analyzer(); Monitor monitor = new Monitor(analyzer, presearcher)) {
+			long start = System.nanoTime();
+			List<MonitorQuery> queries = new ArrayList<>();
+			for (int i = 0; i < parsed.size(); i++) {
+				queries.add(new MonitorQuery(Integer.toString(i), parsed.get(i)));
+			}
+			monitor.register(queries);
+			System.out.printf(Locale.ROOT, "Monitor, yes/no only: registered in %.1f s%n", seconds(start));
+			start = System.nanoTime();
+			long matches = 0;
+			long run = 0;
+			for (int from = 0; from < articles.size(); from += batch) {
+				Document[] docs = articles.subList(from, Math.min(articles.size(), from + batch))
+					.stream()
+					.map(ArticleDocuments::of)
+					.toArray(Document[]::new);
+				MultiMatchingQueries<QueryMatch> result = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+				run += result.getQueriesRun();
+				for (int d = 0; d < docs.length; d++) {
+					matches += result.getMatchCount(d);
+				}
+			}
+			System.out.printf(Locale.ROOT, "Monitor, yes/no only: %,d matches, %.0f articles/s, %,d queries run%n",
+					matches, articles.size() / seconds(start), run);
+		}
+	}
+
+	static List<MatchableArticle> read(Path corpus) throws IOException {
+		List<MatchableArticle> articles = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(corpus)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".txt")).sorted().toList()) {
+				String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).strip();
+				String[] parts = text.split("\\n", 2);
+				if (parts.length == 2) {
+					articles.add(new MatchableArticle(articles.size() + 1, parts[0].strip(), parts[1].strip()));
+				}
+			}
+		}
+		return articles;
+	}
+
+	/**
+	 * Articles of BBC length (about 2,200 chars) from a Zipf-like vocabulary.
+	 */
+	static List<MatchableArticle> generate(int count) {
+		Random random = new Random(7);
+		String[] vocabulary = new String[20_000];
+		for (int i = 0; i < vocabulary.length; i++) {
+			StringBuilder word = new StringBuilder();
+			int length = 4 + random.nextInt(6);
+			for (int c = 0; c < length; c++) {
+				word.append((char) ('a' + random.nextInt(26)));
+			}
+			vocabulary[i] = word.toString();
+		}
+		List<MatchableArticle> articles = new ArrayList<>();
+		for (int a = 0; a < count; a++) {
+			StringBuilder body = new StringBuilder();
+			for (int w = 0; w < 380; w++) {
+				int rank = (int) Math.min(vocabulary.length - 1,
+						Math.floor(Math.pow(vocabulary.length, random.nextDouble())));
+				body.append(vocabulary[rank]).append((w % 40 == 39) ? ".\n\n" : (w % 12 == 11) ? ". " : " ");
+			}
+			articles.add(new MatchableArticle(a + 1,
+					vocabulary[random.nextInt(2000)] + " " + vocabulary[random.nextInt(2000)], body.toString()));
+		}
+		return articles;
+	}
+
+	static long usedHeap() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/**
+	 * Makes selective queries from the corpus' own words and word pairs, so that they
+	 * match as real topics and keywords do: now and then, not everywhere. Topics use
+	 * words found in 0.1–2% of the articles; keywords words and pairs found in one or two
+	 * of the base articles.
+	 */
+	static final class QueryMaker {
+
+		private final Random random;
+
+		private final List<String> words;
+
+		private final List<String> pairs;
+
+		private final List<String> rareWords;
+
+		private final List<String> rarePairs;
+
+		QueryMaker(List<MatchableArticle> base, Random random) {
+			this.random = random;
+			Map<String, Integer> wordDocs = new HashMap<>();
+			Map<String, Integer> pairDocs = new HashMap<>();
+			for (MatchableArticle article : base) {
+				Set<String> seenWords = new HashSet<>();
+				Set<String> seenPairs = new HashSet<>();
+				Matcher matcher = WORD.matcher((article.headline() + " " + article.body()).toLowerCase(Locale.ROOT));
+				String previous = null;
+				while (matcher.find()) {
+					String word = matcher.group();
+					if (word.length() >= 4) {
+						seenWords.add(word);
+						if (previous != null) {
+							seenPairs.add(previous + " " + word);
+						}
+					}
+					previous = (word.length() >= 4) ? word : null;
+				}
+				seenWords.forEach((w) -> wordDocs.merge(w, 1, Integer::sum));
+				seenPairs.forEach((p) -> pairDocs.merge(p, 1, Integer::sum));
+			}
+			int n = base.size();
+			this.words = selective(wordDocs, Math.max(2, n / 1000), Math.max(3, n / 50));
+			this.pairs = selective(pairDocs, Math.max(2, n / 1000), Math.max(3, n / 100));
+			// a reader's own keywords are narrower than a topic: a few stories a month
+			this.rareWords = selective(wordDocs, 1, Math.max(2, n / 1000));
+			this.rarePairs = selective(pairDocs, 1, Math.max(2, n / 1000));
+		}
+
+		private static List<String> selective(Map<String, Integer> docs, int min, int max) {
+			return docs.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() >= min && e.getValue() <= max)
+				.map(Map.Entry::getKey)
+				.sorted()
+				.toList();
+		}
+
+		String topic() {
+			return switch (this.random.nextInt(5)) {
+				case 0 -> "\"" + pair() + "\" OR " + word();
+				case 1 -> "(" + word() + " OR " + word() + ") " + word();
+				case 2 -> "headline:" + word() + " OR \"" + pair() + "\"";
+				case 3 ->
+					Boolean.getBoolean("noPrefix") ? word() + " " + word() : longWord().substring(0, 5) + "* " + word();
+				default -> "(" + word() + " OR " + word() + " OR " + word() + ") -" + word();
+			};
+		}
+
+		String keywords() {
+			return switch (this.random.nextInt(10)) {
+				case 0, 1, 2, 3, 4 -> "\"" + pick(this.rarePairs) + "\"";
+				case 5, 6 -> pick(this.rareWords) + " " + word();
+				case 7 -> "\"" + pick(this.rarePairs) + "\" OR " + pick(this.rareWords);
+				default -> pick(this.rareWords);
+			};
+		}
+
+		private String pick(List<String> from) {
+			return from.get(this.random.nextInt(from.size()));
+		}
+
+		private String word() {
+			return this.words.get(this.random.nextInt(this.words.size()));
+		}
+
+		private String longWord() {
+			String word = word();
+			while (word.length() < 7) {
+				word = word();
+			}
+			return word;
+		}
+
+		private String pair() {
+			return this.pairs.get(this.random.nextInt(this.pairs.size()));
+		}
+
+	}
+
+}
