@@ -152,8 +152,8 @@ public class Deliveries {
 			.param("ids", deliveryIds)
 			.query((rs) -> {
 				long topic = rs.getLong(3);
-				items.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
-					.add(new Item(rs.getLong(2), rs.wasNull() ? null : topic));
+				Long topicId = rs.wasNull() ? null : topic;
+				items.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(new Item(rs.getLong(2), topicId));
 			});
 		return items;
 	}

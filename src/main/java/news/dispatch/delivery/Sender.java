@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -82,10 +83,18 @@ class Sender implements ItemStreamWriter<Delivery> {
 			Courier courier = this.couriers.get(i);
 			List<Delivery> share = shares.get(i);
 			if (!share.isEmpty()) {
-				running.add(threads().submit(() -> {
+				try {
+					running.add(threads().submit(() -> {
+						courier.deliver(share);
+						return null;
+					}));
+				}
+				catch (RejectedExecutionException ex) {
+					// the pool is closing (a stop request raced this chunk): deliver the
+					// share
+					// here, so every message of the chunk still ends with its outcome
 					courier.deliver(share);
-					return null;
-				}));
+				}
 			}
 		}
 		Exception failure = null;

@@ -308,7 +308,7 @@ class DeliveryFaultTests {
 		// then: the run is STOPPED, what the server accepted is SENT, nothing is left in
 		// flight, and the rest waits
 		assertThat(stopped.exitCode()).isEqualTo(1);
-		assertThat(stopped.err()).contains("STOPPED");
+		assertThat(stopped.err()).contains("stopped; to go on from where it stopped");
 		long sent = this.jdbc.sql("select count(*) from delivery where edition_key = ? and status = 'SENT'")
 			.param(edition.toString())
 			.query(Long.class)
