@@ -36,7 +36,12 @@ public class TestDatabase implements EnvironmentPostProcessor {
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("dispatchTestDatabase",
 					Map.of("spring.datasource.url", url(admin, name(Path.of(dataDir))), "spring.datasource.username",
-							user(), "spring.datasource.password", "")));
+							user(), "spring.datasource.password", "",
+							// the test framework keeps every context open: small pools,
+							// or the
+							// server runs out of connections
+							"spring.datasource.hikari.maximum-pool-size", "4", "spring.datasource.hikari.minimum-idle",
+							"0", "spring.datasource.hikari.idle-timeout", "10000")));
 	}
 
 	/**
