@@ -2,6 +2,7 @@ package news.dispatch;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 
 import news.dispatch.cli.CommandLineInterface;
 
@@ -21,6 +22,16 @@ public final class Cli {
 	 * What one command did.
 	 */
 	public record Result(int exitCode, String out, String err) {
+	}
+
+	/**
+	 * Gives the application the standard newsroom of the fixtures: topics.yml,
+	 * subscribers.csv and the articles of inbox/, copied under {@code input} first.
+	 */
+	public void importNewsroom(Path input) {
+		run("topics", "import", Fixtures.copy("topics.yml", input).toString());
+		run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString());
+		run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
 	}
 
 	public Result run(String... args) {

@@ -3,6 +3,7 @@ package news.dispatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,6 +47,18 @@ public final class Fixtures {
 			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
 		}
 		return file;
+	}
+
+	/**
+	 * A loopback port nothing listens on: an SMTP server that is down.
+	 */
+	public static int closedPort() {
+		try (ServerSocket free = new ServerSocket(0)) {
+			return free.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
+import news.dispatch.system.Failures;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine;
 
@@ -82,7 +83,7 @@ public class CommandLineInterface implements CommandLineRunner, ExitCodeGenerato
 				line.getErr().println(ex.getMessage());
 				return BAD_INPUT;
 			}
-			line.getErr().println("Dispatch could not finish: " + JobRuns.explain(ex));
+			line.getErr().println("Dispatch could not finish: " + Failures.explain(ex));
 			return FAILED;
 		});
 		return commandLine.execute(commandArguments(args));
@@ -125,14 +126,6 @@ public class CommandLineInterface implements CommandLineRunner, ExitCodeGenerato
 				return fallback.create(type);
 			}
 		};
-	}
-
-	static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import news.dispatch.system.Failures;
 import news.dispatch.system.InvalidInputException;
 
 /**
@@ -131,7 +132,8 @@ class JobRuns {
 	 */
 	static int reportUnfinished(PrintWriter err, JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
-		String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription() : explain(failures.get(0));
+		String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
+				: Failures.explain(failures.get(0));
 		if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
 			err.println("The " + execution.getJobInstance().getJobName() + " run " + execution.getId()
 					+ " stopped; to go on from where it stopped, run: dispatch jobs restart " + execution.getId());
@@ -144,19 +146,6 @@ class JobRuns {
 	}
 
 	/**
-	 * The sentence that says what went wrong: Dispatch's own exceptions say it for the
-	 * operator; for anything else, the root cause's message.
-	 */
-	static String explain(Throwable failure) {
-		for (Throwable ex = failure; ex != null; ex = (ex.getCause() != ex) ? ex.getCause() : null) {
-			if (ex.getClass().getName().startsWith("news.dispatch.") && ex.getMessage() != null) {
-				return ex.getMessage();
-			}
-		}
-		return CommandLineInterface.rootMessage(failure);
-	}
-
-	/**
 	 * Why a run failed, in one sentence, or null when it did not fail. A run read back
 	 * from the repository has no exceptions, only the exit descriptions its steps
 	 * recorded (a stack trace as text): the sentence is the message of Dispatch's own
@@ -164,7 +153,7 @@ class JobRuns {
 	 */
 	static String failure(JobExecution execution) {
 		if (!execution.getAllFailureExceptions().isEmpty()) {
-			return explain(execution.getAllFailureExceptions().get(0));
+			return Failures.explain(execution.getAllFailureExceptions().get(0));
 		}
 		if (execution.getExecutionContext().containsKey(RunningJobs.FAILURE)) {
 			return execution.getExecutionContext().getString(RunningJobs.FAILURE);

@@ -113,8 +113,9 @@ class ProgressReporter {
 			long done = step.get().getReadCount();
 			Long total = null;
 			if (step.get().getStepName().startsWith("send-")) {
-				Map<DeliveryStatus, Long> counts = ledger(execution);
-				if (counts != null) {
+				String edition = JobsCommand.edition(execution);
+				if (edition != null) {
+					Map<DeliveryStatus, Long> counts = this.deliveries.counts(DigestJob.KIND, edition);
 					total = counts.values().stream().mapToLong(Long::longValue).sum();
 					done = total - counts.get(DeliveryStatus.PENDING);
 				}
@@ -133,14 +134,6 @@ class ProgressReporter {
 			return Optional.of(line.toString());
 		}
 		return Optional.empty();
-	}
-
-	private Map<DeliveryStatus, Long> ledger(JobExecution execution) {
-		if (!execution.getJobInstance().getJobName().equals(DigestJob.NAME)) {
-			return null;
-		}
-		JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
-		return (edition != null) ? this.deliveries.counts(DigestJob.KIND, edition.value().toString()) : null;
 	}
 
 	/**

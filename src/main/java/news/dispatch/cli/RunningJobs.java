@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import news.dispatch.system.Failures;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -51,7 +53,7 @@ class RunningJobs implements JobExecutionListener {
 	public void afterJob(JobExecution execution) {
 		if (!execution.getAllFailureExceptions().isEmpty()) {
 			execution.getExecutionContext()
-				.putString(FAILURE, JobRuns.explain(execution.getAllFailureExceptions().get(0)));
+				.putString(FAILURE, Failures.explain(execution.getAllFailureExceptions().get(0)));
 			this.repository.getObject().updateExecutionContext(execution);
 		}
 		synchronized (this.running) {

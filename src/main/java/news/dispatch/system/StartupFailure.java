@@ -1,6 +1,7 @@
 package news.dispatch.system;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 import org.flywaydb.core.api.FlywayException;
 
@@ -37,9 +38,10 @@ public final class StartupFailure {
 						+ oneLine(root.getMessage()) + "); fix it on the command line, in the environment or in the"
 						+ " configuration file.";
 			}
-			if (ex.getClass().getName().startsWith("news.dispatch.") && ex.getMessage() != null) {
-				return ex.getMessage();
-			}
+		}
+		Optional<String> own = Failures.ownMessage(failure);
+		if (own.isPresent()) {
+			return own.get();
 		}
 		return "Dispatch could not start: " + oneLine(root.getMessage())
 				+ "; the log (DATA_DIR/dispatch.log) has the details.";

@@ -1,7 +1,5 @@
 package news.dispatch.cli;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,11 +27,8 @@ class JobsCommandsTests {
 	static final Path DATA = Path.of("target/test-data/jobs-commands");
 
 	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		int closedPort;
-		try (ServerSocket free = new ServerSocket(0)) {
-			closedPort = free.getLocalPort();
-		}
+	static void properties(DynamicPropertyRegistry registry) {
+		int closedPort = Fixtures.closedPort();
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> closedPort);
 	}
@@ -51,9 +46,7 @@ class JobsCommandsTests {
 		// given: a digest run that failed because no SMTP server listens
 		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString());
-		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString());
-		cli.run("ingest", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
+		cli.importNewsroom(input);
 		Cli.Result failed = cli.run("digest", "--date", "2032-05-03", "--quiet");
 		assertThat(failed.exitCode()).isEqualTo(1);
 		String id = runId(failed.err());

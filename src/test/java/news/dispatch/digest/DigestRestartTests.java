@@ -72,9 +72,7 @@ class DigestRestartTests {
 		// given: articles, topics and subscribers, and no SMTP server listening
 		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString());
-		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString());
-		cli.run("ingest", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
+		cli.importNewsroom(input);
 
 		// when: the edition runs
 		Cli.Result failed = cli.run("digest", "--date", EDITION.toString());

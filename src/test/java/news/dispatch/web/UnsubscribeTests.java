@@ -1,7 +1,5 @@
 package news.dispatch.web;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,11 +38,8 @@ class UnsubscribeTests {
 	static final Path DATA = Path.of("target/test-data/unsubscribe");
 
 	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		int closedPort;
-		try (ServerSocket free = new ServerSocket(0)) {
-			closedPort = free.getLocalPort();
-		}
+	static void properties(DynamicPropertyRegistry registry) {
+		int closedPort = Fixtures.closedPort();
 		// no SMTP server: the edition's messages stay PENDING, as if not yet sent
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> closedPort);
@@ -77,9 +72,7 @@ class UnsubscribeTests {
 		// given: Ana has a digest planned and not yet sent
 		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString());
-		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString());
-		cli.run("ingest", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
+		cli.importNewsroom(input);
 		cli.run("digest", "--date", "2033-01-03", "--quiet");
 		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
 		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(4);
