@@ -111,8 +111,7 @@ class IngestJobConfiguration {
 
 	@Bean
 	Step ingestSourceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			IngestSettings settings, SourceReader sourceReader, StoryDesk storyDesk,
-			SkipListener<Incoming, StoryDesk.Story> refusalRecorder) {
+			IngestSettings settings, SourceReader sourceReader, StoryDesk storyDesk, RefusalRecorder refusalRecorder) {
 		return new StepBuilder(IngestJob.SOURCE_STEP, jobRepository).<Incoming, StoryDesk.Story>chunk(
 				settings.chunkSize())
 			.transactionManager(transactionManager)
@@ -152,26 +151,43 @@ class IngestJobConfiguration {
 	 */
 	@Bean
 	@StepScope
-	SkipListener<Incoming, StoryDesk.Story> refusalRecorder(
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, Refusals refusals) {
-		return new SkipListener<>() {
-			@Override
-			public void onSkipInRead(Throwable failure) {
-				record(failure);
-			}
+	RefusalRecorder refusalRecorder(@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, Refusals refusals) {
+		return new RefusalRecorder(jobExecutionId, refusals);
+	}
 
-			@Override
-			public void onSkipInProcess(Incoming item, Throwable failure) {
-				record(failure);
-			}
+	/**
+	 * A named class rather than a lambda or an anonymous one: the ahead-of-time
+	 * processing of the build writes its bean definition in this package, where its types
+	 * are visible.
+	 */
+	static class RefusalRecorder implements SkipListener<Incoming, StoryDesk.Story> {
 
-			private void record(Throwable failure) {
-				if (failure instanceof UnusableInputException unusable) {
-					refusals.add(jobExecutionId,
-							new Refusals.Refusal(unusable.source(), unusable.item(), unusable.reason()));
-				}
+		private final long jobExecutionId;
+
+		private final Refusals refusals;
+
+		RefusalRecorder(long jobExecutionId, Refusals refusals) {
+			this.jobExecutionId = jobExecutionId;
+			this.refusals = refusals;
+		}
+
+		@Override
+		public void onSkipInRead(Throwable failure) {
+			record(failure);
+		}
+
+		@Override
+		public void onSkipInProcess(Incoming item, Throwable failure) {
+			record(failure);
+		}
+
+		private void record(Throwable failure) {
+			if (failure instanceof UnusableInputException unusable) {
+				this.refusals.add(this.jobExecutionId,
+						new Refusals.Refusal(unusable.source(), unusable.item(), unusable.reason()));
 			}
-		};
+		}
+
 	}
 
 }
