@@ -6,10 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +33,12 @@ class ServeObservabilityTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Autowired
+	StepMetrics stepMetrics;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -50,6 +58,22 @@ class ServeObservabilityTests {
 			.contains("dispatch_deliveries{status=\"BOUNCED\"}")
 			.contains("dispatch_job_runs{job=\"digest\",status=\"FAILED\"}")
 			.contains("dispatch_job_last_completed{job=\"ingest\"}");
+	}
+
+	@Test
+	void prometheusMetricsShowTheStepsOfEachJobsLatestRun() throws Exception {
+		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--quiet", "--from",
+				Fixtures.copy("inbox/", Path.of("target/test-data/serve/input/inbox")).toString());
+		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+		this.stepMetrics.refresh();
+
+		String metrics = get("/actuator/prometheus").body();
+
+		assertThat(metrics)
+			.containsPattern(
+					"dispatch_step_items\\{job=\"ingest\",kind=\"written\",step=\"ingest-source:001-[^\"]*\"} [1-9]")
+			.containsPattern("dispatch_step_duration_seconds\\{job=\"ingest\",step=\"ingest-files\"} \\d")
+			.containsPattern("dispatch_step_failed\\{job=\"ingest\",step=\"ingest-files\"} 0");
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
