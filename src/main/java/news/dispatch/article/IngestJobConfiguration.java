@@ -123,6 +123,9 @@ class IngestJobConfiguration {
 			.skip(UnusableInputException.class)
 			.skipLimit(Long.MAX_VALUE)
 			.skipListener(refusalRecorder)
+			// reads each chunk's items and asks the store about them all before
+			// processing
+			.listener(storyDesk)
 			.build();
 	}
 

@@ -66,13 +66,6 @@ class SourceStates {
 			.update();
 	}
 
-	boolean seen(long sourceId, String key) {
-		return this.jdbc.sql("select count(*) from ingest_seen where source_id = ? and item_key = ?")
-			.params(sourceId, hash(key))
-			.query(Integer.class)
-			.single() > 0;
-	}
-
 	/**
 	 * Which of these keys the source gave before. The keys are joined as a table of
 	 * values rather than asked with {@code in (…)}: H2 uses an index for an {@code in}

@@ -353,6 +353,43 @@ class IngestFunctionalTests {
 	}
 
 	@Test
+	void copiesInOneChunkAndCopiesOfStoredStoriesAreEachOneStory() throws IOException {
+		// given: in one folder, so in one chunk, a story, a syndicated copy with small
+		// edits, the same text again, a follow-up that repeats its lead, and another
+		// story
+		Path desk = DATA.resolve("copies/desk");
+		put(desk, "a.txt", "copies/lighthouse.txt");
+		put(desk, "b.txt", "copies/lighthouse-wire.txt");
+		put(desk, "c.txt", "copies/lighthouse.txt");
+		put(desk, "d.txt", "copies/lighthouse-follow-up.txt");
+		put(desk, "e.txt", "copies/bakery.txt");
+		Cli cli = new Cli(this.commandLine);
+
+		// when
+		Cli.Result ingest = cli.run("ingest", "--from", desk.toString());
+
+		// then: the copy and the same text again are the story stored from that chunk
+		assertThat(ingest.out()).contains("Ingested 5 files").contains("3 new, 2 duplicate, 0 refused");
+		Article museum = stored("Lighthouse keepers’ cottages to become a maritime museum");
+		stored("Gull Point museum opens its doors");
+		stored("Village bakery saved by its customers");
+		assertThat(this.articles.publishedSince(Instant.EPOCH, 1000))
+			.filteredOn((article) -> article.body().contains("ending a decade of argument over their future"))
+			.hasSize(2);
+
+		// when: another folder carries only a copy cut short
+		Path agency = DATA.resolve("copies/agency");
+		put(agency, "gull-point.txt", "copies/lighthouse-cut.txt");
+		Cli.Result again = cli.run("ingest", "--from", agency.toString());
+
+		// then: it is the stored story, which lists the folder as where else it ran
+		assertThat(again.out()).contains("Ingested 1 files").contains("0 new, 1 duplicate, 0 refused");
+		assertThat(this.articles.alsoIn(List.of(museum.id())).get(museum.id())).singleElement()
+			.asString()
+			.endsWith("agency");
+	}
+
+	@Test
 	void aFeedSavedAsAFileIsReadFromItsPath() throws Exception {
 		Path feed = DATA.resolve("saved/harbour.xml");
 		java.nio.file.Files.createDirectories(feed.getParent());
@@ -373,6 +410,11 @@ class IngestFunctionalTests {
 			.findFirst();
 		assertThat(found).as("stored: " + headline).isPresent();
 		return found.get();
+	}
+
+	private static void put(Path folder, String file, String fixture) throws IOException {
+		java.nio.file.Files.createDirectories(folder);
+		java.nio.file.Files.write(folder.resolve(file), fixture(fixture));
 	}
 
 	private static String recipients(MimeMessage message) {
