@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -145,18 +146,37 @@ class SourceReader implements ItemReader<Incoming> {
 		}
 		Iterator<Path> each = paths.iterator();
 		return new Iterator<>() {
+			private Iterator<Incoming> parts = Collections.emptyIterator();
+
 			@Override
 			public boolean hasNext() {
-				return each.hasNext();
+				while (!this.parts.hasNext() && each.hasNext()) {
+					this.parts = parts(folder, each.next());
+				}
+				return this.parts.hasNext();
 			}
 
 			@Override
 			public Incoming next() {
-				Path path = each.next();
-				String item = folder.relativize(path).toString();
-				return new Incoming(spec.name(), item, fileKey(item, path), () -> files.read(spec.name(), item, path));
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				return this.parts.next();
 			}
 		};
+	}
+
+	/**
+	 * The items of one file: the file, or each article of a JSON list, marked as given
+	 * with the file's path, size and time (and the article's place in the list).
+	 */
+	private Iterator<Incoming> parts(Path folder, Path path) {
+		String item = folder.relativize(path).toString();
+		String key = fileKey(item, path);
+		return this.files.parts(this.spec.name(), item, path)
+			.stream()
+			.map((part) -> new Incoming(this.spec.name(), part.item(), key + part.place(), part.intake()))
+			.iterator();
 	}
 
 	private static String fileKey(String item, Path path) {

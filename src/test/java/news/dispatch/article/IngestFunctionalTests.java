@@ -390,6 +390,46 @@ class IngestFunctionalTests {
 	}
 
 	@Test
+	void aJsonFileHoldingAListOfArticlesGivesEachOneOnce() throws IOException {
+		// given: another system's export, a list of three articles, one without a
+		// headline
+		Path exports = DATA.resolve("exports");
+		java.nio.file.Files.createDirectories(exports);
+		java.nio.file.Files.writeString(exports.resolve("wire.json"),
+				"""
+						[{"headline": "Tram line reaches the airport", "body": "The new tram line reached the airport on Monday."},
+						 {"headline": "Library extends its opening hours", "body": "The central library will open until nine."},
+						 {"body": "A story without a headline."}]
+						""");
+		Cli cli = new Cli(this.commandLine);
+
+		// when
+		Cli.Result ingest = cli.run("ingest", "--from", exports.toString());
+
+		// then: each article is an item of its own, with its own report line
+		assertThat(ingest.out()).contains("Ingested 3 files").contains("2 new, 0 duplicate, 1 refused");
+		assertThat(ingest.out()).contains("refused wire.json#3: the article has no headline");
+		assertThat(stored("Tram line reaches the airport").body())
+			.isEqualTo("The new tram line reached the airport on Monday.");
+		stored("Library extends its opening hours");
+
+		// when: the folder is read again, then after the export gains an article
+		Cli.Result again = cli.run("ingest", "--from", exports.toString());
+		java.nio.file.Files.writeString(exports.resolve("wire.json"),
+				"""
+						[{"headline": "Tram line reaches the airport", "body": "The new tram line reached the airport on Monday."},
+						 {"headline": "Library extends its opening hours", "body": "The central library will open until nine."},
+						 {"headline": "Ferry fares frozen for a year", "body": "Ferry fares will not rise next year."}]
+						""");
+		Cli.Result grown = cli.run("ingest", "--from", exports.toString());
+
+		// then: the articles taken are not taken again
+		assertThat(again.out()).contains("0 new, 0 duplicate, 1 refused");
+		assertThat(grown.out()).contains("1 new, 2 duplicate, 0 refused");
+		stored("Ferry fares frozen for a year");
+	}
+
+	@Test
 	void aFeedSavedAsAFileIsReadFromItsPath() throws Exception {
 		Path feed = DATA.resolve("saved/harbour.xml");
 		java.nio.file.Files.createDirectories(feed.getParent());
