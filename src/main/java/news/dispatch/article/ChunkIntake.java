@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 
@@ -101,12 +103,32 @@ final class ChunkIntake {
 	}
 
 	private Read read(Incoming incoming) {
+		Future<Read> ahead = incoming.readAhead();
+		if (ahead == null) {
+			return read(incoming, this.near.minWords());
+		}
+		try {
+			return ahead.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading " + incoming.item(), ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("could not read " + incoming.item(), ex.getCause());
+		}
+	}
+
+	/**
+	 * Reads one item and fingerprints its text; a refusal is kept, not thrown. Safe to
+	 * call from any thread: it only reads the item.
+	 */
+	static Read read(Incoming incoming, int minWords) {
 		try {
 			ArticleDraft draft = incoming.intake().draft();
 			String hash = draft.contentHash();
 			String key = (incoming.seenKey() != null) ? incoming.seenKey() : "hash:" + hash;
-			return new Read(draft, null, hash, key, MinHash.fingerprint(draft.body(), this.near.minWords()), false,
-					null);
+			return new Read(draft, null, hash, key, MinHash.fingerprint(draft.body(), minWords), false, null);
 		}
 		catch (RuntimeException ex) {
 			String key = (incoming.seenKey() != null) ? incoming.seenKey() : "";

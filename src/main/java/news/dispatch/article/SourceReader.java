@@ -16,13 +16,15 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import news.dispatch.article.Fetcher.Fetched;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one source, giving only what it did not give before. A folder's files are listed
@@ -32,9 +34,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * as an {@link UnusableInputException}, which the step skips and reports; the validators
  * are kept only when every item was read, in the transaction of the last chunk.
  */
-class SourceReader implements ItemReader<Incoming> {
-
-	private static final int LOOK_AHEAD = 200;
+class SourceReader implements ItemStreamReader<Incoming> {
 
 	private final SourceSpec spec;
 
@@ -60,6 +60,13 @@ class SourceReader implements ItemReader<Incoming> {
 
 	private final Queue<Incoming> ahead = new ArrayDeque<>();
 
+	/**
+	 * Items asked about at once, and held ahead of the chunk being stored: twice a chunk.
+	 */
+	private final int lookAhead;
+
+	private final @Nullable ExecutorService readers;
+
 	SourceReader(SourceSpec spec, IngestSettings settings, SourceStates states, Refusals refusals,
 			long jobExecutionId) {
 		this.spec = spec;
@@ -71,6 +78,13 @@ class SourceReader implements ItemReader<Incoming> {
 		this.files = new ArticleFiles(settings.maxFileSize().toBytes(), cleaner);
 		this.pages = new PageExtractor(cleaner);
 		this.entries = new FeedEntries(cleaner);
+		this.lookAhead = Math.max(2, 2 * settings.chunkSize());
+		this.readers = (settings.readAheadThreads() > 0)
+				? Executors.newFixedThreadPool(settings.readAheadThreads(), (task) -> {
+					Thread thread = new Thread(task, "ingest-read-ahead");
+					thread.setDaemon(true);
+					return thread;
+				}) : null;
 	}
 
 	long sourceId() {
@@ -83,7 +97,9 @@ class SourceReader implements ItemReader<Incoming> {
 			this.items = Collections.emptyIterator();
 			this.items = open();
 		}
-		while (this.ahead.isEmpty() && this.items.hasNext()) {
+		// refilled at half, so the items of the next chunk are being read while this one
+		// is stored
+		while (this.ahead.size() <= this.lookAhead / 2 && this.items.hasNext()) {
 			lookAhead();
 		}
 		if (!this.ahead.isEmpty()) {
@@ -108,16 +124,35 @@ class SourceReader implements ItemReader<Incoming> {
 	 * store about a whole batch at once.
 	 */
 	private void lookAhead() {
-		List<Incoming> batch = new ArrayList<>(LOOK_AHEAD);
-		while (batch.size() < LOOK_AHEAD && this.items.hasNext()) {
+		List<Incoming> batch = new ArrayList<>(this.lookAhead);
+		while (batch.size() < this.lookAhead && this.items.hasNext()) {
 			batch.add(this.items.next());
 		}
 		Set<String> seen = this.states.seen(sourceId(),
 				batch.stream().map(Incoming::seenKey).filter(Objects::nonNull).toList());
 		for (Incoming item : batch) {
 			if (item.seenKey() == null || !seen.contains(item.seenKey())) {
-				this.ahead.add(item);
+				this.ahead.add(readAhead(item));
 			}
+		}
+	}
+
+	/**
+	 * The item, handed to a background thread to be read and fingerprinted while the step
+	 * stores what it read before.
+	 */
+	private Incoming readAhead(Incoming item) {
+		if (this.readers == null) {
+			return item;
+		}
+		int minWords = this.settings.nearDuplicate().minWords();
+		return item.withReadAhead(this.readers.submit(() -> ChunkIntake.read(item, minWords)));
+	}
+
+	@Override
+	public void close() {
+		if (this.readers != null) {
+			this.readers.shutdownNow();
 		}
 	}
 
