@@ -123,8 +123,7 @@ class IngestJobConfiguration {
 			.skip(UnusableInputException.class)
 			.skipLimit(Long.MAX_VALUE)
 			.skipListener(refusalRecorder)
-			// reads each chunk's items and asks the store about them all before
-			// processing
+			// asks the store about a whole chunk before it is processed
 			.listener(storyDesk)
 			.build();
 	}

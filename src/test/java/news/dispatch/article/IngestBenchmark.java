@@ -19,6 +19,7 @@ import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -36,15 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BBC corpus in ../shared/data/bbc when it is there, else from a generated vocabulary;
  * each article is a different draw of sentences, so every one is a new story.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/benchmark-data" })
+@SpringBootTest(
+		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/ingest-benchmark" })
+// only in the benchmark profile, which sets the sizes: not when a test pattern matches it
+@EnabledIfSystemProperty(named = "benchmark.files", matches = "\\d+")
 class IngestBenchmark {
 
 	static final Path ROOT = Path.of("target/benchmark");
 
 	static {
-		// a fresh database for every run, before the application opens it: a second run
-		// of the same input takes nothing
-		Fixtures.delete(Path.of("target/benchmark-data"));
+		// a fresh database for every run (on PostgreSQL too, with -Ppostgres), before the
+		// application opens it: a second run of the same input takes nothing
+		Fixtures.delete(Path.of("target/test-data/ingest-benchmark"));
 	}
 
 	static final int FILES = Integer.getInteger("benchmark.files", 10_000);
