@@ -11,14 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an article file. A {@code .txt} file (and any other name) is UTF-8 text, the
  * headline on the first non-empty line, then the body in paragraphs separated by blank
  * lines; {@code .md} is the same in Markdown; {@code .html} is a saved news page;
- * {@code .json} is one object with headline, body, url, published and author fields.
- * Refuses, with a reason a person can act on, what is not such a file.
+ * {@code .json} is one object with headline, body, url, published and author fields, or a
+ * list of such objects. Refuses, with a reason a person can act on, what is not such a
+ * file.
  */
 class ArticleFiles {
 
@@ -36,6 +40,66 @@ class ArticleFiles {
 		this.pages = new PageExtractor(boilerplate);
 	}
 
+	/**
+	 * One article of a file, read when asked.
+	 *
+	 * @param item what the report calls it: the file's name, or for an element of a JSON
+	 * list the name, {@code #} and its place (from 1)
+	 * @param place empty, or {@code #} and the element's place
+	 */
+	record Part(String item, String place, Incoming.Intake intake) {
+	}
+
+	/**
+	 * The articles a file holds: the file itself, or each element of a {@code .json} file
+	 * that holds a list of articles. Only such a list is read here; every other file is
+	 * read when its part is.
+	 */
+	List<Part> parts(String source, String item, Path file) {
+		Part whole = new Part(item, "", () -> read(source, item, file));
+		if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") || !opensAList(file)) {
+			return List.of(whole);
+		}
+		String text;
+		try {
+			text = decode(source, item, bytes(source, item, file));
+		}
+		catch (UnusableInputException ex) {
+			return List.of(whole);
+		}
+		List<JsonNode> list = JsonArticles.list(text);
+		if (list == null) {
+			return List.of(whole);
+		}
+		if (list.isEmpty()) {
+			return List.of(new Part(item, "", () -> {
+				throw new UnusableInputException(source, item, "the file holds an empty list of articles");
+			}));
+		}
+		List<Part> parts = new ArrayList<>(list.size());
+		for (int i = 0; i < list.size(); i++) {
+			JsonNode element = list.get(i);
+			String place = "#" + (i + 1);
+			parts.add(new Part(item + place, place,
+					() -> JsonArticles.read(element, source, item + place, this.boilerplate)));
+		}
+		return parts;
+	}
+
+	/**
+	 * Whether the file's first character, after a byte order mark and white space, opens
+	 * a JSON list; only the start of the file is read.
+	 */
+	private static boolean opensAList(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			String start = new String(in.readNBytes(1024), StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+			return start.startsWith("[");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	ArticleDraft read(String source, Path file) {
 		return read(source, file.getFileName().toString(), file);
 	}
@@ -45,7 +109,7 @@ class ArticleFiles {
 	 */
 	ArticleDraft read(String source, String item, Path file) {
 		byte[] bytes = bytes(source, item, file);
-		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".html") || name.endsWith(".htm")) {
 			if (TextDecoding.isBinary(bytes)) {
 				throw binary(source, item);

@@ -2,22 +2,27 @@ package news.dispatch.article;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -121,78 +126,112 @@ public class Articles {
 		return alsoIn;
 	}
 
-	@Nullable Long idOf(String contentHash) {
-		return this.jdbc.sql("select id from article where content_hash = ?")
-			.param(contentHash)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-	}
-
-	boolean exists(String contentHash) {
-		return idOf(contentHash) != null;
+	/**
+	 * The stored stories with these texts: their ids by content hash.
+	 */
+	Map<String, Long> idsOf(Collection<String> contentHashes) {
+		Map<String, Long> ids = new HashMap<>();
+		for (List<String> slice : InLists.slices(List.copyOf(new LinkedHashSet<>(contentHashes)))) {
+			this.jdbc.sql("select id, content_hash from article where content_hash in (:hashes)")
+				.param("hashes", slice)
+				.query((rs) -> {
+					ids.put(rs.getString(2), rs.getLong(1));
+				});
+		}
+		return ids;
 	}
 
 	/**
-	 * The stored story most like these shingles, if it is at least {@code minSimilarity}
-	 * alike; only stories sharing a MinHash band key are compared.
+	 * For each text, the stored story most like it, if one is at least
+	 * {@code minSimilarity} alike, else null. Only stories sharing a MinHash band key
+	 * with the text are compared; the band keys of all the texts are looked up at once,
+	 * and each candidate's text is read once.
 	 */
-	@Nullable Long nearest(long[] shingles, long[] bands, double minSimilarity) {
-		List<Long> bandKeys = Arrays.stream(bands).boxed().toList();
-		List<Long> ids = this.jdbc.sql("select distinct article_id from article_band where band in (:bands)")
-			.param("bands", bandKeys)
-			.query(Long.class)
-			.list();
-		List<Article> candidates = findAll(ids);
-		Long best = null;
-		double bestSimilarity = minSimilarity;
-		for (Article candidate : candidates) {
-			double similarity = MinHash.similarity(shingles, MinHash.shingles(candidate.body()));
-			if (similarity >= bestSimilarity) {
-				best = candidate.id();
-				bestSimilarity = similarity;
+	List<@Nullable Long> nearest(List<MinHash.Fingerprint> texts, double minSimilarity) {
+		Map<Long, Set<Long>> storiesByBand = new HashMap<>();
+		List<Long> bands = texts.stream()
+			.flatMapToLong((text) -> Arrays.stream(text.bands()))
+			.distinct()
+			.boxed()
+			.toList();
+		for (List<Long> slice : InLists.slices(bands)) {
+			this.jdbc.sql("select band, article_id from article_band where band in (:bands)")
+				.param("bands", slice)
+				.query((rs) -> {
+					storiesByBand.computeIfAbsent(rs.getLong(1), (band) -> new TreeSet<>()).add(rs.getLong(2));
+				});
+		}
+		Map<Long, long[]> candidates = new HashMap<>();
+		List<Long> ids = storiesByBand.values().stream().flatMap(Set::stream).distinct().toList();
+		for (List<Long> slice : InLists.slices(ids)) {
+			this.jdbc.sql("select id, body from article where id in (:ids)").param("ids", slice).query((rs) -> {
+				candidates.put(rs.getLong(1), MinHash.shingles(rs.getString(2)));
+			});
+		}
+		List<@Nullable Long> nearest = new ArrayList<>(texts.size());
+		for (MinHash.Fingerprint text : texts) {
+			Set<Long> sharing = new TreeSet<>();
+			for (long band : text.bands()) {
+				sharing.addAll(storiesByBand.getOrDefault(band, Set.of()));
+			}
+			Long best = null;
+			double bestSimilarity = minSimilarity;
+			for (Long id : sharing) {
+				double similarity = MinHash.similarity(text.shingles(), candidates.get(id));
+				if (similarity >= bestSimilarity) {
+					best = id;
+					bestSimilarity = similarity;
+				}
+			}
+			nearest.add(best);
+		}
+		return nearest;
+	}
+
+	/**
+	 * A story to store, with the hash of its text and its MinHash band keys (null when it
+	 * is too short to have them).
+	 */
+	record NewStory(ArticleDraft draft, String contentHash, long @Nullable [] bands) {
+	}
+
+	/**
+	 * Stores new stories, in one batch, with their band keys in another.
+	 * @return the id of each story's text by content hash; a text that another run stored
+	 * first has that story's id, and its story is not stored again
+	 */
+	Map<String, Long> add(List<NewStory> stories, Instant now) {
+		if (stories.isEmpty()) {
+			return Map.of();
+		}
+		List<Object[]> rows = new ArrayList<>(stories.size());
+		for (NewStory story : stories) {
+			ArticleDraft draft = story.draft();
+			Instant published = (draft.publishedAt() != null) ? draft.publishedAt() : now;
+			rows.add(new Object[] { cut(draft.headline(), 1000), draft.body(),
+					new SqlParameterValue(Types.VARCHAR, cutUrl(draft.url())), cut(draft.source(), 2000),
+					cut(draft.item(), 2000), utc(published), utc(now), story.contentHash(),
+					new SqlParameterValue(Types.VARCHAR, (draft.author() != null) ? cut(draft.author(), 300) : null),
+					story.contentHash() });
+		}
+		int[] inserted = this.batch.batchUpdate("""
+				insert into article (headline, body, url, source, source_item, published_at, ingested_at,
+				  content_hash, author)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
+				where not exists (select 1 from article where content_hash = ?)""", rows);
+		Map<String, Long> ids = idsOf(stories.stream().map(NewStory::contentHash).toList());
+		List<Object[]> bandRows = new ArrayList<>();
+		for (int i = 0; i < stories.size(); i++) {
+			NewStory story = stories.get(i);
+			Long id = ids.get(story.contentHash());
+			if (inserted[i] != 0 && id != null && story.bands() != null) {
+				for (long band : story.bands()) {
+					bandRows.add(new Object[] { band, id });
+				}
 			}
 		}
-		return best;
-	}
-
-	/**
-	 * Stores the draft as a new story.
-	 * @param bands its MinHash band keys, or null when it is too short to have them
-	 * @return its id, or null when a story with the same text was stored first
-	 */
-	@Nullable Long add(ArticleDraft draft, long @Nullable [] bands, Instant now) {
-		Instant published = (draft.publishedAt() != null) ? draft.publishedAt() : now;
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		try {
-			this.jdbc.sql("""
-					insert into article (headline, body, url, source, source_item, published_at, ingested_at,
-					  content_hash, author)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(cut(draft.headline(), 1000), draft.body(), cutUrl(draft.url()), cut(draft.source(), 2000),
-						cut(draft.item(), 2000), utc(published), utc(now), draft.contentHash(),
-						(draft.author() != null) ? cut(draft.author(), 300) : null)
-				.update(key, "id");
-		}
-		catch (DuplicateKeyException ex) {
-			return null;
-		}
-		Long id = key.getKeyAs(Long.class);
-		if (id != null && bands != null) {
-			List<Object[]> rows = new ArrayList<>();
-			for (long band : bands) {
-				rows.add(new Object[] { band, id });
-			}
-			this.batch.batchUpdate("insert into article_band (band, article_id) values (?, ?)", rows);
-		}
-		return id;
-	}
-
-	/**
-	 * Records that the story appeared in a source.
-	 */
-	void appeared(long articleId, String source, String item, @Nullable String url, Instant now) {
-		appeared(List.of(new Appearance(articleId, source, item, url)), now);
+		this.batch.batchUpdate("insert into article_band (band, article_id) values (?, ?)", bandRows);
+		return ids;
 	}
 
 	/**
@@ -201,8 +240,9 @@ public class Articles {
 	void appeared(List<Appearance> appearances, Instant now) {
 		List<Object[]> rows = new ArrayList<>();
 		for (Appearance appearance : appearances) {
-			rows.add(new Object[] { appearance.articleId(), cut(appearance.source(), 2000),
-					cut(appearance.item(), 2000), cutUrl(appearance.url()), utc(now) });
+			rows.add(
+					new Object[] { appearance.articleId(), cut(appearance.source(), 2000), cut(appearance.item(), 2000),
+							new SqlParameterValue(Types.VARCHAR, cutUrl(appearance.url())), utc(now) });
 		}
 		this.batch.batchUpdate(
 				"insert into article_appearance (article_id, source, item, url, seen_at) values (?, ?, ?, ?, ?)", rows);

@@ -1,5 +1,7 @@
 package news.dispatch.article;
 
+import java.util.concurrent.Future;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +12,19 @@ import org.jspecify.annotations.Nullable;
  * @param seenKey what tells whether the source gave it before (a guid, a link, a file's
  * path, size and time); null when only its text can tell
  * @param intake reads and cleans it, or refuses it
+ * @param readAhead the item already being read in the background, when the source reads
+ * ahead of the chunk being stored
  */
-record Incoming(String source, String item, @Nullable String seenKey, Intake intake) {
+record Incoming(String source, String item, @Nullable String seenKey, Intake intake,
+		@Nullable Future<ChunkIntake.Read> readAhead) {
+
+	Incoming(String source, String item, @Nullable String seenKey, Intake intake) {
+		this(source, item, seenKey, intake, null);
+	}
+
+	Incoming withReadAhead(Future<ChunkIntake.Read> read) {
+		return new Incoming(this.source, this.item, this.seenKey, this.intake, read);
+	}
 
 	/**
 	 * Reads the item into a story.

@@ -122,6 +122,8 @@ class IngestJobConfiguration {
 			.skip(UnusableInputException.class)
 			.skipLimit(Long.MAX_VALUE)
 			.skipListener(refusalRecorder)
+			// asks the store about a whole chunk before it is processed
+			.listener(storyDesk)
 			.build();
 	}
 

@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileSize a larger file or page is refused without being read
  * @param maxFeedSize a larger feed is refused without being read whole
  * @param chunkSize articles stored per transaction
+ * @param readAheadThreads threads that read and fingerprint the next items while a chunk
+ * is stored; 0 reads them in the step's own thread
  * @param connectTimeout how long to wait for a server to accept the connection
  * @param readTimeout how long to wait for each read from a server
  * @param fetchTimeout how long a whole download may take
@@ -34,11 +36,11 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("dispatch.ingest")
 public record IngestSettings(@DefaultValue List<Source> sources, @DefaultValue List<Path> folders,
 		@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue("20MB") DataSize maxFeedSize,
-		@DefaultValue("100") int chunkSize, @DefaultValue("10s") Duration connectTimeout,
-		@DefaultValue("20s") Duration readTimeout, @DefaultValue("60s") Duration fetchTimeout,
-		@DefaultValue("5") int maxRedirects, @DefaultValue("Dispatch/0.1 (newsroom digests)") String userAgent,
-		@DefaultValue("1h") Duration futureTolerance, @DefaultValue NearDuplicate nearDuplicate,
-		@DefaultValue BoilerplatePatterns boilerplate) {
+		@DefaultValue("100") int chunkSize, @DefaultValue("1") int readAheadThreads,
+		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout,
+		@DefaultValue("60s") Duration fetchTimeout, @DefaultValue("5") int maxRedirects,
+		@DefaultValue("Dispatch/0.1 (newsroom digests)") String userAgent, @DefaultValue("1h") Duration futureTolerance,
+		@DefaultValue NearDuplicate nearDuplicate, @DefaultValue BoilerplatePatterns boilerplate) {
 
 	/**
 	 * One source.

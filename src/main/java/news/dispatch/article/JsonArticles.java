@@ -10,10 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an article written as JSON by another system: one object with {@code headline}
- * (or {@code title}), {@code body} (or {@code text} or {@code content}: text, HTML, or an
- * array of paragraphs), and optionally {@code url}, {@code published} (or
- * {@code publishedAt}, {@code date}) and {@code author}.
+ * Reads articles written as JSON by another system: one object, or a list of them, each
+ * with {@code headline} (or {@code title}), {@code body} (or {@code text} or
+ * {@code content}: text, HTML, or an array of paragraphs), and optionally {@code url},
+ * {@code published} (or {@code publishedAt}, {@code date}) and {@code author}.
  */
 final class JsonArticles {
 
@@ -23,17 +23,37 @@ final class JsonArticles {
 	}
 
 	static ArticleDraft read(String text, String source, String item, Boilerplate boilerplate) {
-		JsonNode article;
-		try {
-			article = JSON.readTree(text);
-		}
-		catch (JacksonException ex) {
-			throw new UnusableInputException(source, item, "the file is not valid JSON ("
-					+ ex.getOriginalMessage().lines().findFirst().orElse("") + "); fix it and ingest it again");
-		}
+		JsonNode article = parse(text, source, item);
 		if (article == null || !article.isObject()) {
 			throw new UnusableInputException(source, item,
-					"the file is JSON but not one article object; write {\"headline\": …, \"body\": …}");
+					"the file is JSON but neither an article object nor a list of them; write {\"headline\": …,"
+							+ " \"body\": …} or [{…}, {…}]");
+		}
+		return read(article, source, item, boilerplate);
+	}
+
+	/**
+	 * The elements of a file that holds a list of articles ({@code [{…}, {…}]}), or null
+	 * when it holds something else: one article, or JSON that is broken, which
+	 * {@link #read(String, String, String, Boilerplate)} then reports.
+	 */
+	static @Nullable List<JsonNode> list(String text) {
+		try {
+			JsonNode list = JSON.readTree(text);
+			return (list != null && list.isArray()) ? list.valueStream().toList() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Reads one article object, such as an element of a list.
+	 */
+	static ArticleDraft read(JsonNode article, String source, String item, Boilerplate boilerplate) {
+		if (!article.isObject()) {
+			throw new UnusableInputException(source, item,
+					"the element is not an article object; write {\"headline\": …, \"body\": …}");
 		}
 		String headline = string(article, "headline", "title");
 		if (headline == null) {
@@ -50,6 +70,16 @@ final class JsonArticles {
 		return new ArticleDraft(HtmlText.normalise(headline), paragraphs,
 				(url != null && url.startsWith("http")) ? url : null, source, item, parsed,
 				string(article, "author", "byline"), (published != null && parsed == null) ? published : null);
+	}
+
+	private static @Nullable JsonNode parse(String text, String source, String item) {
+		try {
+			return JSON.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new UnusableInputException(source, item, "the file is not valid JSON ("
+					+ ex.getOriginalMessage().lines().findFirst().orElse("") + "); fix it and ingest it again");
+		}
 	}
 
 	private static List<String> paragraphs(JsonNode article) {

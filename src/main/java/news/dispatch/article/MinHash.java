@@ -2,6 +2,8 @@ package news.dispatch.article;
 
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Near-duplicate detection by shingles and MinHash (Broder's method): a text's words are
  * folded to lower case and cut into overlapping three-word shingles; two texts are the
@@ -32,6 +34,25 @@ final class MinHash {
 	}
 
 	private MinHash() {
+	}
+
+	/**
+	 * What near-duplicate search knows of a text: its shingles and its band keys.
+	 */
+	record Fingerprint(long[] shingles, long[] bands) {
+	}
+
+	/**
+	 * The text's fingerprint, or null when it has fewer than {@code minWords} words:
+	 * short texts share too few shingles to compare.
+	 */
+	static @Nullable Fingerprint fingerprint(String text, int minWords) {
+		long[] words = wordHashes(text);
+		if (words.length < minWords) {
+			return null;
+		}
+		long[] shingles = shingles(words);
+		return new Fingerprint(shingles, bands(shingles));
 	}
 
 	/**

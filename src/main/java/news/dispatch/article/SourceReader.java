@@ -12,16 +12,19 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import news.dispatch.article.Fetcher.Fetched;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one source, giving only what it did not give before. A folder's files are listed
@@ -31,9 +34,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * as an {@link UnusableInputException}, which the step skips and reports; the validators
  * are kept only when every item was read, in the transaction of the last chunk.
  */
-class SourceReader implements ItemReader<Incoming> {
-
-	private static final int LOOK_AHEAD = 200;
+class SourceReader implements ItemStreamReader<Incoming> {
 
 	private final SourceSpec spec;
 
@@ -59,6 +60,13 @@ class SourceReader implements ItemReader<Incoming> {
 
 	private final Queue<Incoming> ahead = new ArrayDeque<>();
 
+	/**
+	 * Items asked about at once, and held ahead of the chunk being stored: twice a chunk.
+	 */
+	private final int lookAhead;
+
+	private final @Nullable ExecutorService readers;
+
 	SourceReader(SourceSpec spec, IngestSettings settings, SourceStates states, Refusals refusals,
 			long jobExecutionId) {
 		this.spec = spec;
@@ -70,6 +78,13 @@ class SourceReader implements ItemReader<Incoming> {
 		this.files = new ArticleFiles(settings.maxFileSize().toBytes(), cleaner);
 		this.pages = new PageExtractor(cleaner);
 		this.entries = new FeedEntries(cleaner);
+		this.lookAhead = Math.max(2, 2 * settings.chunkSize());
+		this.readers = (settings.readAheadThreads() > 0)
+				? Executors.newFixedThreadPool(settings.readAheadThreads(), (task) -> {
+					Thread thread = new Thread(task, "ingest-read-ahead");
+					thread.setDaemon(true);
+					return thread;
+				}) : null;
 	}
 
 	long sourceId() {
@@ -82,7 +97,9 @@ class SourceReader implements ItemReader<Incoming> {
 			this.items = Collections.emptyIterator();
 			this.items = open();
 		}
-		while (this.ahead.isEmpty() && this.items.hasNext()) {
+		// refilled at half, so the items of the next chunk are being read while this one
+		// is stored
+		while (this.ahead.size() <= this.lookAhead / 2 && this.items.hasNext()) {
 			lookAhead();
 		}
 		if (!this.ahead.isEmpty()) {
@@ -107,16 +124,35 @@ class SourceReader implements ItemReader<Incoming> {
 	 * store about a whole batch at once.
 	 */
 	private void lookAhead() {
-		List<Incoming> batch = new ArrayList<>(LOOK_AHEAD);
-		while (batch.size() < LOOK_AHEAD && this.items.hasNext()) {
+		List<Incoming> batch = new ArrayList<>(this.lookAhead);
+		while (batch.size() < this.lookAhead && this.items.hasNext()) {
 			batch.add(this.items.next());
 		}
 		Set<String> seen = this.states.seen(sourceId(),
 				batch.stream().map(Incoming::seenKey).filter(Objects::nonNull).toList());
 		for (Incoming item : batch) {
 			if (item.seenKey() == null || !seen.contains(item.seenKey())) {
-				this.ahead.add(item);
+				this.ahead.add(readAhead(item));
 			}
+		}
+	}
+
+	/**
+	 * The item, handed to a background thread to be read and fingerprinted while the step
+	 * stores what it read before.
+	 */
+	private Incoming readAhead(Incoming item) {
+		if (this.readers == null) {
+			return item;
+		}
+		int minWords = this.settings.nearDuplicate().minWords();
+		return item.withReadAhead(this.readers.submit(() -> ChunkIntake.read(item, minWords)));
+	}
+
+	@Override
+	public void close() {
+		if (this.readers != null) {
+			this.readers.shutdownNow();
 		}
 	}
 
@@ -145,18 +181,37 @@ class SourceReader implements ItemReader<Incoming> {
 		}
 		Iterator<Path> each = paths.iterator();
 		return new Iterator<>() {
+			private Iterator<Incoming> parts = Collections.emptyIterator();
+
 			@Override
 			public boolean hasNext() {
-				return each.hasNext();
+				while (!this.parts.hasNext() && each.hasNext()) {
+					this.parts = parts(folder, each.next());
+				}
+				return this.parts.hasNext();
 			}
 
 			@Override
 			public Incoming next() {
-				Path path = each.next();
-				String item = folder.relativize(path).toString();
-				return new Incoming(spec.name(), item, fileKey(item, path), () -> files.read(spec.name(), item, path));
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				return this.parts.next();
 			}
 		};
+	}
+
+	/**
+	 * The items of one file: the file, or each article of a JSON list, marked as given
+	 * with the file's path, size and time (and the article's place in the list).
+	 */
+	private Iterator<Incoming> parts(Path folder, Path path) {
+		String item = folder.relativize(path).toString();
+		String key = fileKey(item, path);
+		return this.files.parts(this.spec.name(), item, path)
+			.stream()
+			.map((part) -> new Incoming(this.spec.name(), part.item(), key + part.place(), part.intake()))
+			.iterator();
 	}
 
 	private static String fileKey(String item, Path path) {

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -20,8 +22,14 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * same story seen again: it is recorded as one more appearance ("also in") and counted as
  * a duplicate. Stories of the chunk not yet written are compared too, so two copies in
  * one chunk are still one story. Only the current chunk is held in memory.
+ * <p>
+ * The store is asked about a whole chunk at once: before the chunk is processed, its
+ * items are read (see {@link ChunkIntake}) and looked up together; the processor then
+ * only decides, in order, and the writer stores the chunk's new stories, appearances and
+ * seen keys in batches.
  */
-class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<StoryDesk.Story> {
+class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcessor<Incoming, StoryDesk.Story>,
+		ItemWriter<StoryDesk.Story> {
 
 	private final Articles articles;
 
@@ -33,13 +41,21 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 
 	private final long jobExecutionId;
 
-	private final IngestSettings.NearDuplicate near;
+	private final ChunkIntake intake;
+
+	private final double minSimilarity;
 
 	private final Duration futureTolerance;
+
+	private final Map<Incoming, ChunkIntake.Read> ready = new IdentityHashMap<>();
 
 	private final Map<String, Story> pendingByHash = new HashMap<>();
 
 	private final Map<Long, List<Story>> pendingByBand = new HashMap<>();
+
+	private final List<Articles.Appearance> storedAgain = new ArrayList<>();
+
+	private final List<String> storedAgainKeys = new ArrayList<>();
 
 	StoryDesk(Articles articles, SourceStates states, Refusals refusals, long sourceId, long jobExecutionId,
 			IngestSettings settings) {
@@ -48,7 +64,8 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 		this.refusals = refusals;
 		this.sourceId = sourceId;
 		this.jobExecutionId = jobExecutionId;
-		this.near = settings.nearDuplicate();
+		this.intake = new ChunkIntake(articles, states, sourceId, settings.nearDuplicate());
+		this.minSimilarity = settings.nearDuplicate().minSimilarity();
 		this.futureTolerance = settings.futureTolerance();
 	}
 
@@ -59,9 +76,9 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 
 		final ArticleDraft draft;
 
-		final long @Nullable [] shingles;
+		final String hash;
 
-		final long @Nullable [] bands;
+		final MinHash.@Nullable Fingerprint fingerprint;
 
 		final String key;
 
@@ -69,47 +86,55 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 
 		final List<String> copyKeys = new ArrayList<>();
 
-		Story(ArticleDraft draft, long @Nullable [] shingles, String key) {
+		Story(ArticleDraft draft, String hash, MinHash.@Nullable Fingerprint fingerprint, String key) {
 			this.draft = draft;
-			this.shingles = shingles;
-			this.bands = (shingles != null) ? MinHash.bands(shingles) : null;
+			this.hash = hash;
+			this.fingerprint = fingerprint;
 			this.key = key;
 		}
 
 	}
 
 	@Override
+	public void beforeChunk(Chunk<Incoming> chunk) {
+		clear();
+		List<ChunkIntake.Read> reads = this.intake.read(chunk.getItems());
+		for (int i = 0; i < reads.size(); i++) {
+			this.ready.put(chunk.getItems().get(i), reads.get(i));
+		}
+	}
+
+	@Override
 	public @Nullable Story process(Incoming incoming) {
-		ArticleDraft read = incoming.intake().draft();
-		String hash = read.contentHash();
-		String key = (incoming.seenKey() != null) ? incoming.seenKey() : "hash:" + hash;
-		if (incoming.seenKey() == null && this.states.seen(this.sourceId, key)) {
+		ChunkIntake.Read read = this.ready.remove(incoming);
+		if (read == null) {
+			// not read with its chunk (a processor used on its own)
+			read = this.intake.read(List.of(incoming)).get(0);
+		}
+		ArticleDraft text = read.story();
+		if (read.seenBefore()) {
 			return null;
 		}
-		ArticleDraft draft = dated(read, incoming.source());
-		long[] shingles = shingles(draft);
-		Story inChunk = this.pendingByHash.get(hash);
-		Story story = new Story(draft, shingles, key);
-		if (inChunk == null && story.shingles != null && story.bands != null) {
-			inChunk = inChunk(story.shingles, story.bands);
+		ArticleDraft draft = dated(text, incoming.source());
+		MinHash.Fingerprint fingerprint = read.fingerprint();
+		Story inChunk = this.pendingByHash.get(read.hash());
+		if (inChunk == null && fingerprint != null) {
+			inChunk = inChunk(fingerprint);
 		}
 		if (inChunk != null) {
 			inChunk.copies.add(draft);
-			inChunk.copyKeys.add(key);
+			inChunk.copyKeys.add(read.key());
 			return null;
 		}
-		// the same text has the same bands, so the near search finds exact copies too
-		Long stored = (story.shingles != null && story.bands != null)
-				? this.articles.nearest(story.shingles, story.bands, this.near.minSimilarity())
-				: this.articles.idOf(hash);
-		if (stored != null) {
-			this.articles.appeared(stored, draft.source(), draft.item(), draft.url(), Instant.now());
-			this.states.markSeen(this.sourceId, List.of(key));
+		if (read.stored() != null) {
+			this.storedAgain.add(new Articles.Appearance(read.stored(), draft.source(), draft.item(), draft.url()));
+			this.storedAgainKeys.add(read.key());
 			return null;
 		}
-		this.pendingByHash.put(hash, story);
-		if (story.bands != null) {
-			for (long band : story.bands) {
+		Story story = new Story(draft, read.hash(), fingerprint, read.key());
+		this.pendingByHash.put(story.hash, story);
+		if (fingerprint != null) {
+			for (long band : fingerprint.bands()) {
 				this.pendingByBand.computeIfAbsent(band, (b) -> new ArrayList<>()).add(story);
 			}
 		}
@@ -119,13 +144,16 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 	@Override
 	public void write(Chunk<? extends Story> chunk) {
 		Instant now = Instant.now();
-		List<String> keys = new ArrayList<>();
-		List<Articles.Appearance> appearances = new ArrayList<>();
+		List<Articles.NewStory> stories = new ArrayList<>(chunk.size());
 		for (Story story : chunk) {
-			Long id = this.articles.add(story.draft, story.bands, now);
-			if (id == null) {
-				id = this.articles.idOf(story.draft.contentHash());
-			}
+			stories.add(new Articles.NewStory(story.draft, story.hash,
+					(story.fingerprint != null) ? story.fingerprint.bands() : null));
+		}
+		Map<String, Long> ids = this.articles.add(stories, now);
+		List<Articles.Appearance> appearances = new ArrayList<>(this.storedAgain);
+		List<String> keys = new ArrayList<>(this.storedAgainKeys);
+		for (Story story : chunk) {
+			Long id = ids.get(story.hash);
 			if (id != null) {
 				appearances
 					.add(new Articles.Appearance(id, story.draft.source(), story.draft.item(), story.draft.url()));
@@ -138,25 +166,27 @@ class StoryDesk implements ItemProcessor<Incoming, StoryDesk.Story>, ItemWriter<
 		}
 		this.articles.appeared(appearances, now);
 		this.states.markSeen(this.sourceId, keys);
-		this.pendingByBand.clear();
-		this.pendingByHash.clear();
+		clear();
 	}
 
-	private @Nullable Story inChunk(long[] shingles, long[] bands) {
-		for (long band : bands) {
+	private void clear() {
+		this.ready.clear();
+		this.pendingByBand.clear();
+		this.pendingByHash.clear();
+		this.storedAgain.clear();
+		this.storedAgainKeys.clear();
+	}
+
+	private @Nullable Story inChunk(MinHash.Fingerprint fingerprint) {
+		for (long band : fingerprint.bands()) {
 			for (Story candidate : this.pendingByBand.getOrDefault(band, List.of())) {
-				if (candidate.shingles != null
-						&& MinHash.similarity(candidate.shingles, shingles) >= this.near.minSimilarity()) {
+				if (candidate.fingerprint != null && MinHash.similarity(candidate.fingerprint.shingles(),
+						fingerprint.shingles()) >= this.minSimilarity) {
 					return candidate;
 				}
 			}
 		}
 		return null;
-	}
-
-	private long @Nullable [] shingles(ArticleDraft draft) {
-		long[] words = MinHash.wordHashes(draft.body());
-		return (words.length >= this.near.minWords()) ? MinHash.shingles(words) : null;
 	}
 
 	/**

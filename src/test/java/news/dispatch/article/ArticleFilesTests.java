@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +139,52 @@ class ArticleFilesTests {
 		assertThatExceptionOfType(UnusableInputException.class).isThrownBy(() -> small.read("inbox", large))
 			.withMessageContaining("more than the limit of 100")
 			.withMessageContaining("dispatch.ingest.max-file-size");
+	}
+
+	@Test
+	void aJsonFileHoldingAListGivesEachArticleInItsPlace() throws IOException {
+		Path file = write("wire.json",
+				"""
+						[{"headline": "Tram line reaches the airport", "body": "The new tram line reached the airport on Monday.",
+						  "url": "https://wire.example/tram", "published": "2026-11-26T08:00:00Z"},
+						 {"headline": "Library extends its hours", "body": ["It opens until nine.", "It opens on Sundays too."]},
+						 {"body": "A story without a headline."},
+						 "not an article"]
+						""");
+
+		List<ArticleFiles.Part> parts = this.files.parts("wire", "wire.json", file);
+
+		assertThat(parts).extracting(ArticleFiles.Part::item)
+			.containsExactly("wire.json#1", "wire.json#2", "wire.json#3", "wire.json#4");
+		assertThat(parts).extracting(ArticleFiles.Part::place).containsExactly("#1", "#2", "#3", "#4");
+		ArticleDraft tram = parts.get(0).intake().draft();
+		assertThat(tram.headline()).isEqualTo("Tram line reaches the airport");
+		assertThat(tram.url()).isEqualTo("https://wire.example/tram");
+		assertThat(tram.publishedAt()).isEqualTo(Instant.parse("2026-11-26T08:00:00Z"));
+		assertThat(tram.item()).isEqualTo("wire.json#1");
+		assertThat(parts.get(1).intake().draft().paragraphs()).containsExactly("It opens until nine.",
+				"It opens on Sundays too.");
+		assertThatExceptionOfType(UnusableInputException.class).isThrownBy(() -> parts.get(2).intake().draft())
+			.withMessageContaining("no headline")
+			.satisfies((refusal) -> assertThat(refusal.item()).isEqualTo("wire.json#3"));
+		assertThatExceptionOfType(UnusableInputException.class).isThrownBy(() -> parts.get(3).intake().draft())
+			.withMessageContaining("not an article object");
+	}
+
+	@Test
+	void aJsonFileHoldingOneArticleOrBrokenJsonIsOnePart() throws IOException {
+		Path one = write("one.json", "\uFEFF {\"headline\": \"Pier reopens\", \"body\": \"The pier reopened.\"}");
+		Path broken = write("broken.json", "[{\"headline\": \"Half a list\"");
+		Path empty = write("empty.json", " [ ] ");
+
+		assertThat(this.files.parts("wire", "one.json", one)).singleElement()
+			.satisfies((part) -> assertThat(part.intake().draft().headline()).isEqualTo("Pier reopens"));
+		assertThatExceptionOfType(UnusableInputException.class)
+			.isThrownBy(() -> this.files.parts("wire", "broken.json", broken).get(0).intake().draft())
+			.withMessageContaining("not valid JSON");
+		assertThatExceptionOfType(UnusableInputException.class)
+			.isThrownBy(() -> this.files.parts("wire", "empty.json", empty).get(0).intake().draft())
+			.withMessageContaining("empty list");
 	}
 
 	@Test

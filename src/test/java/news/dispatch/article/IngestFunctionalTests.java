@@ -353,6 +353,83 @@ class IngestFunctionalTests {
 	}
 
 	@Test
+	void copiesInOneChunkAndCopiesOfStoredStoriesAreEachOneStory() throws IOException {
+		// given: in one folder, so in one chunk, a story, a syndicated copy with small
+		// edits, the same text again, a follow-up that repeats its lead, and another
+		// story
+		Path desk = DATA.resolve("copies/desk");
+		put(desk, "a.txt", "copies/lighthouse.txt");
+		put(desk, "b.txt", "copies/lighthouse-wire.txt");
+		put(desk, "c.txt", "copies/lighthouse.txt");
+		put(desk, "d.txt", "copies/lighthouse-follow-up.txt");
+		put(desk, "e.txt", "copies/bakery.txt");
+		Cli cli = new Cli(this.commandLine);
+
+		// when
+		Cli.Result ingest = cli.run("ingest", "--from", desk.toString());
+
+		// then: the copy and the same text again are the story stored from that chunk
+		assertThat(ingest.out()).contains("Ingested 5 files").contains("3 new, 2 duplicate, 0 refused");
+		Article museum = stored("Lighthouse keepers’ cottages to become a maritime museum");
+		stored("Gull Point museum opens its doors");
+		stored("Village bakery saved by its customers");
+		assertThat(this.articles.publishedSince(Instant.EPOCH, 1000))
+			.filteredOn((article) -> article.body().contains("ending a decade of argument over their future"))
+			.hasSize(2);
+
+		// when: another folder carries only a copy cut short
+		Path agency = DATA.resolve("copies/agency");
+		put(agency, "gull-point.txt", "copies/lighthouse-cut.txt");
+		Cli.Result again = cli.run("ingest", "--from", agency.toString());
+
+		// then: it is the stored story, which lists the folder as where else it ran
+		assertThat(again.out()).contains("Ingested 1 files").contains("0 new, 1 duplicate, 0 refused");
+		assertThat(this.articles.alsoIn(List.of(museum.id())).get(museum.id())).singleElement()
+			.asString()
+			.endsWith("agency");
+	}
+
+	@Test
+	void aJsonFileHoldingAListOfArticlesGivesEachOneOnce() throws IOException {
+		// given: another system's export, a list of three articles, one without a
+		// headline
+		Path exports = DATA.resolve("exports");
+		java.nio.file.Files.createDirectories(exports);
+		java.nio.file.Files.writeString(exports.resolve("wire.json"),
+				"""
+						[{"headline": "Tram line reaches the airport", "body": "The new tram line reached the airport on Monday."},
+						 {"headline": "Library extends its opening hours", "body": "The central library will open until nine."},
+						 {"body": "A story without a headline."}]
+						""");
+		Cli cli = new Cli(this.commandLine);
+
+		// when
+		Cli.Result ingest = cli.run("ingest", "--from", exports.toString());
+
+		// then: each article is an item of its own, with its own report line
+		assertThat(ingest.out()).contains("Ingested 3 files").contains("2 new, 0 duplicate, 1 refused");
+		assertThat(ingest.out()).contains("refused wire.json#3: the article has no headline");
+		assertThat(stored("Tram line reaches the airport").body())
+			.isEqualTo("The new tram line reached the airport on Monday.");
+		stored("Library extends its opening hours");
+
+		// when: the folder is read again, then after the export gains an article
+		Cli.Result again = cli.run("ingest", "--from", exports.toString());
+		java.nio.file.Files.writeString(exports.resolve("wire.json"),
+				"""
+						[{"headline": "Tram line reaches the airport", "body": "The new tram line reached the airport on Monday."},
+						 {"headline": "Library extends its opening hours", "body": "The central library will open until nine."},
+						 {"headline": "Ferry fares frozen for a year", "body": "Ferry fares will not rise next year."}]
+						""");
+		Cli.Result grown = cli.run("ingest", "--from", exports.toString());
+
+		// then: the articles taken are not taken again
+		assertThat(again.out()).contains("0 new, 0 duplicate, 1 refused");
+		assertThat(grown.out()).contains("1 new, 2 duplicate, 0 refused");
+		stored("Ferry fares frozen for a year");
+	}
+
+	@Test
 	void aFeedSavedAsAFileIsReadFromItsPath() throws Exception {
 		Path feed = DATA.resolve("saved/harbour.xml");
 		java.nio.file.Files.createDirectories(feed.getParent());
@@ -373,6 +450,11 @@ class IngestFunctionalTests {
 			.findFirst();
 		assertThat(found).as("stored: " + headline).isPresent();
 		return found.get();
+	}
+
+	private static void put(Path folder, String file, String fixture) throws IOException {
+		java.nio.file.Files.createDirectories(folder);
+		java.nio.file.Files.write(folder.resolve(file), fixture(fixture));
 	}
 
 	private static String recipients(MimeMessage message) {
