@@ -193,6 +193,23 @@ class SubscriberPagesTests {
 	}
 
 	@Test
+	void anUnsubscribeLinkSignedBeforeLinksHadAnExpiryStillUnsubscribes() throws Exception {
+		newsroom();
+		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
+		PageClient mailProvider = new PageClient(this.port, false);
+
+		HttpResponse<String> oldPreferences = mailProvider
+			.get("/preferences?token=" + Tokens.sign(ben.id() + ".preferences"));
+		HttpResponse<String> oldUnsubscribe = mailProvider.post(
+				"/unsubscribe?token=" + Tokens.sign(ben.id() + ".unsubscribe"),
+				Map.of("List-Unsubscribe", "One-Click"));
+
+		assertThat(oldPreferences.statusCode()).isEqualTo(410);
+		assertThat(oldUnsubscribe.statusCode()).isEqualTo(200);
+		assertThat(status("ben.adeyemi@example.org")).isEqualTo("UNSUBSCRIBED");
+	}
+
+	@Test
 	void anExpiredLinkOffersAFreshOneAndAnswersTheSameForAnyAddress() throws Exception {
 		newsroom();
 		PageClient reader = new PageClient(this.port, true);
