@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.system.InvalidInputException;
@@ -100,7 +101,7 @@ class ChoiceRules {
 		}
 	}
 
-	private static <T> T check(String field, java.util.function.Supplier<T> rule) {
+	private static <T> T check(String field, Supplier<T> rule) {
 		try {
 			return rule.get();
 		}

@@ -1,10 +1,9 @@
 package news.dispatch.subscriber;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,19 +33,11 @@ public class SignUps {
 
 	private final LinkSettings validity;
 
-	private final Clock clock;
-
-	@Autowired
 	SignUps(Subscribers subscribers, ChoiceRules rules, SubscriberLinks links, LinkSettings validity) {
-		this(subscribers, rules, links, validity, Clock.systemUTC());
-	}
-
-	SignUps(Subscribers subscribers, ChoiceRules rules, SubscriberLinks links, LinkSettings validity, Clock clock) {
 		this.subscribers = subscribers;
 		this.rules = rules;
 		this.links = links;
 		this.validity = validity;
-		this.clock = clock;
 	}
 
 	/**
@@ -59,8 +50,8 @@ public class SignUps {
 	public SignUp signUp(ChoicesInput input) {
 		String email = this.rules.email(input.email());
 		Choices choices = this.rules.choices(input);
-		java.util.List<Long> topicIds = this.rules.topicIds(choices.topics());
-		this.subscribers.forgetUnconfirmed(Instant.now(this.clock).minus(this.validity.confirm()));
+		List<Long> topicIds = this.rules.topicIds(choices.topics());
+		this.subscribers.forgetUnconfirmed(Instant.now().minus(this.validity.confirm()));
 		Optional<Subscriber> existing = this.subscribers.findByEmail(email);
 		if (existing.isPresent()) {
 			return new SignUp(existing.get(), false);
@@ -84,14 +75,16 @@ public class SignUps {
 	}
 
 	/**
-	 * Confirms the sign-up the token stands for: only a sign-up still waiting becomes
-	 * active, so a confirmation link used again after unsubscribing changes nothing.
-	 * @return the subscriber as it is now, or empty when the token is not valid
+	 * Confirms the sign-up the token stands for: only a sign-up still waiting, and made
+	 * within {@code dispatch.links.confirm}, becomes active, so a confirmation link used
+	 * again after unsubscribing changes nothing.
+	 * @return the subscriber as it is now ({@code PENDING} when the sign-up is too old),
+	 * or empty when the token is not valid
 	 */
 	@Transactional
 	public Optional<Subscriber> confirm(String token) {
 		Optional<Long> id = this.links.verify(token, SubscriberLinks.CONFIRM);
-		id.ifPresent(this.subscribers::activate);
+		id.ifPresent((found) -> this.subscribers.activate(found, Instant.now().minus(this.validity.confirm())));
 		return id.flatMap(this.subscribers::find);
 	}
 

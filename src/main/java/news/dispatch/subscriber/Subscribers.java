@@ -198,12 +198,14 @@ public class Subscribers {
 	}
 
 	/**
-	 * Makes a confirmed sign-up active; a subscriber in any other state is left as is.
+	 * Makes a confirmed sign-up active, if it was made after {@code signedUpAfter}; a
+	 * subscriber in any other state, or a sign-up older than that, is left as is.
 	 * @return whether the subscriber was waiting for confirmation
 	 */
-	boolean activate(long id) {
-		return this.jdbc.sql("update subscriber set status = 'ACTIVE' where id = ? and status = 'PENDING'")
-			.param(id)
+	boolean activate(long id, Instant signedUpAfter) {
+		return this.jdbc
+			.sql("update subscriber set status = 'ACTIVE' where id = ? and status = 'PENDING' and created_at > ?")
+			.params(id, signedUpAfter.atOffset(ZoneOffset.UTC))
 			.update() > 0;
 	}
 

@@ -3,6 +3,7 @@ package news.dispatch.web;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import news.dispatch.subscriber.ChoicesInput;
@@ -45,8 +46,7 @@ class ChoicesPage {
 		form.put("email", text(input.email()));
 		form.put("topics", input.topicsOrNone());
 		form.put("keywords", text(input.keywords()));
-		form.put("frequency",
-				(input.frequency() != null) ? input.frequency().toUpperCase(java.util.Locale.ROOT) : "DAILY");
+		form.put("frequency", (input.frequency() != null) ? input.frequency().toUpperCase(Locale.ROOT) : "DAILY");
 		form.put("sendHour", (input.sendHour() != null) ? input.sendHour() : "7");
 		form.put("timeZone", (input.timeZone() != null) ? input.timeZone() : this.settings.zone().getId());
 		form.put("alerts", Boolean.TRUE.equals(input.alerts()));

@@ -1,6 +1,7 @@
 package news.dispatch.web;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import news.dispatch.subscriber.ChoicesInput;
 import news.dispatch.subscriber.InvalidChoiceException;
@@ -66,7 +67,7 @@ class PreferencesController {
 		});
 	}
 
-	private ModelAndView withSubscriber(String token, java.util.function.Function<Subscriber, ModelAndView> action) {
+	private ModelAndView withSubscriber(String token, Function<Subscriber, ModelAndView> action) {
 		LinkCheck check = this.preferences.check(token);
 		Optional<Subscriber> subscriber = check.valid() ? this.preferences.subscriber(token) : Optional.empty();
 		if (subscriber.isEmpty()) {

@@ -1,5 +1,6 @@
 package news.dispatch.web;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +81,7 @@ class ReaderMail implements DisposableBean {
 		if (!this.limits.mailTo(subscriber.email())) {
 			return;
 		}
-		Map<String, Object> model = new java.util.HashMap<>(values);
+		Map<String, Object> model = new HashMap<>(values);
 		model.put("site", Map.of("name", this.settings.site().name(), "url", this.settings.site().url()));
 		model.put("email", subscriber.email());
 		String template = kind.equals("confirm") ? "confirm" : "your-link";

@@ -103,10 +103,15 @@ class SignUpController {
 	}
 
 	/**
-	 * Confirmed: the reader's page is one click away. Unsubscribed since (a confirmation
-	 * link used again): it stays so, and the page says how to subscribe again.
+	 * Confirmed: the reader's page is one click away. Still pending: the sign-up is older
+	 * than the confirmation window, and the reader can ask for a fresh link. Unsubscribed
+	 * since (a confirmation link used again): it stays so, and the page says how to
+	 * subscribe again.
 	 */
 	private ModelAndView outcome(Subscriber subscriber) {
+		if (subscriber.status().equals("PENDING")) {
+			return LinkPages.refused(new LinkCheck(LinkCheck.State.EXPIRED, subscriber.id()));
+		}
 		if (subscriber.active()) {
 			return new ModelAndView("web/confirmed").addObject("email", subscriber.email())
 				.addObject("preferences", LinkPages.local(this.links.preferences(subscriber.id())));

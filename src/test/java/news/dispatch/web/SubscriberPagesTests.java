@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/subscriber-pages",
 				"dispatch.secret=" + Tokens.SECRET, "dispatch.digest.lookback-days=100000",
-				"dispatch.web.sign-ups-per-client-per-hour=20", "dispatch.web.mails-per-address-per-day=3" })
+				"dispatch.web.sign-ups-per-client-per-hour=30", "dispatch.web.mails-per-address-per-day=3" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubscriberPagesTests {
 
@@ -81,6 +84,9 @@ class SubscriberPagesTests {
 
 	@Autowired
 	SubscriberLinks links;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static boolean imported;
 
@@ -129,6 +135,33 @@ class SubscriberPagesTests {
 		assertThat(active.timeZone().getId()).isEqualTo("Europe/London");
 		assertThat(active.sendHour()).isEqualTo(6);
 		assertThat(active.alerts()).isTrue();
+	}
+
+	@Test
+	void aSignUpNotConfirmedWithinTheWindowCannotBeConfirmedAndIsForgotten() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		subscribe(reader, signUp("lee.late@example.net", "Russia", ""));
+		String confirm = link(mailsTo("lee.late@example.net", 1).get(0), "/confirm");
+		// the sign-up was made three days ago
+		this.jdbc.sql("update subscriber set created_at = ? where email = ?")
+			.params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(3), "lee.late@example.net")
+			.update();
+
+		HttpResponse<String> late = reader.post("/confirm",
+				Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
+
+		assertThat(late.statusCode()).isEqualTo(410);
+		assertThat(late.body()).contains("This link has expired");
+		assertThat(status("lee.late@example.net")).isEqualTo("PENDING");
+
+		subscribe(reader, signUp("someone.else@example.net", "Russia", ""));
+		assertThat(this.subscribers.findByEmail("lee.late@example.net")).isEmpty();
+		assertThat(reader.get(confirm).statusCode()).isEqualTo(400);
+		subscribe(reader, signUp("lee.late@example.net", "Football", ""));
+		assertThat(this.subscribers.findByEmail("lee.late@example.net").orElseThrow().topics())
+			.containsExactly("Football");
+		assertThat(mailsTo("lee.late@example.net", 2)).hasSize(2);
 	}
 
 	@Test
@@ -363,7 +396,7 @@ class SubscriberPagesTests {
 	void oneClientCannotSignUpMoreThanTheLimitAnHour() throws Exception {
 		PageClient reader = new PageClient(this.port, true);
 		List<Integer> statuses = new ArrayList<>();
-		for (int i = 0; i < 25; i++) {
+		for (int i = 0; i < 35; i++) {
 			statuses.add(subscribe(reader, signUp("many" + i + "@example.net", "Russia", "")).statusCode());
 		}
 		assertThat(statuses).contains(429);
