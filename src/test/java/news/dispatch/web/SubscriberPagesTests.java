@@ -320,6 +320,10 @@ class SubscriberPagesTests {
 				.contains("<form method=\"post\" action=\"/subscribe\"");
 			assertThat(this.subscribers.findByEmail(String.valueOf(bad.getValue().get("email")))).isEmpty();
 		}
+		HttpResponse<String> markup = subscribe(reader,
+				signUp("<b>x@example.net", "Russia", "\"<script>alert(1)</script>"));
+		assertThat(markup.statusCode()).isEqualTo(400);
+		assertThat(markup.body()).doesNotContain("<b>x").doesNotContain("<script>alert").contains("&lt;b&gt;x");
 	}
 
 	@Test
