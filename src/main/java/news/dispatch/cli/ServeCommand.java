@@ -15,12 +15,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * {@code dispatch serve}: the long-running process: health and metrics for operators
- * (Actuator, Prometheus), until SIGTERM or Ctrl-C.
+ * {@code dispatch serve}: the long-running process: the subscriber pages, health and
+ * metrics for operators (Actuator, Prometheus; all but health behind the operator's
+ * login), until SIGTERM or Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-		description = "Run until stopped (SIGTERM, Ctrl-C), serving health and metrics over HTTP:"
-				+ " /actuator/health (database, SMTP), /actuator/prometheus.")
+		description = "Run until stopped (SIGTERM, Ctrl-C), serving over HTTP the subscriber pages (/subscribe,"
+				+ " /preferences, /unsubscribe), /actuator/health (database, SMTP) and /actuator/prometheus"
+				+ " (with dispatch.operator.username and password).")
 class ServeCommand implements Callable<Integer> {
 
 	@Spec
@@ -44,8 +46,9 @@ class ServeCommand implements Callable<Integer> {
 		AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
 		this.spec.commandLine()
 			.getOut()
-			.printf("Dispatch is serving on http://localhost:%d (health: /actuator/health, metrics:"
-					+ " /actuator/prometheus); stop it with Ctrl-C or SIGTERM.%n", this.port);
+			.printf("Dispatch is serving on http://localhost:%d (sign-up: /subscribe, health: /actuator/health,"
+					+ " metrics: /actuator/prometheus with the operator's login); stop it with Ctrl-C or SIGTERM.%n",
+					this.port);
 		if (this.context.isActive()) {
 			closed.await();
 		}

@@ -37,7 +37,15 @@ class MessageFactory {
 	}
 
 	MimeMessage create(Session session, Delivery delivery, ComposedMessage composed) throws MessagingException {
-		MimeMessage message = new DispatchMimeMessage(session, delivery.messageId());
+		return create(session, delivery.messageId(), composed);
+	}
+
+	/**
+	 * The message with the given Message-ID; without List-Unsubscribe headers when the
+	 * composed message has no unsubscribe link (a sign-up's confirmation).
+	 */
+	MimeMessage create(Session session, String messageId, ComposedMessage composed) throws MessagingException {
+		MimeMessage message = new DispatchMimeMessage(session, messageId);
 		message.setFrom(this.from);
 		if (this.replyTo != null) {
 			message.setReplyTo(this.replyTo);
@@ -45,8 +53,10 @@ class MessageFactory {
 		message.setRecipient(Message.RecipientType.TO, recipient(composed));
 		message.setSubject(oneLine(composed.subject()), StandardCharsets.UTF_8.name());
 		message.setSentDate(new Date());
-		message.setHeader("List-Unsubscribe", "<" + oneLine(composed.unsubscribeUrl()) + ">");
-		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		if (!composed.unsubscribeUrl().isBlank()) {
+			message.setHeader("List-Unsubscribe", "<" + oneLine(composed.unsubscribeUrl()) + ">");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		MimeBodyPart text = new MimeBodyPart();
 		text.setText(composed.text(), StandardCharsets.UTF_8.name(), "plain");
 		MimeBodyPart html = new MimeBodyPart();

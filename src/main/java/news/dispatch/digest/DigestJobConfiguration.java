@@ -129,7 +129,7 @@ class DigestJobConfiguration {
 			@Override
 			public @Nullable Following read() {
 				if (!this.page.hasNext()) {
-					List<Following> next = subscribers.following(due, this.afterId, settings.chunkSize());
+					List<Following> next = subscribers.following(due, edition, this.afterId, settings.chunkSize());
 					if (next.isEmpty()) {
 						return null;
 					}

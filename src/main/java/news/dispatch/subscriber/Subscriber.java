@@ -1,7 +1,10 @@
 package news.dispatch.subscriber;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reader and what they asked for.
@@ -11,9 +14,17 @@ import java.util.List;
  * @param topics the names of the topics they follow
  * @param sendHour the hour (0–23) in their zone when their digest is due
  * @param alerts whether they accept breaking-news alerts
- * @param status {@code ACTIVE}, {@code UNSUBSCRIBED} or {@code SUPPRESSED}
+ * @param status {@code PENDING} (signed up, not yet confirmed), {@code ACTIVE},
+ * {@code UNSUBSCRIBED} or {@code SUPPRESSED}; only {@code ACTIVE} subscribers are sent
+ * anything
  * @param keywords their own query in the topic language; empty when they have none
+ * @param pausedUntil no digest before this day, when set
  */
 public record Subscriber(long id, String email, String name, List<String> topics, Frequency frequency, ZoneId timeZone,
-		int sendHour, boolean alerts, String status, String keywords) {
+		int sendHour, boolean alerts, String status, String keywords, @Nullable LocalDate pausedUntil) {
+
+	public boolean active() {
+		return "ACTIVE".equals(this.status);
+	}
+
 }

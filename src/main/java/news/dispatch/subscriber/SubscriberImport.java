@@ -180,7 +180,7 @@ public class SubscriberImport {
 		}
 	}
 
-	private static ZoneId zone(String value) {
+	static ZoneId zone(String value) {
 		try {
 			return ZoneId.of(value);
 		}
@@ -190,7 +190,7 @@ public class SubscriberImport {
 		}
 	}
 
-	private static int hour(String value) {
+	static int hour(String value) {
 		try {
 			int hour = Integer.parseInt(value);
 			if (hour >= 0 && hour <= 23) {
@@ -203,7 +203,7 @@ public class SubscriberImport {
 		throw new InvalidInputException("the send hour \"" + value + "\" is not a whole number from 0 to 23");
 	}
 
-	private static String keywords(String value) {
+	static String keywords(String value) {
 		try {
 			QueryLanguage.parse(value);
 			return value;

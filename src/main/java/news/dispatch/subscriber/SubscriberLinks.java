@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -17,13 +20,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 import news.dispatch.system.DispatchSettings;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The links in every message that let a reader act without a password: unsubscribe and
- * preferences. Each carries a token signed with the server's secret (HMAC-SHA256), bound
- * to the subscriber and the action, so it cannot be guessed or used for someone else.
+ * The links that let a reader act without a password: unsubscribe, preferences and the
+ * confirmation of a sign-up. Each carries a token signed with the server's secret
+ * (HMAC-SHA256) over the subscriber, the action and an expiry time, so it cannot be
+ * guessed, used for someone else or another action, or used after it expires
+ * ({@link LinkSettings}).
  * <p>
  * The secret is {@code dispatch.secret}, or one generated on first use and kept in the
  * data directory, so links in mail already sent keep working across restarts.
@@ -31,59 +37,109 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubscriberLinks {
 
+	/** The action of an unsubscribe link. */
+	public static final String UNSUBSCRIBE = "unsubscribe";
+
+	/** The action of a preferences link. */
+	public static final String PREFERENCES = "preferences";
+
+	/** The action of a sign-up's confirmation link. */
+	public static final String CONFIRM = "confirm";
+
 	private final String baseUrl;
 
 	private final byte[] secret;
 
 	private final ThreadLocal<Mac> macs;
 
-	SubscriberLinks(DispatchSettings settings, @Value("${dispatch.secret:}") String secret) {
+	private final LinkSettings validity;
+
+	private final Clock clock;
+
+	@Autowired
+	SubscriberLinks(DispatchSettings settings, LinkSettings validity, @Value("${dispatch.secret:}") String secret) {
+		this(settings, validity, secret, Clock.systemUTC());
+	}
+
+	SubscriberLinks(DispatchSettings settings, LinkSettings validity, String secret, Clock clock) {
 		this.baseUrl = settings.site().url().replaceAll("/+$", "");
 		this.secret = secret.isBlank() ? storedSecret(settings.dataDir().resolve("secret"))
 				: secret.getBytes(StandardCharsets.UTF_8);
 		this.macs = ThreadLocal.withInitial(this::newMac);
+		this.validity = validity;
+		this.clock = clock;
 	}
 
 	public String unsubscribe(long subscriberId) {
-		return this.baseUrl + "/unsubscribe?token=" + token(subscriberId, "unsubscribe");
+		return this.baseUrl + "/unsubscribe?token=" + token(subscriberId, UNSUBSCRIBE);
 	}
 
 	public String preferences(long subscriberId) {
-		return this.baseUrl + "/preferences?token=" + token(subscriberId, "preferences");
+		return this.baseUrl + "/preferences?token=" + token(subscriberId, PREFERENCES);
+	}
+
+	public String confirm(long subscriberId) {
+		return this.baseUrl + "/confirm?token=" + token(subscriberId, CONFIRM);
 	}
 
 	/**
 	 * The subscriber a link's token was made for, if the token is one this server signed
-	 * for that action; a forged, altered or truncated token, or one made for another
-	 * action, gives nothing.
+	 * for that action and it has not expired; a forged, altered, truncated or expired
+	 * token, or one made for another action, gives nothing.
 	 */
 	public Optional<Long> verify(String token, String action) {
+		LinkCheck check = check(token, action);
+		return check.valid() ? Optional.of(check.subscriberId()) : Optional.empty();
+	}
+
+	/**
+	 * Whether a link's token is valid for the action, expired, or not this server's at
+	 * all. Tokens signed before links had an expiry (subscriber and action only) stay
+	 * valid for unsubscribing, so old mail can still be unsubscribed from.
+	 */
+	public LinkCheck check(String token, String action) {
 		int dot = token.indexOf('.');
 		if (dot <= 0) {
-			return Optional.empty();
+			return LinkCheck.INVALID;
 		}
 		String payload;
 		try {
 			payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.US_ASCII);
 		}
 		catch (IllegalArgumentException ex) {
-			return Optional.empty();
+			return LinkCheck.INVALID;
 		}
 		byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
 		byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-		if (!MessageDigest.isEqual(expected, given) || !payload.endsWith("." + action)) {
-			return Optional.empty();
+		if (!MessageDigest.isEqual(expected, given)) {
+			return LinkCheck.INVALID;
+		}
+		String[] parts = payload.split("\\.", -1);
+		if (parts.length < 2 || parts.length > 3 || !parts[1].equals(action)) {
+			return LinkCheck.INVALID;
 		}
 		try {
-			return Optional.of(Long.parseLong(payload.substring(0, payload.length() - action.length() - 1)));
+			long subscriberId = Long.parseLong(parts[0]);
+			if (parts.length == 2) {
+				return new LinkCheck(action.equals(UNSUBSCRIBE) ? LinkCheck.State.VALID : LinkCheck.State.EXPIRED,
+						subscriberId);
+			}
+			boolean expired = this.clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(parts[2])));
+			return new LinkCheck(expired ? LinkCheck.State.EXPIRED : LinkCheck.State.VALID, subscriberId);
 		}
 		catch (NumberFormatException ex) {
-			return Optional.empty();
+			return LinkCheck.INVALID;
 		}
 	}
 
 	String token(long subscriberId, String action) {
-		String payload = subscriberId + "." + action;
+		Duration valid = switch (action) {
+			case UNSUBSCRIBE -> this.validity.unsubscribe();
+			case PREFERENCES -> this.validity.preferences();
+			case CONFIRM -> this.validity.confirm();
+			default -> throw new IllegalArgumentException("no link for the action " + action);
+		};
+		String payload = subscriberId + "." + action + "." + this.clock.instant().plus(valid).getEpochSecond();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "."
 				+ sign(payload);
 	}

@@ -1,6 +1,7 @@
 package news.dispatch.subscriber;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Subscribers {
 
-	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status, keywords";
+	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status, keywords, paused_until";
 
 	private final JdbcClient jdbc;
 
@@ -66,16 +67,18 @@ public class Subscribers {
 	}
 
 	/**
-	 * Active subscribers of the given frequencies, in id order after {@code afterId}.
+	 * Active subscribers of the given frequencies, not paused on the edition's day, in id
+	 * order after {@code afterId}.
 	 */
-	public List<Following> following(Collection<Frequency> frequencies, long afterId, int limit) {
+	public List<Following> following(Collection<Frequency> frequencies, LocalDate edition, long afterId, int limit) {
 		if (frequencies.isEmpty()) {
 			return List.of();
 		}
 		List<Long> ids = this.jdbc
 			.sql("select id from subscriber where status = 'ACTIVE' and frequency in (:frequencies)"
-					+ " and id > :after order by id")
+					+ " and (paused_until is null or paused_until <= :edition) and id > :after order by id")
 			.param("frequencies", frequencies.stream().map(Frequency::name).toList())
+			.param("edition", edition)
 			.param("after", afterId)
 			.withMaxRows(limit)
 			.query(Long.class)
@@ -169,6 +172,77 @@ public class Subscribers {
 	}
 
 	/**
+	 * Stores a sign-up, not yet confirmed: nothing is planned or sent for it until
+	 * {@link #activate}.
+	 * @return its id
+	 */
+	long addPending(String email, Choices choices, List<Long> topicIds) {
+		this.jdbc
+			.sql("insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status,"
+					+ " created_at, keywords) values (?, '', ?, ?, ?, ?, 'PENDING', ?, ?)")
+			.params(email, choices.frequency().name(), choices.timeZone().getId(), choices.sendHour(), choices.alerts(),
+					Instant.now().atOffset(ZoneOffset.UTC), choices.keywords().isBlank() ? null : choices.keywords())
+			.update();
+		long id = this.jdbc.sql("select id from subscriber where email = ?").param(email).query(Long.class).single();
+		follow(id, topicIds);
+		return id;
+	}
+
+	/**
+	 * Forgets sign-ups that were not confirmed before {@code before}.
+	 */
+	int forgetUnconfirmed(Instant before) {
+		return this.jdbc.sql("delete from subscriber where status = 'PENDING' and created_at < ?")
+			.param(before.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * Makes a confirmed sign-up active, if it was made after {@code signedUpAfter}; a
+	 * subscriber in any other state, or a sign-up older than that, is left as is.
+	 * @return whether the subscriber was waiting for confirmation
+	 */
+	boolean activate(long id, Instant signedUpAfter) {
+		return this.jdbc
+			.sql("update subscriber set status = 'ACTIVE' where id = ? and status = 'PENDING' and created_at > ?")
+			.params(id, signedUpAfter.atOffset(ZoneOffset.UTC))
+			.update() > 0;
+	}
+
+	/**
+	 * Subscribes again a reader who had unsubscribed; suppressed addresses stay
+	 * suppressed.
+	 * @return whether they had unsubscribed
+	 */
+	boolean resubscribe(long id) {
+		return this.jdbc.sql("update subscriber set status = 'ACTIVE' where id = ? and status = 'UNSUBSCRIBED'")
+			.param(id)
+			.update() > 0;
+	}
+
+	/**
+	 * Replaces what the subscriber asked for; their status stays as it is.
+	 */
+	void change(long id, Choices choices, List<Long> topicIds) {
+		this.jdbc
+			.sql("update subscriber set frequency = ?, time_zone = ?, send_hour = ?, alerts = ?, keywords = ?,"
+					+ " paused_until = ? where id = ?")
+			.params(choices.frequency().name(), choices.timeZone().getId(), choices.sendHour(), choices.alerts(),
+					choices.keywords().isBlank() ? null : choices.keywords(), choices.pausedUntil(), id)
+			.update();
+		this.jdbc.sql("delete from subscription where subscriber_id = ?").param(id).update();
+		follow(id, topicIds);
+	}
+
+	private void follow(long id, List<Long> topicIds) {
+		for (long topicId : topicIds) {
+			this.jdbc.sql("insert into subscription (subscriber_id, topic_id) values (?, ?)")
+				.params(id, topicId)
+				.update();
+		}
+	}
+
+	/**
 	 * The keyword queries of active subscribers, by subscriber id.
 	 */
 	Map<Long, String> activeKeywords() {
@@ -196,12 +270,12 @@ public class Subscribers {
 			.map((row) -> new Subscriber(row.id(), row.email(), (row.name() != null) ? row.name() : "",
 					topics.getOrDefault(row.id(), List.of()), Frequency.valueOf(row.frequency()),
 					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), row.status(),
-					(row.keywords() != null) ? row.keywords() : ""))
+					(row.keywords() != null) ? row.keywords() : "", row.pausedUntil()))
 			.toList();
 	}
 
 	private record Row(long id, String email, @Nullable String name, String frequency, String timeZone, int sendHour,
-			boolean alerts, String status, @Nullable String keywords) {
+			boolean alerts, String status, @Nullable String keywords, @Nullable LocalDate pausedUntil) {
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Unsubscribing {
 
 	/** The action an unsubscribe link's token is signed for. */
-	public static final String ACTION = "unsubscribe";
+	public static final String ACTION = SubscriberLinks.UNSUBSCRIBE;
 
 	private final SubscriberLinks links;
 
@@ -26,6 +26,13 @@ public class Unsubscribing {
 		this.links = links;
 		this.subscribers = subscribers;
 		this.events = events;
+	}
+
+	/**
+	 * Whether an unsubscribe token can be used, has expired or is not valid.
+	 */
+	public LinkCheck check(String token) {
+		return this.links.check(token, ACTION);
 	}
 
 	/**

@@ -2,11 +2,10 @@ package news.dispatch.web;
 
 import java.util.Optional;
 
+import news.dispatch.subscriber.LinkCheck;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.Unsubscribing;
-import news.dispatch.system.DispatchSettings;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
  * <li>{@code GET /unsubscribe?token=…}: a page that asks to confirm with a button,
  * because mail scanners follow links; a GET changes nothing.</li>
  * </ul>
- * A forged or altered token gets a page that says so, with status 400, and changes
- * nothing.
+ * A forged or altered token gets a page that says so, with status 400, an expired one a
+ * page that offers a fresh link, with status 410; neither changes anything.
  */
 @Controller
 @RequestMapping("/unsubscribe")
@@ -34,31 +33,31 @@ class UnsubscribeController {
 
 	private final Unsubscribing unsubscribing;
 
-	private final DispatchSettings settings;
-
-	UnsubscribeController(Unsubscribing unsubscribing, DispatchSettings settings) {
+	UnsubscribeController(Unsubscribing unsubscribing) {
 		this.unsubscribing = unsubscribing;
-		this.settings = settings;
 	}
 
 	@GetMapping
 	ModelAndView confirm(@RequestParam(defaultValue = "") String token) {
-		return page("web/unsubscribe-confirm", token, this.unsubscribing.subscriber(token));
+		LinkCheck check = this.unsubscribing.check(token);
+		return check.valid() ? page("web/unsubscribe-confirm", token, this.unsubscribing.subscriber(token))
+				: LinkPages.refused(check);
 	}
 
 	@PostMapping
 	ModelAndView unsubscribe(@RequestParam(defaultValue = "") String token) {
-		return page("web/unsubscribed", token, this.unsubscribing.unsubscribe(token));
+		LinkCheck check = this.unsubscribing.check(token);
+		return check.valid() ? page("web/unsubscribed", token, this.unsubscribing.unsubscribe(token))
+				: LinkPages.refused(check);
 	}
 
 	private ModelAndView page(String view, String token, Optional<Subscriber> subscriber) {
-		ModelAndView page = new ModelAndView(subscriber.isPresent() ? view : "web/invalid-link");
-		page.addObject("site", this.settings.site().name());
-		page.addObject("token", token);
-		subscriber.ifPresent((found) -> page.addObject("email", found.email()));
 		if (subscriber.isEmpty()) {
-			page.setStatus(HttpStatus.BAD_REQUEST);
+			return LinkPages.refused(new LinkCheck(LinkCheck.State.INVALID, 0));
 		}
+		ModelAndView page = new ModelAndView(view);
+		page.addObject("token", token);
+		page.addObject("email", subscriber.get().email());
 		return page;
 	}
 

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
@@ -19,10 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What {@code dispatch serve} shows operators over HTTP: health of the database and the
- * SMTP server, and metrics in Prometheus format, jobs and the ledger among them.
+ * SMTP server, and metrics in Prometheus format, jobs and the ledger among them; health
+ * for anyone, the rest for the operator's login only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/serve" })
+		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/serve",
+				"dispatch.operator.username=operator", "dispatch.operator.password=s3cret-for-tests" })
 class ServeObservabilityTests {
 
 	@BeforeAll
@@ -47,6 +51,14 @@ class ServeObservabilityTests {
 
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"db\":{").contains("\"smtp\":{").contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void metricsNeedTheOperatorsLogin() throws Exception {
+		assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/prometheus", "operator:wrong").statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/prometheus", "operator:s3cret-for-tests").statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -77,8 +89,16 @@ class ServeObservabilityTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(path, path.startsWith("/actuator/health") ? null : "operator:s3cret-for-tests");
+	}
+
+	private HttpResponse<String> get(String path, String credentials) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (credentials != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -1,0 +1,18 @@
+package news.dispatch.subscriber;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a reader asks for on the sign-up and preferences pages, validated.
+ *
+ * @param topics names of catalog topics
+ * @param keywords a valid query in the topic language, or empty
+ * @param pausedUntil no digest before this day, when set
+ */
+public record Choices(List<String> topics, String keywords, Frequency frequency, ZoneId timeZone, int sendHour,
+		boolean alerts, @Nullable LocalDate pausedUntil) {
+}

@@ -1,0 +1,28 @@
+package news.dispatch.subscriber;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a reader typed into the sign-up or preferences form, as given: any field may be
+ * missing or wrong until {@link ChoiceRules} has checked it.
+ */
+public record ChoicesInput(@Nullable String email, @Nullable List<String> topics, @Nullable String keywords,
+		@Nullable String frequency, @Nullable String sendHour, @Nullable String timeZone, @Nullable Boolean alerts,
+		@Nullable String pausedUntil) {
+
+	public List<String> topicsOrNone() {
+		return (this.topics != null) ? this.topics : List.of();
+	}
+
+	/**
+	 * The input of a subscriber's current choices, to fill in their form.
+	 */
+	public static ChoicesInput of(Subscriber subscriber) {
+		return new ChoicesInput(subscriber.email(), subscriber.topics(), subscriber.keywords(),
+				subscriber.frequency().name(), Integer.toString(subscriber.sendHour()), subscriber.timeZone().getId(),
+				subscriber.alerts(), (subscriber.pausedUntil() != null) ? subscriber.pausedUntil().toString() : "");
+	}
+
+}

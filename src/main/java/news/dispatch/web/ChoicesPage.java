@@ -1,0 +1,69 @@
+package news.dispatch.web;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import news.dispatch.subscriber.ChoicesInput;
+import news.dispatch.subscriber.InvalidChoiceException;
+import news.dispatch.system.DispatchSettings;
+import news.dispatch.topic.Topic;
+import news.dispatch.topic.Topics;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The form the sign-up and preferences pages share: the catalog's topics as checkboxes,
+ * keywords, frequency, send hour, time zone, alerts; filled in with what the reader gave,
+ * and the problem beside the field it is about.
+ */
+@Component
+class ChoicesPage {
+
+	private static final List<String> ZONES = ZoneId.getAvailableZoneIds()
+		.stream()
+		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+		.sorted()
+		.toList();
+
+	private final Topics topics;
+
+	private final DispatchSettings settings;
+
+	ChoicesPage(Topics topics, DispatchSettings settings) {
+		this.topics = topics;
+		this.settings = settings;
+	}
+
+	ModelAndView page(String view, ChoicesInput input, @Nullable InvalidChoiceException problem) {
+		ModelAndView page = new ModelAndView(view);
+		Map<String, Object> form = new HashMap<>();
+		form.put("email", text(input.email()));
+		form.put("topics", input.topicsOrNone());
+		form.put("keywords", text(input.keywords()));
+		form.put("frequency", (input.frequency() != null) ? input.frequency().toUpperCase(Locale.ROOT) : "DAILY");
+		form.put("sendHour", (input.sendHour() != null) ? input.sendHour() : "7");
+		form.put("timeZone", (input.timeZone() != null) ? input.timeZone() : this.settings.zone().getId());
+		form.put("alerts", Boolean.TRUE.equals(input.alerts()));
+		form.put("pausedUntil", text(input.pausedUntil()));
+		page.addObject("form", form);
+		page.addObject("catalog", this.topics.findAll().stream().map(Topic::name).toList());
+		page.addObject("zones", ZONES);
+		if (problem != null) {
+			page.addObject("error", problem.getMessage());
+			page.addObject("errorField", problem.field());
+			page.setStatus(HttpStatus.BAD_REQUEST);
+		}
+		return page;
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+}

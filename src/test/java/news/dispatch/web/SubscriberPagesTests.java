@@ -1,0 +1,487 @@
+package news.dispatch.web;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import news.dispatch.Cli;
+import news.dispatch.Fixtures;
+import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.subscriber.Frequency;
+import news.dispatch.subscriber.Subscriber;
+import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The subscriber pages over real HTTP against a real SMTP server (GreenMail): sign-up
+ * with double opt-in, preferences, and every way a link or a form can be wrong, forged,
+ * replayed or abused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/subscriber-pages",
+				"dispatch.secret=" + Tokens.SECRET, "dispatch.digest.lookback-days=100000",
+				"dispatch.web.sign-ups-per-client-per-hour=30", "dispatch.web.mails-per-address-per-day=3" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SubscriberPagesTests {
+
+	static final Path DATA = Path.of("target/test-data/subscriber-pages");
+
+	private static final Pattern LINK = Pattern.compile("https://dispatch\\.example\\.com(/[a-z]+\\?token=[\\w.-]+)");
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(DATA);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	SubscriberLinks links;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static boolean imported;
+
+	private void newsroom() {
+		synchronized (SubscriberPagesTests.class) {
+			if (!imported) {
+				new Cli(this.commandLine).importNewsroom(DATA.resolve("input"));
+				imported = true;
+			}
+		}
+	}
+
+	@Test
+	void signUpMailsAConfirmationLinkWhoseGetChangesNothingAndWhosePostActivates() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		HttpResponse<String> form = reader.get("/subscribe");
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("name=\"topics\" value=\"Russia\"").contains("<script src=\"/js/zone.js\">");
+
+		HttpResponse<String> answer = subscribe(reader, signUp("fay.ortiz@example.net", "Russia", ""));
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).contains("Check your inbox");
+		Subscriber fay = this.subscribers.findByEmail("fay.ortiz@example.net").orElseThrow();
+		assertThat(fay.status()).isEqualTo("PENDING");
+		MimeMessage mail = mailsTo("fay.ortiz@example.net", 1).get(0);
+		assertThat(mail.getFrom()[0].toString()).isEqualTo("Dispatch <digest@dispatch.example.com>");
+		assertThat(mail.getSubject()).contains("Confirm");
+		assertThat(mail.getHeader("List-Unsubscribe")).isNull();
+		assertThat(parts(mail)).containsExactly("text/plain", "text/html");
+		String confirm = link(mail, "/confirm");
+
+		HttpResponse<String> scanned = new PageClient(this.port, false).get(confirm);
+		assertThat(scanned.statusCode()).isEqualTo(200);
+		assertThat(scanned.body()).contains("<form method=\"post\" action=\"/confirm\"");
+		assertThat(status("fay.ortiz@example.net")).isEqualTo("PENDING");
+
+		HttpResponse<String> confirmed = reader.post("/confirm",
+				Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
+		assertThat(confirmed.statusCode()).isEqualTo(200);
+		assertThat(confirmed.body()).contains("You are subscribed");
+		Subscriber active = this.subscribers.findByEmail("fay.ortiz@example.net").orElseThrow();
+		assertThat(active.status()).isEqualTo("ACTIVE");
+		assertThat(active.topics()).containsExactly("Russia");
+		assertThat(active.timeZone().getId()).isEqualTo("Europe/London");
+		assertThat(active.sendHour()).isEqualTo(6);
+		assertThat(active.alerts()).isTrue();
+	}
+
+	@Test
+	void aSignUpNotConfirmedWithinTheWindowCannotBeConfirmedAndIsForgotten() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		subscribe(reader, signUp("lee.late@example.net", "Russia", ""));
+		String confirm = link(mailsTo("lee.late@example.net", 1).get(0), "/confirm");
+		// the sign-up was made three days ago
+		this.jdbc.sql("update subscriber set created_at = ? where email = ?")
+			.params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(3), "lee.late@example.net")
+			.update();
+
+		HttpResponse<String> late = reader.post("/confirm",
+				Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
+
+		assertThat(late.statusCode()).isEqualTo(410);
+		assertThat(late.body()).contains("This link has expired");
+		assertThat(status("lee.late@example.net")).isEqualTo("PENDING");
+
+		subscribe(reader, signUp("someone.else@example.net", "Russia", ""));
+		assertThat(this.subscribers.findByEmail("lee.late@example.net")).isEmpty();
+		assertThat(reader.get(confirm).statusCode()).isEqualTo(400);
+		subscribe(reader, signUp("lee.late@example.net", "Football", ""));
+		assertThat(this.subscribers.findByEmail("lee.late@example.net").orElseThrow().topics())
+			.containsExactly("Football");
+		assertThat(mailsTo("lee.late@example.net", 2)).hasSize(2);
+	}
+
+	@Test
+	void aConfirmationLinkUsedAgainAfterUnsubscribingDoesNotSubscribeAgain() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		subscribe(reader, signUp("gus.lind@example.net", "Football", ""));
+		String confirm = link(mailsTo("gus.lind@example.net", 1).get(0), "/confirm");
+		reader.post("/confirm", Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
+		Subscriber gus = this.subscribers.findByEmail("gus.lind@example.net").orElseThrow();
+		assertThat(new PageClient(this.port, false)
+			.post(LinkPages.local(this.links.unsubscribe(gus.id())), Map.of("List-Unsubscribe", "One-Click"))
+			.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> scanned = reader.get(confirm);
+		HttpResponse<String> replayed = reader.post("/confirm",
+				Map.of("token", token(confirm), "_csrf", reader.csrf("/subscribe")));
+
+		assertThat(scanned.body()).contains("already been used");
+		assertThat(replayed.statusCode()).isEqualTo(409);
+		assertThat(replayed.body()).contains("already been used");
+		assertThat(status("gus.lind@example.net")).isEqualTo("UNSUBSCRIBED");
+	}
+
+	@Test
+	void forgedAlteredExpiredAndMisusedTokensGetAClearPageOnEveryEndpointAndChangeNothing() throws Exception {
+		newsroom();
+		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
+		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
+		Instant later = Instant.now().plus(1, ChronoUnit.DAYS);
+		Instant earlier = Instant.now().minus(1, ChronoUnit.MINUTES);
+		PageClient client = new PageClient(this.port, true);
+		for (String action : List.of("unsubscribe", "preferences", "confirm")) {
+			String good = Tokens.token(ana.id(), action, later);
+			String otherAction = Tokens.token(ana.id(), action.equals("confirm") ? "preferences" : "confirm", later);
+			String otherSubscriber = Tokens.token(ben.id(), action, later).split("\\.")[0] + "." + good.split("\\.")[1];
+			String lengthened = Tokens.token(ana.id(), action, later.plus(3650, ChronoUnit.DAYS)).split("\\.")[0] + "."
+					+ good.split("\\.")[1];
+			Map<String, String> invalid = new LinkedHashMap<>();
+			invalid.put("missing", "");
+			invalid.put("nonsense", "nonsense");
+			invalid.put("altered signature", good.substring(0, good.length() - 2) + "xx");
+			invalid.put("another subscriber's payload", otherSubscriber);
+			invalid.put("a later expiry", lengthened);
+			invalid.put("another action", otherAction);
+			invalid.put("another server's secret",
+					"MS51bnN1YnNjcmliZS45OTk5OTk5OTk5.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+			for (Map.Entry<String, String> token : invalid.entrySet()) {
+				for (HttpResponse<String> response : both(client, "/" + action, token.getValue())) {
+					assertThat(response.statusCode()).as(action + ", " + token.getKey()).isEqualTo(400);
+					assertThat(response.body()).as(action + ", " + token.getKey()).contains("This link is not valid");
+				}
+			}
+			for (HttpResponse<String> response : both(client, "/" + action, Tokens.token(ana.id(), action, earlier))) {
+				assertThat(response.statusCode()).as(action + ", expired").isEqualTo(410);
+				assertThat(response.body()).contains("This link has expired").contains("action=\"/link\"");
+			}
+		}
+		Subscriber after = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
+		assertThat(after).isEqualTo(ana);
+		assertThat(this.subscribers.find(ben.id()).orElseThrow()).isEqualTo(ben);
+	}
+
+	@Test
+	void anUnsubscribeLinkSignedBeforeLinksHadAnExpiryStillUnsubscribes() throws Exception {
+		newsroom();
+		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
+		PageClient mailProvider = new PageClient(this.port, false);
+
+		HttpResponse<String> oldPreferences = mailProvider
+			.get("/preferences?token=" + Tokens.sign(ben.id() + ".preferences"));
+		HttpResponse<String> oldUnsubscribe = mailProvider.post(
+				"/unsubscribe?token=" + Tokens.sign(ben.id() + ".unsubscribe"),
+				Map.of("List-Unsubscribe", "One-Click"));
+
+		assertThat(oldPreferences.statusCode()).isEqualTo(410);
+		assertThat(oldUnsubscribe.statusCode()).isEqualTo(200);
+		assertThat(status("ben.adeyemi@example.org")).isEqualTo("UNSUBSCRIBED");
+	}
+
+	@Test
+	void anExpiredLinkOffersAFreshOneAndAnswersTheSameForAnyAddress() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		String expired = "/preferences?token="
+				+ Tokens.token(this.subscribers.findByEmail("chloe.martin@example.com").orElseThrow().id(),
+						"preferences", Instant.now().minusSeconds(5));
+		HttpResponse<String> known = reader.post("/link",
+				Map.of("email", "chloe.martin@example.com", "_csrf", reader.csrf(expired)));
+		HttpResponse<String> unknown = reader.post("/link",
+				Map.of("email", "nobody.here@example.net", "_csrf", reader.csrf(expired)));
+
+		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
+		assertThat(known.body().replace("chloe.martin@example.com", "X"))
+			.isEqualTo(unknown.body().replace("nobody.here@example.net", "X"));
+		String fresh = link(mailsTo("chloe.martin@example.com", 1).get(0), "/preferences");
+		assertThat(reader.get(fresh).body()).contains("Your preferences").contains("chloe.martin@example.com");
+	}
+
+	@Test
+	void theReadersPageChangesTheirChoicesAndAPauseKeepsTheirDigestAwayUntilTheDay() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		Subscriber dev = this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow();
+		String page = LinkPages.local(this.links.preferences(dev.id()));
+		HttpResponse<String> shown = reader.get(page);
+		assertThat(shown.body()).contains("value=\"Football\" checked").contains("Unsubscribe</a>");
+
+		Map<String, Object> changes = new LinkedHashMap<>(signUp("", "Russia", "kim OR pyongyang"));
+		changes.remove("email");
+		changes.put("token", token(page));
+		changes.put("frequency", "DAILY");
+		changes.put("pausedUntil", "2033-01-10");
+		changes.put("_csrf", reader.csrf(page));
+		HttpResponse<String> saved = reader.post("/preferences", changes);
+
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		assertThat(saved.body()).contains("Your preferences are saved");
+		Subscriber changed = this.subscribers.find(dev.id()).orElseThrow();
+		assertThat(changed.topics()).containsExactly("Russia");
+		assertThat(changed.keywords()).isEqualTo("kim OR pyongyang");
+		assertThat(changed.pausedUntil()).isEqualTo(LocalDate.of(2033, 1, 10));
+		assertThat(changed.status()).isEqualTo("ACTIVE");
+
+		Cli cli = new Cli(this.commandLine);
+		assertThat(cli.run("digest", "--date", "2033-01-03", "--quiet").exitCode()).isZero();
+		assertThat(mailsTo("ana.kovac@example.com", 1)).isNotEmpty();
+		assertThat(received("dev.sharma@example.org")).isEmpty();
+		assertThat(cli.run("digest", "--date", "2033-01-10", "--quiet").exitCode()).isZero();
+		assertThat(mailsTo("dev.sharma@example.org", 1)).hasSize(1);
+	}
+
+	@Test
+	void invalidInputShowsTheFormAgainWithTheProblemAndStoresNothing() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+		cases.put("is not an email address", signUp("not-an-address", "Russia", ""));
+		cases.put("column 7", signUp("kw@example.net", "Russia", "putin \"sanctions"));
+		cases.put("There is no topic \"Astrology\"", signUp("topic@example.net", "Astrology", ""));
+		Map<String, Object> hour = signUp("hour@example.net", "Russia", "");
+		hour.put("sendHour", "25");
+		cases.put("the send hour \"25\"", hour);
+		Map<String, Object> zone = signUp("zone@example.net", "Russia", "");
+		zone.put("timeZone", "Mars/Olympus_Mons");
+		cases.put("Mars/Olympus_Mons", zone);
+
+		for (Map.Entry<String, Map<String, Object>> bad : cases.entrySet()) {
+			Map<String, Object> fields = new LinkedHashMap<>(bad.getValue());
+			fields.put("_csrf", reader.csrf("/subscribe"));
+			HttpResponse<String> answer = reader.post("/subscribe", fields);
+			assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(400);
+			assertThat(answer.body()).as(bad.getKey())
+				.contains("role=\"alert\"")
+				.containsIgnoringCase(bad.getKey().replace("\"", "&quot;"))
+				.contains("<form method=\"post\" action=\"/subscribe\"");
+			assertThat(this.subscribers.findByEmail(String.valueOf(bad.getValue().get("email")))).isEmpty();
+		}
+		HttpResponse<String> markup = subscribe(reader,
+				signUp("<b>x@example.net", "Russia", "\"<script>alert(1)</script>"));
+		assertThat(markup.statusCode()).isEqualTo(400);
+		assertThat(markup.body()).doesNotContain("<b>x").doesNotContain("<script>alert").contains("&lt;b&gt;x");
+	}
+
+	@Test
+	void aSignUpForAKnownAddressGetsTheSameAnswerAndChangesNothing() throws Exception {
+		newsroom();
+		Subscriber erin = this.subscribers.findByEmail("erin.cole@example.com").orElseThrow();
+		PageClient reader = new PageClient(this.port, true);
+
+		HttpResponse<String> known = subscribe(reader, signUp("erin.cole@example.com", "Russia", "putin"));
+		HttpResponse<String> unknown = subscribe(reader, signUp("hal.new@example.net", "Russia", "putin"));
+
+		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
+		assertThat(known.body().replace("erin.cole@example.com", "X"))
+			.isEqualTo(unknown.body().replace("hal.new@example.net", "X"));
+		assertThat(this.subscribers.find(erin.id()).orElseThrow()).isEqualTo(erin);
+		MimeMessage mail = mailsTo("erin.cole@example.com", 1).get(0);
+		assertThat(text(mail)).contains("/preferences?token=").doesNotContain("/confirm?token=");
+	}
+
+	@Test
+	void oneAddressIsSentAtMostThreeMailsADayHoweverOftenItIsSignedUp() throws Exception {
+		newsroom();
+		PageClient reader = new PageClient(this.port, true);
+		for (int i = 0; i < 5; i++) {
+			assertThat(subscribe(reader, signUp("ivy.flood@example.net", "Russia", "")).statusCode()).isEqualTo(200);
+		}
+		assertThat(mailsTo("ivy.flood@example.net", 3)).hasSize(3);
+		Thread.sleep(1500);
+		assertThat(received("ivy.flood@example.net")).hasSize(3);
+	}
+
+	@Test
+	void formsWithoutTheCsrfTokenAreRefusedButTheOneClickUnsubscribeNeedsNone() throws Exception {
+		newsroom();
+		PageClient mailProvider = new PageClient(this.port, false);
+		Map<String, Object> fields = signUp("jo.csrf@example.net", "Russia", "");
+		fields.remove("_csrf");
+		assertThat(mailProvider.post("/subscribe", fields).statusCode()).isEqualTo(403);
+		assertThat(this.subscribers.findByEmail("jo.csrf@example.net")).isEmpty();
+		Subscriber chloe = this.subscribers.findByEmail("chloe.martin@example.com").orElseThrow();
+		String preferences = LinkPages.local(this.links.preferences(chloe.id()));
+		assertThat(mailProvider.post("/preferences", Map.of("token", token(preferences), "frequency", "NONE"))
+			.statusCode()).isEqualTo(403);
+		assertThat(this.subscribers.find(chloe.id()).orElseThrow().frequency()).isEqualTo(Frequency.WEEKLY);
+
+		HttpResponse<String> oneClick = mailProvider.post(LinkPages.local(this.links.unsubscribe(chloe.id())),
+				Map.of("List-Unsubscribe", "One-Click"));
+
+		assertThat(oneClick.statusCode()).isEqualTo(200);
+		assertThat(oneClick.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(status("chloe.martin@example.com")).isEqualTo("UNSUBSCRIBED");
+	}
+
+	@Test
+	void pagesCarrySecurityHeadersAndTheOperatorPartIsClosedWithoutAnOperator() throws Exception {
+		PageClient client = new PageClient(this.port, false);
+		HttpResponse<String> page = client.get("/subscribe");
+
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("script-src 'self'")
+				.contains("frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline"));
+		assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=\"");
+		assertThat(client.get("/css/dispatch.css").statusCode()).isEqualTo(200);
+		assertThat(client.get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(client.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void oneClientCannotSignUpMoreThanTheLimitAnHour() throws Exception {
+		PageClient reader = new PageClient(this.port, true);
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 35; i++) {
+			statuses.add(subscribe(reader, signUp("many" + i + "@example.net", "Russia", "")).statusCode());
+		}
+		assertThat(statuses).contains(429);
+		assertThat(statuses.subList(statuses.indexOf(429), statuses.size())).containsOnly(429);
+		HttpResponse<String> refused = subscribe(reader, signUp("one.more@example.net", "Russia", ""));
+		assertThat(refused.body()).contains("Too many requests");
+		assertThat(this.subscribers.findByEmail("one.more@example.net")).isEmpty();
+	}
+
+	private Map<String, Object> signUp(String email, String topic, String keywords) throws Exception {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("email", email);
+		fields.put("topics", List.of(topic));
+		fields.put("keywords", keywords);
+		fields.put("frequency", "DAILY");
+		fields.put("sendHour", "6");
+		fields.put("timeZone", "Europe/London");
+		fields.put("alerts", "true");
+		return fields;
+	}
+
+	private static HttpResponse<String> subscribe(PageClient reader, Map<String, Object> fields) throws Exception {
+		Map<String, Object> withCsrf = new LinkedHashMap<>(fields);
+		withCsrf.put("_csrf", reader.csrf("/subscribe"));
+		return reader.post("/subscribe", withCsrf);
+	}
+
+	private List<HttpResponse<String>> both(PageClient client, String path, String token) throws Exception {
+		return List.of(client.get(path + "?token=" + token), client.post(path,
+				Map.of("token", token, "_csrf", client.csrf("/subscribe"), "List-Unsubscribe", "One-Click")));
+	}
+
+	private String status(String email) {
+		return this.subscribers.findByEmail(email).orElseThrow().status();
+	}
+
+	private static String token(String link) {
+		return link.substring(link.indexOf("token=") + 6);
+	}
+
+	private static List<MimeMessage> received(String email) throws Exception {
+		List<MimeMessage> mine = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (message.getRecipients(Message.RecipientType.TO)[0].toString().contains(email)) {
+				mine.add(message);
+			}
+		}
+		return mine;
+	}
+
+	private static List<MimeMessage> mailsTo(String email, int atLeast) throws Exception {
+		long deadline = System.currentTimeMillis() + 15_000;
+		List<MimeMessage> mine = received(email);
+		while (mine.size() < atLeast && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+			mine = received(email);
+		}
+		return mine;
+	}
+
+	private static String link(MimeMessage mail, String path) throws Exception {
+		Matcher matcher = LINK.matcher(text(mail));
+		while (matcher.find()) {
+			if (matcher.group(1).startsWith(path + "?")) {
+				return matcher.group(1);
+			}
+		}
+		throw new AssertionError("no " + path + " link in " + text(mail));
+	}
+
+	private static String text(MimeMessage mail) throws Exception {
+		return (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+	}
+
+	private static List<String> parts(MimeMessage mail) throws Exception {
+		Multipart multipart = (Multipart) mail.getContent();
+		List<String> types = new ArrayList<>();
+		for (int i = 0; i < multipart.getCount(); i++) {
+			types.add(multipart.getBodyPart(i).getContentType().replaceAll(";.*", "").strip());
+		}
+		return types;
+	}
+
+}
