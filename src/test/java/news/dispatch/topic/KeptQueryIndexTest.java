@@ -44,6 +44,7 @@ class KeptQueryIndexTest {
 		try (TopicMatcher second = open(Map.of("t:1", "kremlin"))) {
 			assertThat(second.registered()).isZero();
 			assertThat(second.match(List.of(PUTIN))).isEmpty();
+			assertThat(second.queriesRun()).as("the removed query is gone from the index, not just ignored").isZero();
 			assertThat(second.match(List.of(KREMLIN))).extracting(TopicMatch::queryId).containsExactly("t:1");
 		}
 		try (TopicMatcher third = open(Map.of("t:1", "kremlin", "k:3", "\"putin spoke\""))) {
