@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -51,9 +53,6 @@ final class QueryMonitors {
 	 */
 	private static final int REGISTER_BATCH = 500;
 
-	private static final MonitorQuerySerializer SERIALIZER = MonitorQuerySerializer
-		.fromParser(QueryMonitors::parseStored);
-
 	private static final System.Logger logger = System.getLogger(QueryMonitors.class.getName());
 
 	private QueryMonitors() {
@@ -72,26 +71,30 @@ final class QueryMonitors {
 	}
 
 	/**
-	 * Open a monitor holding exactly the given queries.
-	 * @param queries the parsed queries, by text (their monitor id)
+	 * Open a monitor holding exactly the given query texts.
+	 * @param texts the queries, as written (each is its monitor id)
+	 * @param parser parses a text the monitor does not hold yet; returns {@code null} for
+	 * an invalid one, which is left out (it may also throw, which closes the monitor)
 	 * @param directory where to keep the index between runs, or {@code null} to keep it
 	 * in memory only
 	 */
-	static Opened open(Analyzer analyzer, Map<String, MonitorQuery> queries, @Nullable Path directory)
-			throws IOException {
+	static Opened open(Analyzer analyzer, Collection<String> texts, Function<String, @Nullable Query> parser,
+			@Nullable Path directory) throws IOException {
 		if (directory == null) {
-			return synced(new Monitor(analyzer, presearcher(), config()), queries);
+			return synced(new Monitor(analyzer, presearcher(), config()), texts, parser, Set.of());
 		}
 		Path index = directory.resolve(FORMAT);
+		Set<String> refused = ConcurrentHashMap.newKeySet();
 		Monitor monitor;
 		try {
 			Files.createDirectories(index);
-			monitor = new Monitor(analyzer, presearcher(), config().setIndexPath(index, SERIALIZER));
+			MonitorQuerySerializer serializer = MonitorQuerySerializer.fromParser((text) -> parseStored(text, refused));
+			monitor = new Monitor(analyzer, presearcher(), config().setIndexPath(index, serializer));
 		}
 		catch (LockObtainFailedException ex) {
 			logger.log(System.Logger.Level.INFO, "The query index " + index
 					+ " is in use by another process; this one indexes its queries in memory");
-			return open(analyzer, queries, null);
+			return open(analyzer, texts, parser, null);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the monitor does not release the index when it fails to open it: leave it
@@ -99,20 +102,21 @@ final class QueryMonitors {
 			logger.log(System.Logger.Level.WARNING,
 					"Could not read the query index " + index + "; it is deleted and built again by the next run", ex);
 			delete(index);
-			return open(analyzer, queries, null);
+			return open(analyzer, texts, parser, null);
 		}
-		return synced(monitor, queries);
+		return synced(monitor, texts, parser, refused);
 	}
 
 	/**
-	 * Reads the stored queries back. One the language now refuses matches nothing: it is
-	 * not among the queries wanted, so {@link #synced} deletes it straight away.
+	 * Reads a stored query back when the monitor opens: the texts it holds are parsed
+	 * there, once. One the language now refuses is noted, to be deleted and reported.
 	 */
-	private static Query parseStored(String query) {
+	private static Query parseStored(String text, Set<String> refused) {
 		try {
-			return QueryLanguage.parse(query);
+			return QueryLanguage.parse(text);
 		}
 		catch (InvalidQueryException ex) {
+			refused.add(text);
 			return new MatchNoDocsQuery("no longer a valid query");
 		}
 	}
@@ -122,21 +126,27 @@ final class QueryMonitors {
 	}
 
 	/**
-	 * Make the monitor hold exactly {@code queries}: delete what it has that is not among
-	 * them, register what it lacks. Closes the monitor if that fails.
+	 * Make the monitor hold exactly {@code texts}: delete what it has that is not among
+	 * them (or no longer parses), parse and register what it lacks. Closes the monitor if
+	 * that fails.
 	 */
-	private static Opened synced(Monitor monitor, Map<String, MonitorQuery> queries) throws IOException {
+	private static Opened synced(Monitor monitor, Collection<String> texts, Function<String, @Nullable Query> parser,
+			Set<String> refused) throws IOException {
 		try {
-			Set<String> stored = monitor.getQueryIds();
-			List<String> gone = stored.stream().filter((id) -> !queries.containsKey(id)).toList();
+			Set<String> wanted = new HashSet<>(texts);
+			Set<String> stored = new HashSet<>(monitor.getQueryIds());
+			List<String> gone = stored.stream().filter((id) -> !wanted.contains(id) || refused.contains(id)).toList();
 			if (!gone.isEmpty()) {
 				monitor.deleteById(gone);
+				gone.forEach(stored::remove);
 			}
-			Set<String> present = new HashSet<>(stored);
 			List<MonitorQuery> added = new ArrayList<>();
-			for (Map.Entry<String, MonitorQuery> query : queries.entrySet()) {
-				if (!present.contains(query.getKey())) {
-					added.add(query.getValue());
+			for (String text : texts) {
+				if (!stored.contains(text)) {
+					Query query = parser.apply(text);
+					if (query != null) {
+						added.add(new MonitorQuery(text, query, text, Map.of()));
+					}
 				}
 			}
 			register(monitor, added);

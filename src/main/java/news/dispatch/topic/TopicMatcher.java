@@ -17,7 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.search.Query;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,38 +92,40 @@ public final class TopicMatcher implements Closeable {
 	public TopicMatcher(Map<String, String> queriesById, Map<String, Relevance> relevance,
 			Consumer<InvalidQueryException> onInvalid, @Nullable Path indexDirectory) {
 		Objects.requireNonNull(queriesById, "queriesById must not be null");
-		Map<String, MonitorQuery> queries = new HashMap<>();
-		Map<String, InvalidQueryException> invalid = new HashMap<>();
+		Map<String, List<Owner>> byText = new TreeMap<>();
 		new TreeMap<>(queriesById).forEach((id, query) -> {
 			Objects.requireNonNull(id, "query id must not be null");
 			Objects.requireNonNull(query, "query must not be null");
-			InvalidQueryException problem = invalid.get(query);
-			if (problem == null && !queries.containsKey(query)) {
-				try {
-					queries.put(query, new MonitorQuery(query, QueryLanguage.parse(query), query, Map.of()));
-				}
-				catch (InvalidQueryException ex) {
-					problem = ex;
-					invalid.put(query, ex);
-				}
-			}
-			if (problem != null) {
-				onInvalid.accept(problem.forQuery(id));
-			}
-			else {
-				this.owners.computeIfAbsent(query, (text) -> new ArrayList<>())
-					.add(new Owner(id, relevance.getOrDefault(id, Relevance.ANY)));
-			}
+			byText.computeIfAbsent(query, (text) -> new ArrayList<>())
+				.add(new Owner(id, relevance.getOrDefault(id, Relevance.ANY)));
 		});
-		this.size = this.owners.values().stream().mapToInt(List::size).sum();
+		this.owners.putAll(byText);
 		try {
-			QueryMonitors.Opened opened = QueryMonitors.open(this.analyzer, queries, indexDirectory);
+			QueryMonitors.Opened opened = QueryMonitors.open(this.analyzer, byText.keySet(),
+					(text) -> parse(text, onInvalid), indexDirectory);
 			this.monitor = opened.monitor();
 			this.registered = opened.registered();
 		}
 		catch (IOException ex) {
 			this.analyzer.close();
 			throw new UncheckedIOException("Could not set up the topic monitor", ex);
+		}
+		this.size = this.owners.values().stream().mapToInt(List::size).sum();
+	}
+
+	/**
+	 * Parse a query text the monitor does not hold yet; if it is invalid, tell
+	 * {@code onInvalid} once for each of its owners and leave it out.
+	 */
+	private @Nullable Query parse(String text, Consumer<InvalidQueryException> onInvalid) {
+		try {
+			return QueryLanguage.parse(text);
+		}
+		catch (InvalidQueryException ex) {
+			for (Owner owner : this.owners.remove(text)) {
+				onInvalid.accept(ex.forQuery(owner.queryId()));
+			}
+			return null;
 		}
 	}
 
