@@ -49,8 +49,8 @@ final class ArticleHits {
 		return hits;
 	}
 
-	static double score(MatchableArticle article, List<ArticleHit> hits) {
-		int leadEnd = leadEnd(article.body());
+	static double score(ArticleText article, List<ArticleHit> hits) {
+		int leadEnd = article.leadEnd();
 		double score = 0;
 		for (ArticleHit hit : hits) {
 			if (hit.inHeadline()) {

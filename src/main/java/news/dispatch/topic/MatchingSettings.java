@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * subscribers' keywords and for {@code topics test} without {@code --in}
  * @param defaultMinHits how many hits suffice likewise, when no {@code min-hits:} is
  * given
+ * @param keepIndex whether to keep the index of the topic and keyword queries in
+ * {@code DATA_DIR/query-index} between runs, so that a run indexes only the queries added
+ * or changed since the last one; off, every run indexes them all in memory
  */
 @ConfigurationProperties("dispatch.matching")
 public record MatchingSettings(@DefaultValue("30") int windowDays, @DefaultValue("100") int batchSize,
 		@DefaultValue("20000") int trialMaxArticles, @DefaultValue("LEAD") Relevance.Region defaultIn,
-		@DefaultValue("2") int defaultMinHits) {
+		@DefaultValue("2") int defaultMinHits, @DefaultValue("true") boolean keepIndex) {
 
 	/**
 	 * What a match must satisfy when the query comes with no options of its own.

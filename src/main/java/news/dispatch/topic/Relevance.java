@@ -75,7 +75,7 @@ public record Relevance(Region in, int minHits) {
 	/**
 	 * Whether an article with these hits is about the topic.
 	 */
-	boolean admits(MatchableArticle article, List<ArticleHit> hits) {
+	boolean admits(ArticleText article, List<ArticleHit> hits) {
 		boolean regionDemanded = this.in != Region.ANYWHERE;
 		boolean countDemanded = this.minHits > 1;
 		boolean frequent = hits.size() >= this.minHits;
@@ -86,8 +86,8 @@ public record Relevance(Region in, int minHits) {
 		return countDemanded ? (prominent || frequent) : prominent;
 	}
 
-	private boolean inRegion(MatchableArticle article, List<ArticleHit> hits) {
-		int leadEnd = (this.in == Region.LEAD) ? ArticleHits.leadEnd(article.body()) : -1;
+	private boolean inRegion(ArticleText article, List<ArticleHit> hits) {
+		int leadEnd = (this.in == Region.LEAD) ? article.leadEnd() : -1;
 		for (ArticleHit hit : hits) {
 			if (hit.inHeadline() || hit.start() < leadEnd) {
 				return true;

@@ -20,7 +20,7 @@ final class SnippetBuilder {
 	private SnippetBuilder() {
 	}
 
-	static Snippet build(MatchableArticle article, List<ArticleHit> hits) {
+	static Snippet build(ArticleText article, List<ArticleHit> hits) {
 		List<ArticleHit> bodyHits = hits.stream().filter((hit) -> !hit.inHeadline()).toList();
 		if (bodyHits.isEmpty()) {
 			String headline = article.headline();
@@ -34,22 +34,25 @@ final class SnippetBuilder {
 			}
 			return cut(headline, start, end, hits);
 		}
-		int[] best = null;
+		int bestStart = -1;
+		int bestEnd = -1;
 		int bestCount = -1;
-		for (int[] sentence : Sentences.of(article.body())) {
+		for (int[] sentence : article.sentences()) {
 			int count = 0;
+			int end = sentence[1];
 			for (ArticleHit hit : bodyHits) {
-				if (hit.start() >= sentence[0] && hit.start() < sentence[1]) {
+				if (hit.start() >= sentence[0] && hit.start() < end) {
 					count++;
-					sentence[1] = Math.max(sentence[1], hit.end());
+					end = Math.max(end, hit.end());
 				}
 			}
 			if (count > bestCount) {
-				best = sentence;
+				bestStart = sentence[0];
+				bestEnd = end;
 				bestCount = count;
 			}
 		}
-		return (best != null) ? cut(article.body(), best[0], best[1], bodyHits) : new Snippet("", List.of());
+		return (bestStart >= 0) ? cut(article.body(), bestStart, bestEnd, bodyHits) : new Snippet("", List.of());
 	}
 
 	private static Snippet cut(String text, int start, int end, List<ArticleHit> hits) {

@@ -3,8 +3,10 @@ package news.dispatch.topic;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,20 +14,22 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.search.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Matches articles against a fixed set of topic and keyword queries, using an in-memory
- * Lucene {@link Monitor}.
+ * Matches articles against a fixed set of topic and keyword queries, using a Lucene
+ * {@link Monitor}.
  * <p>
- * Every query is parsed with {@link QueryLanguage} when the matcher is created. Each call
- * to {@link #match(List)} returns every (article, query) pair that matches, with a
- * {@link TopicMatch#score() score}, a {@link TopicMatch#snippet() snippet} and its
- * {@link TopicMatch#highlights() highlights}.
+ * Every query is parsed with {@link QueryLanguage} when the matcher is created. Queries
+ * with the same text are registered once and run once per article; each of their owners
+ * then applies its own {@link Relevance}. Each call to {@link #match(List)} returns every
+ * (article, query) pair that matches, with a {@link TopicMatch#score() score}, a
+ * {@link TopicMatch#snippet() snippet} and its {@link TopicMatch#highlights()
+ * highlights}.
  * <p>
  * Thread-safety: instances are safe to share, but {@link #match(List)} and
  * {@link #close()} are serialized on the instance; the intended use is one matcher per
@@ -41,10 +45,15 @@ public final class TopicMatcher implements Closeable {
 
 	private final int size;
 
-	private final Map<String, Relevance> relevance;
+	private final int registered;
+
+	/** The owners of each registered query text, with what each demands of a match. */
+	private final Map<String, List<Owner>> owners = new HashMap<>();
+
+	private long queriesRun;
 
 	/**
-	 * Create a matcher for the given queries, with no relevance demands.
+	 * Create a matcher for the given queries, with no relevance demands, in memory.
 	 * @param queriesById topic queries in the {@link QueryLanguage}, keyed by query id
 	 * @throws InvalidQueryException if a query is invalid; its message names the query id
 	 * @throws UncheckedIOException if the monitor cannot be set up
@@ -56,7 +65,7 @@ public final class TopicMatcher implements Closeable {
 	}
 
 	/**
-	 * Create a matcher for the given queries.
+	 * Create a matcher for the given queries, in memory.
 	 * @param queriesById queries in the {@link QueryLanguage}, keyed by query id
 	 * @param relevance what a match of a query must also satisfy, by query id; a query
 	 * not in it has {@link Relevance#ANY}
@@ -66,50 +75,57 @@ public final class TopicMatcher implements Closeable {
 	 */
 	public TopicMatcher(Map<String, String> queriesById, Map<String, Relevance> relevance,
 			Consumer<InvalidQueryException> onInvalid) {
-		Objects.requireNonNull(queriesById, "queriesById must not be null");
-		List<MonitorQuery> queries = new ArrayList<>();
-		new TreeMap<>(queriesById).forEach((id, query) -> {
-			try {
-				queries.add(toMonitorQuery(id, query));
-			}
-			catch (InvalidQueryException ex) {
-				onInvalid.accept(ex);
-			}
-		});
-		this.size = queries.size();
-		this.relevance = Map.copyOf(relevance);
-		this.monitor = createMonitor(this.analyzer, queries);
+		this(queriesById, relevance, onInvalid, null);
 	}
 
-	private static Monitor createMonitor(Analyzer analyzer, List<MonitorQuery> queries) {
-		Monitor monitor = null;
+	/**
+	 * Create a matcher for the given queries.
+	 * @param queriesById queries in the {@link QueryLanguage}, keyed by query id
+	 * @param relevance what a match of a query must also satisfy, by query id; a query
+	 * not in it has {@link Relevance#ANY}
+	 * @param onInvalid told of each invalid query, which is left out; it may throw to
+	 * refuse the whole set
+	 * @param indexDirectory where to keep the query index between runs (see
+	 * {@link QueryMonitors}), or {@code null} to build it in memory
+	 * @throws UncheckedIOException if the monitor cannot be set up
+	 */
+	public TopicMatcher(Map<String, String> queriesById, Map<String, Relevance> relevance,
+			Consumer<InvalidQueryException> onInvalid, @Nullable Path indexDirectory) {
+		Objects.requireNonNull(queriesById, "queriesById must not be null");
+		Map<String, List<Owner>> byText = new TreeMap<>();
+		new TreeMap<>(queriesById).forEach((id, query) -> {
+			Objects.requireNonNull(id, "query id must not be null");
+			Objects.requireNonNull(query, "query must not be null");
+			byText.computeIfAbsent(query, (text) -> new ArrayList<>())
+				.add(new Owner(id, relevance.getOrDefault(id, Relevance.ANY)));
+		});
+		this.owners.putAll(byText);
 		try {
-			monitor = new Monitor(analyzer);
-			monitor.register(queries);
-			return monitor;
+			QueryMonitors.Opened opened = QueryMonitors.open(this.analyzer, byText.keySet(),
+					(text) -> parse(text, onInvalid), indexDirectory);
+			this.monitor = opened.monitor();
+			this.registered = opened.registered();
 		}
 		catch (IOException ex) {
-			UncheckedIOException failure = new UncheckedIOException("Could not set up the topic monitor", ex);
-			try {
-				if (monitor != null) {
-					monitor.close();
-				}
-			}
-			catch (IOException closeFailure) {
-				failure.addSuppressed(closeFailure);
-			}
-			analyzer.close();
-			throw failure;
+			this.analyzer.close();
+			throw new UncheckedIOException("Could not set up the topic monitor", ex);
 		}
+		this.size = this.owners.values().stream().mapToInt(List::size).sum();
 	}
 
-	private static MonitorQuery toMonitorQuery(String id, String query) {
-		Objects.requireNonNull(id, "query id must not be null");
+	/**
+	 * Parse a query text the monitor does not hold yet; if it is invalid, tell
+	 * {@code onInvalid} once for each of its owners and leave it out.
+	 */
+	private @Nullable Query parse(String text, Consumer<InvalidQueryException> onInvalid) {
 		try {
-			return new MonitorQuery(id, QueryLanguage.parse(query), query, Map.of());
+			return QueryLanguage.parse(text);
 		}
 		catch (InvalidQueryException ex) {
-			throw ex.forQuery(id);
+			for (Owner owner : this.owners.remove(text)) {
+				onInvalid.accept(ex.forQuery(owner.queryId()));
+			}
+			return null;
 		}
 	}
 
@@ -119,6 +135,22 @@ public final class TopicMatcher implements Closeable {
 	 */
 	public int size() {
 		return this.size;
+	}
+
+	/**
+	 * How many distinct query texts were indexed to create this matcher: all of them in
+	 * memory, only those the kept index lacked on disk.
+	 */
+	int registered() {
+		return this.registered;
+	}
+
+	/**
+	 * How many queries the monitor has run so far, over all articles: those its
+	 * presearcher picked as possible matches.
+	 */
+	synchronized long queriesRun() {
+		return this.queriesRun;
 	}
 
 	/**
@@ -145,14 +177,13 @@ public final class TopicMatcher implements Closeable {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not match article " + article.id(), ex);
 			}
+			this.queriesRun += result.getQueriesRun();
 			result.getErrors()
 				.forEach((id, error) -> logger.log(System.Logger.Level.WARNING, "Query '" + id + "' failed", error));
+			ArticleText text = new ArticleText(article);
 			List<TopicMatch> forArticle = new ArrayList<>();
 			for (HighlightsMatch match : result.getMatches()) {
-				List<ArticleHit> hits = ArticleHits.of(article, match);
-				if (this.relevance.getOrDefault(match.getQueryId(), Relevance.ANY).admits(article, hits)) {
-					forArticle.add(toTopicMatch(article, match.getQueryId(), hits));
-				}
+				addMatches(text, match, forArticle);
 			}
 			forArticle
 				.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::queryId));
@@ -161,14 +192,28 @@ public final class TopicMatcher implements Closeable {
 		return matches;
 	}
 
-	private static TopicMatch toTopicMatch(MatchableArticle article, String queryId, List<ArticleHit> hits) {
-		SnippetBuilder.Snippet snippet = SnippetBuilder.build(article, hits);
-		return new TopicMatch(article.id(), queryId, ArticleHits.score(article, hits), snippet.text(),
-				snippet.highlights());
+	/**
+	 * One match per owner of the matched query whose relevance admits it; the hits, score
+	 * and passage are worked out once for them all.
+	 */
+	private void addMatches(ArticleText article, HighlightsMatch match, List<TopicMatch> into) {
+		List<ArticleHit> hits = ArticleHits.of(article.article(), match);
+		SnippetBuilder.Snippet snippet = null;
+		double score = 0;
+		for (Owner owner : this.owners.getOrDefault(match.getQueryId(), List.of())) {
+			if (owner.relevance().admits(article, hits)) {
+				if (snippet == null) {
+					snippet = SnippetBuilder.build(article, hits);
+					score = ArticleHits.score(article, hits);
+				}
+				into.add(new TopicMatch(article.article().id(), owner.queryId(), score, snippet.text(),
+						snippet.highlights()));
+			}
+		}
 	}
 
 	/**
-	 * Releases the in-memory query index.
+	 * Releases the query index.
 	 * @throws UncheckedIOException if Lucene cannot release it
 	 */
 	@Override
@@ -182,6 +227,12 @@ public final class TopicMatcher implements Closeable {
 		finally {
 			this.analyzer.close();
 		}
+	}
+
+	/**
+	 * A topic or subscriber whose query a registered text is.
+	 */
+	private record Owner(String queryId, Relevance relevance) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package news.dispatch.topic;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.article.ArticlesIngested;
+import news.dispatch.system.DispatchSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +45,15 @@ public class TopicMatching {
 
 	private final ObjectProvider<KeywordQueries> keywords;
 
+	private final @Nullable Path indexDirectory;
+
 	private @Nullable TopicMatcher matcher;
 
 	private @Nullable String matcherRevision;
 
 	TopicMatching(Topics topics, Articles articles, ArticleMatches matches, MatchingSettings settings,
-			TransactionTemplate transaction, ObjectProvider<KeywordQueries> keywords) {
+			DispatchSettings dispatch, TransactionTemplate transaction, ObjectProvider<KeywordQueries> keywords) {
+		this.indexDirectory = settings.keepIndex() ? dispatch.dataDir().resolve("query-index") : null;
 		this.keywords = keywords;
 		this.topics = topics;
 		this.articles = articles;
@@ -84,7 +89,7 @@ public class TopicMatching {
 		if (this.matcher == null || !catalog.revision().equals(this.matcherRevision)) {
 			close();
 			long start = System.nanoTime();
-			this.matcher = catalog.matcher();
+			this.matcher = catalog.matcher(this.indexDirectory);
 			this.matcherRevision = catalog.revision();
 			logger.info("Loaded {} topic and keyword queries in {} ms", this.matcher.size(),
 					(System.nanoTime() - start) / 1_000_000);
@@ -137,8 +142,10 @@ public class TopicMatching {
 		/**
 		 * A matcher over every topic and keyword query; an invalid stored query (the
 		 * language may have grown stricter since it was saved) is left out and logged.
+		 * @param indexDirectory where the query index is kept between runs, or
+		 * {@code null} to build it in memory
 		 */
-		TopicMatcher matcher() {
+		TopicMatcher matcher(@Nullable Path indexDirectory) {
 			Map<String, String> queries = new HashMap<>();
 			Map<String, Relevance> relevance = new HashMap<>();
 			for (Topic topic : this.topics) {
@@ -150,7 +157,8 @@ public class TopicMatching {
 				relevance.put(QueryIds.keywords(subscriber), this.keywordRelevance);
 			});
 			return new TopicMatcher(queries, relevance,
-					(invalid) -> logger.warn("Left out the invalid query {}; fix it", invalid.getMessage()));
+					(invalid) -> logger.warn("Left out the invalid query {}; fix it", invalid.getMessage()),
+					indexDirectory);
 		}
 
 	}
