@@ -8,14 +8,14 @@
 #   e.g. bench/delivery-benchmark.sh 100000 2 512m
 #
 # Needs target/dispatch.jar (mvn -DskipTests package), smtp-sink and smtp-source
-# (apt-get install postfix; the daemon need not run). Articles come from
+# (apt-get install postfix; the daemon need not run), and jq. JAR=FILE runs another build. Articles come from
 # ../shared/data/bbc when present, otherwise they are generated.
 set -euo pipefail
 N=${1:-100000}
 CONNS=${2:-2}
 HEAP=${3:-512m}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/target/dispatch.jar
+JAR=${JAR:-$ROOT/target/dispatch.jar}
 WORK=${WORK:-$ROOT/target/benchmark/n$N}
 H2JAR=$(ls ~/.m2/repository/com/h2database/h2/2.4.*/h2-2.4.*.jar | tail -1)
 PORT=${PORT:-25925}
@@ -27,7 +27,8 @@ rm -rf "$WORK"
 mkdir -p "$WORK/inbox" "$WORK/dump"
 chmod 777 "$WORK/dump"
 ARTICLES=${ARTICLES:-10}
-dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 \
+dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
+	--dispatch.digest.lookback-days=100000 \
 	--dispatch.digest.max-articles=$ARTICLES "$@"; }
 sql() { java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dispatch;AUTO_SERVER=TRUE" -user sa -sql "$1"; }
 
@@ -45,16 +46,23 @@ topics:
   - name: "Technology"
     query: 'technology OR software OR internet OR mobile'
 YML
+# Articles as a newsroom sends them: JSON with a headline, the body and the story's address.
+# A quarter of the stories come a second time from a wire service (another headline, the
+# same text), so digests carry "Also in: Northern Wire" as real ones do.
+mkdir -p "$WORK/inbox/bbc" "$WORK/inbox/wire"
+article() { # FILE URL HEADLINE-SUFFIX
+	jq -n --rawfile t "$1" --arg url "$2" --arg suffix "$3" \
+		'($t | split("\n")) as $l | {headline: ($l[0] + $suffix), body: ($l[1:] | join("\n")), url: $url}'
+}
 BBC=$ROOT/../shared/data/bbc
-if [ -d "$BBC" ]; then
-	for section in business entertainment politics sport tech; do
-		ls "$BBC/$section" | head -40 | while read -r f; do cp "$BBC/$section/$f" "$WORK/inbox/$section-$f"; done
-	done
-else
+if [ ! -d "$BBC" ]; then
+	BBC=$WORK/generated
 	words=(economy shares market profits film music album actor election minister labour tory match coach
 		championship season technology software internet mobile)
+	sections=(business entertainment politics sport tech)
 	for i in $(seq 1 200); do
 		w=${words[$((i % 20))]}
+		mkdir -p "$BBC/${sections[$((i % 5))]}"
 		{
 			echo "Story $i: the $w news of the day, and what it means"
 			echo
@@ -62,11 +70,25 @@ else
 				echo "Paragraph $p of story $i. Reporters followed the $w story across the country today, where people spoke about what the $w changes mean for them, their families and their work over the coming months."
 				echo
 			done
-		} > "$WORK/inbox/story-$i.txt"
+		} > "$BBC/${sections[$((i % 5))]}/$i.txt"
 	done
 fi
+n=0
+for section in business entertainment politics sport tech; do
+	for f in $(ls "$BBC/$section" | head -40); do
+		n=$((n + 1))
+		article "$BBC/$section/$f" "https://news.example.com/$section/2030/03/${f%.txt}-story-$n" "" \
+			> "$WORK/inbox/bbc/$section-${f%.txt}.json"
+		if [ $((n % 4)) = 0 ]; then
+			article "$BBC/$section/$f" "https://wire.example.net/stories/$section-$n" " (wire)" \
+				> "$WORK/inbox/wire/$section-${f%.txt}.json"
+		fi
+	done
+done
 dispatch topics import "$WORK/topics.yml" > /dev/null
-dispatch ingest --from "$WORK/inbox" > /dev/null
+dispatch ingest --dispatch.ingest.sources[0].location="$WORK/inbox/bbc" \
+	--dispatch.ingest.sources[0].name="Newsroom" --dispatch.ingest.sources[1].location="$WORK/inbox/wire" \
+	--dispatch.ingest.sources[1].name="Northern Wire" > /dev/null
 
 # Subscribers go straight into the database: importing CSV is not what is measured.
 subscribers() {
@@ -83,12 +105,16 @@ subscribers 1 $SAMPLE
 sink -d "$WORK/dump/%H%M%S."
 dispatch --spring.mail.host=127.0.0.1 --spring.mail.port=$PORT digest --date 2030-03-01 > /dev/null
 kill $SINK; wait $SINK 2>/dev/null || true
-SIZE=$(find "$WORK/dump" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%d", s / n }')
+# smtp-sink puts its own headers (X-Client-Addr…, Received) on top of what it received.
+SIZE=$(cat "$WORK"/dump/* | awk '/^X-Client-Addr: / { n++; skip = 1 } skip && /^(X-[A-Za-z-]+|Received):|^\t/ { next }
+	{ skip = 0; s += length($0) + 2 } END { printf "%d", s / n }')
+ITEMS=$(sql "select cast(avg(n) as decimal(5, 1)) from (select count(*) n from delivery_item group by delivery_id)" |
+	awk 'NR == 2 { print $1 }')
 sql "delete from delivery" > /dev/null
 rm -rf "$WORK/dump"
 subscribers $((SAMPLE + 1)) $N
 if [ -n "${PREPARE_ONLY:-}" ]; then
-	echo "Prepared $N subscribers in $WORK/data (digests of about $SIZE bytes)."
+	echo "Prepared $N subscribers in $WORK/data (digests of about $SIZE bytes, $ITEMS articles)."
 	exit 0
 fi
 
@@ -96,7 +122,8 @@ fi
 sink
 START=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
-	--dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
+	--dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
+	--dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
 	digest --date $EDITION | tee "$WORK/digest.out"
 END=$(date +%s.%N)
@@ -118,9 +145,9 @@ kill $SINK; wait $SINK 2>/dev/null || true
 
 awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START" | bc) \
 	-v src=$(echo "$S1 - $S0" | bc) -v size=$SIZE -v conns=$CONNS -v peak=$PEAK -v live=$LIVE \
-	-v rss=$(cat "$WORK/rss") -v heap=$HEAP -v total=$N 'BEGIN {
+	-v rss=$(cat "$WORK/rss") -v heap=$HEAP -v total=$N -v items=$ITEMS 'BEGIN {
 	rate = n / (send / 1000); limit = total / src
-	printf "subscribers %d, digests sent %d, mean size %d bytes, %d connection(s), -Xmx%s\n", total, n, size, conns, heap
+	printf "subscribers %d, digests sent %d, mean size %d bytes with %s articles, %d connection(s), -Xmx%s\n", total, n, size, items, conns, heap
 	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s\n", plan / 1000, send / 1000, rate, all_s
 	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
 	printf "ratio to the limit: %.2f\n", rate / limit

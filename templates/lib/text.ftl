@@ -47,9 +47,5 @@
 
 <#-- A line of the given character, as wide as the text. -->
 <#function ruler char="-" max=width>
-  <#local out = "">
-  <#list 1..max as i>
-    <#local out = out + char>
-  </#list>
-  <#return out>
+  <#return ""?left_pad(max, char)>
 </#function>
