@@ -46,7 +46,8 @@
   <#list parts as part>
     <#local p = p + part.text>
   </#list>
-  <#if oneLine(p)?has_content && oneLine(p) != oneLine(headline)>
+  <#local p = oneLine(p)>
+  <#if p?has_content && p != oneLine(headline)>
     <#return "">
   </#if>
   <#return shorten(lead, max)>

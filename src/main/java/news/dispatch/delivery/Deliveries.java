@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deliveries ledger: one row per message, (kind, key, subscriber) unique, with the
@@ -33,10 +36,14 @@ public class Deliveries {
 
 	private final JdbcTemplate batch;
 
-	Deliveries(JdbcClient jdbc, JdbcTemplate batch, MailSettings settings) {
+	private final TransactionTemplate ownTransaction;
+
+	Deliveries(JdbcClient jdbc, JdbcTemplate batch, MailSettings settings, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.messageIdDomain = settings.messageIdDomain();
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -202,6 +209,20 @@ public class Deliveries {
 			statement = statement.param(now);
 		}
 		statement.param(id).update();
+	}
+
+	/**
+	 * Records the outcome of one message and marks the next one of the same connection as
+	 * being handed to the server, in one transaction of its own: half the ledger writes
+	 * of {@link #record} then {@link #markSending}, and the same states in between (the
+	 * message just answered is in flight until its outcome is recorded; at most one
+	 * message per connection is in flight).
+	 */
+	void recordAndMarkSending(long id, DeliveryStatus status, String reply, int attempts, long nextId) {
+		this.ownTransaction.executeWithoutResult((transaction) -> {
+			record(id, status, reply, attempts);
+			markSending(nextId);
+		});
 	}
 
 	/**
