@@ -8,14 +8,14 @@
 #   e.g. bench/delivery-benchmark.sh 100000 2 512m
 #
 # Needs target/dispatch.jar (mvn -DskipTests package), smtp-sink and smtp-source
-# (apt-get install postfix; the daemon need not run). Articles come from
+# (apt-get install postfix; the daemon need not run), and jq. JAR=FILE runs another build. Articles come from
 # ../shared/data/bbc when present, otherwise they are generated.
 set -euo pipefail
 N=${1:-100000}
 CONNS=${2:-2}
 HEAP=${3:-512m}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/target/dispatch.jar
+JAR=${JAR:-$ROOT/target/dispatch.jar}
 WORK=${WORK:-$ROOT/target/benchmark/n$N}
 H2JAR=$(ls ~/.m2/repository/com/h2database/h2/2.4.*/h2-2.4.*.jar | tail -1)
 PORT=${PORT:-25925}
@@ -23,72 +23,113 @@ SAMPLE=200
 EDITION=2030-03-02
 export PATH=$PATH:/usr/sbin
 
-rm -rf "$WORK"
-mkdir -p "$WORK/inbox" "$WORK/dump"
-chmod 777 "$WORK/dump"
 ARTICLES=${ARTICLES:-10}
-dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 \
+dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
+	--dispatch.digest.lookback-days=100000 \
 	--dispatch.digest.max-articles=$ARTICLES "$@"; }
 sql() { java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dispatch;AUTO_SERVER=TRUE" -user sa -sql "$1"; }
 
-# Topics, and articles that match them.
-cat > "$WORK/topics.yml" <<'YML'
-topics:
-  - name: "Business"
-    query: 'economy OR shares OR market OR profits'
-  - name: "Entertainment"
-    query: 'film OR music OR album OR actor'
-  - name: "Politics"
-    query: 'election OR minister OR labour OR tory'
-  - name: "Sport"
-    query: 'match OR coach OR championship OR season'
-  - name: "Technology"
-    query: 'technology OR software OR internet OR mobile'
-YML
-BBC=$ROOT/../shared/data/bbc
-if [ -d "$BBC" ]; then
-	for section in business entertainment politics sport tech; do
-		ls "$BBC/$section" | head -40 | while read -r f; do cp "$BBC/$section/$f" "$WORK/inbox/$section-$f"; done
-	done
-else
-	words=(economy shares market profits film music album actor election minister labour tory match coach
-		championship season technology software internet mobile)
-	for i in $(seq 1 200); do
-		w=${words[$((i % 20))]}
-		{
-			echo "Story $i: the $w news of the day, and what it means"
-			echo
-			for p in 1 2 3 4; do
-				echo "Paragraph $p of story $i. Reporters followed the $w story across the country today, where people spoke about what the $w changes mean for them, their families and their work over the coming months."
-				echo
-			done
-		} > "$WORK/inbox/story-$i.txt"
-	done
-fi
-dispatch topics import "$WORK/topics.yml" > /dev/null
-dispatch ingest --from "$WORK/inbox" > /dev/null
-
-# Subscribers go straight into the database: importing CSV is not what is measured.
-subscribers() {
-	sql "insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status, created_at)
-	  select 'reader' || x || '@mail' || mod(x, 500) || '.example', 'Reader ' || x, 'DAILY', 'UTC', 7, false, 'ACTIVE',
-	  current_timestamp from system_range($1, $2);
-	insert into subscription (subscriber_id, topic_id) select s.id, t.id from subscriber s, topic t
-	  where s.id between $1 and $2 and mod(s.id + t.id, 5) < 2;" > /dev/null
-}
 sink() { smtp-sink -u nobody "$@" 127.0.0.1:$PORT 256 & SINK=$!; sleep 1; }
 
-# A sample edition to learn the size of a digest, then forgotten.
-subscribers 1 $SAMPLE
-sink -d "$WORK/dump/%H%M%S."
-dispatch --spring.mail.host=127.0.0.1 --spring.mail.port=$PORT digest --date 2030-03-01 > /dev/null
-kill $SINK; wait $SINK 2>/dev/null || true
-SIZE=$(find "$WORK/dump" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%d", s / n }')
-sql "delete from delivery" > /dev/null
-rm -rf "$WORK/dump"
-subscribers $((SAMPLE + 1)) $N
+prepare() {
+	rm -rf "$WORK"
+	mkdir -p "$WORK/inbox" "$WORK/dump"
+	chmod 777 "$WORK/dump"
+
+	# Topics, and articles that match them.
+	cat > "$WORK/topics.yml" <<-'YML'
+	topics:
+	  - name: "Business"
+	    query: 'economy OR shares OR market OR profits'
+	  - name: "Entertainment"
+	    query: 'film OR music OR album OR actor'
+	  - name: "Politics"
+	    query: 'election OR minister OR labour OR tory'
+	  - name: "Sport"
+	    query: 'match OR coach OR championship OR season'
+	  - name: "Technology"
+	    query: 'technology OR software OR internet OR mobile'
+	YML
+	# Articles as a newsroom sends them: JSON with a headline, the body and the story's address.
+	# A quarter of the stories come a second time from a wire service (another headline, the
+	# same text), so digests carry "Also in: Northern Wire" as real ones do.
+	mkdir -p "$WORK/inbox/bbc" "$WORK/inbox/wire"
+	article() { # FILE URL HEADLINE-SUFFIX
+		jq -n --rawfile t "$1" --arg url "$2" --arg suffix "$3" \
+			'($t | split("\n")) as $l | {headline: ($l[0] + $suffix), body: ($l[1:] | join("\n")), url: $url}'
+	}
+	BBC=$ROOT/../shared/data/bbc
+	if [ ! -d "$BBC" ]; then
+		BBC=$WORK/generated
+		words=(economy shares market profits film music album actor election minister labour tory match coach
+			championship season technology software internet mobile)
+		sections=(business entertainment politics sport tech)
+		for i in $(seq 1 200); do
+			w=${words[$((i % 20))]}
+			mkdir -p "$BBC/${sections[$((i % 5))]}"
+			{
+				echo "Story $i: the $w news of the day, and what it means"
+				echo
+				for p in 1 2 3 4; do
+					echo "Paragraph $p of story $i. Reporters followed the $w story across the country today, where people spoke about what the $w changes mean for them, their families and their work over the coming months."
+					echo
+				done
+			} > "$BBC/${sections[$((i % 5))]}/$i.txt"
+		done
+	fi
+	n=0
+	for section in business entertainment politics sport tech; do
+		for f in $(ls "$BBC/$section" | head -40); do
+			n=$((n + 1))
+			article "$BBC/$section/$f" "https://news.example.com/$section/2030/03/${f%.txt}-story-$n" "" \
+				> "$WORK/inbox/bbc/$section-${f%.txt}.json"
+			if [ $((n % 4)) = 0 ]; then
+				article "$BBC/$section/$f" "https://wire.example.net/stories/$section-$n" " (wire)" \
+					> "$WORK/inbox/wire/$section-${f%.txt}.json"
+			fi
+		done
+	done
+	dispatch topics import "$WORK/topics.yml" > /dev/null
+	dispatch ingest --dispatch.ingest.sources[0].location="$WORK/inbox/bbc" \
+		--dispatch.ingest.sources[0].name="Newsroom" --dispatch.ingest.sources[1].location="$WORK/inbox/wire" \
+		--dispatch.ingest.sources[1].name="Northern Wire" > /dev/null
+
+	# Subscribers go straight into the database: importing CSV is not what is measured.
+	subscribers() {
+		sql "insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status, created_at)
+		  select 'reader' || x || '@mail' || mod(x, 500) || '.example', 'Reader ' || x, 'DAILY', 'UTC', 7, false, 'ACTIVE',
+		  current_timestamp from system_range($1, $2);
+		insert into subscription (subscriber_id, topic_id) select s.id, t.id from subscriber s, topic t
+		  where s.id between $1 and $2 and mod(s.id + t.id, 5) < 2;" > /dev/null
+	}
+
+	# A sample edition to learn the size of a digest, then forgotten.
+	subscribers 1 $SAMPLE
+	sink -d "$WORK/dump/%H%M%S."
+	dispatch --spring.mail.host=127.0.0.1 --spring.mail.port=$PORT digest --date 2030-03-01 > /dev/null
+	kill $SINK; wait $SINK 2>/dev/null || true
+	# smtp-sink puts its own headers (X-Client-Addr…, Received) on top of what it received.
+	SIZE=$(cat "$WORK"/dump/* | LC_ALL=C awk '/^X-Client-Addr: / { n++; skip = 1 } skip && /^(X-[A-Za-z-]+|Received):|^\t/ { next }
+		{ skip = 0; s += length($0) + 2 } END { printf "%d", s / n }')
+	ITEMS=$(sql "select cast(avg(n) as decimal(5, 1)) from (select count(*) n from delivery_item group by delivery_id)" |
+		awk 'NR == 2 { print $1 }')
+	sql "delete from delivery" > /dev/null
+	rm -rf "$WORK/dump"
+	subscribers $((SAMPLE + 1)) $N
+	echo "$SIZE $ITEMS" > "$WORK/prepared"
+	cp -r "$WORK/data" "$WORK/data.prepared"
+}
+
+# REUSE=1 runs again on the data an earlier run of the same WORK prepared.
+if [ -n "${REUSE:-}" ] && [ -f "$WORK/prepared" ]; then
+	read -r SIZE ITEMS < "$WORK/prepared"
+	rm -rf "$WORK/data"
+	cp -r "$WORK/data.prepared" "$WORK/data"
+else
+	prepare
+fi
 if [ -n "${PREPARE_ONLY:-}" ]; then
-	echo "Prepared $N subscribers in $WORK/data (digests of about $SIZE bytes)."
+	echo "Prepared $N subscribers in $WORK/data (digests of about $SIZE bytes, $ITEMS articles)."
 	exit 0
 fi
 
@@ -96,7 +137,8 @@ fi
 sink
 START=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
-	--dispatch.data-dir="$WORK/data" --dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
+	--dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
+	--dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
 	digest --date $EDITION | tee "$WORK/digest.out"
 END=$(date +%s.%N)
@@ -118,9 +160,9 @@ kill $SINK; wait $SINK 2>/dev/null || true
 
 awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START" | bc) \
 	-v src=$(echo "$S1 - $S0" | bc) -v size=$SIZE -v conns=$CONNS -v peak=$PEAK -v live=$LIVE \
-	-v rss=$(cat "$WORK/rss") -v heap=$HEAP -v total=$N 'BEGIN {
+	-v rss=$(cat "$WORK/rss") -v heap=$HEAP -v total=$N -v items=$ITEMS 'BEGIN {
 	rate = n / (send / 1000); limit = total / src
-	printf "subscribers %d, digests sent %d, mean size %d bytes, %d connection(s), -Xmx%s\n", total, n, size, conns, heap
+	printf "subscribers %d, digests sent %d, mean size %d bytes with %s articles, %d connection(s), -Xmx%s\n", total, n, size, items, conns, heap
 	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s\n", plan / 1000, send / 1000, rate, all_s
 	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
 	printf "ratio to the limit: %.2f\n", rate / limit

@@ -1,6 +1,7 @@
 <#--
   The daily digest, plain-text part (wrapped at 72 columns; matched words as *word*).
-  Same model as digest.html.ftlh. The lead is cut to about 300 characters here.
+  Same model as digest.html.ftlh. A story shows one excerpt: the passage
+  that matched, or the lead (cut to about 200 characters) when there is none.
 -->
 <#setting locale="en_GB">
 <#import "lib/common.ftl" as c>
@@ -21,7 +22,7 @@ ${c.oneLine(section.topic)?upper_case}
 ${t.ruler("-")}
   <#list section.items as item>
     <#assign href = c.webUrl(item.url!"")>
-    <#assign lead = c.shorten(item.lead!"", 300)>
+    <#assign lead = c.leadFor(item.lead!"", item.passage![], item.headline)>
     <#if !item?is_first>
 
 ${t.ruler("·", 3)}

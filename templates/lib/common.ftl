@@ -36,6 +36,23 @@
   <#return cut + "…">
 </#function>
 
+<#--
+  The lead to show under a headline, cut to at most max characters: only when there is no
+  passage that matched, or the passage is the headline itself. Otherwise the passage is
+  the story's excerpt: one excerpt a story keeps a ten-story digest short to read.
+-->
+<#function leadFor lead parts headline max=200>
+  <#local p = "">
+  <#list parts as part>
+    <#local p = p + part.text>
+  </#list>
+  <#local p = oneLine(p)>
+  <#if p?has_content && p != oneLine(headline)>
+    <#return "">
+  </#if>
+  <#return shorten(lead, max)>
+</#function>
+
 <#-- "1 story", "3 stories": plural(n, "story", "stories"). -->
 <#function plural n one many>
   <#if n == 1>

@@ -5,28 +5,16 @@
 
 <#assign width = 72>
 
-<#-- The text word-wrapped to the given width, every line starting with indent; no final line break. -->
+<#-- The text word-wrapped to the given width, every line starting with indent; no final line break.
+     A word longer than the width gets a line of its own. (One regular expression: a loop over
+     the words costs more than the rest of the message.) -->
 <#function wrap text indent="" max=width>
-  <#local room = max - indent?length>
-  <#local lines = []>
-  <#local line = "">
-  <#list c.oneLine(text)?split(" ") as word>
-    <#if !word?has_content>
-      <#continue>
-    </#if>
-    <#if !line?has_content>
-      <#local line = word>
-    <#elseif line?length + 1 + word?length lte room>
-      <#local line = line + " " + word>
-    <#else>
-      <#local lines = lines + [indent + line]>
-      <#local line = word>
-    </#if>
-  </#list>
-  <#if line?has_content>
-    <#local lines = lines + [indent + line]>
+  <#local room = (max - indent?length)?c>
+  <#local t = c.oneLine(text)>
+  <#if !t?has_content>
+    <#return "">
   </#if>
-  <#return lines?join("\n")>
+  <#return (indent + t?replace("(.{1," + room + "})(?: |$)|(\\S+)(?: |$)", "$1$2\n" + indent, "r"))?remove_ending("\n" + indent)>
 </#function>
 
 <#-- The passage as one string, marked words as *word* (spaces kept outside the stars). -->
@@ -47,9 +35,5 @@
 
 <#-- A line of the given character, as wide as the text. -->
 <#function ruler char="-" max=width>
-  <#local out = "">
-  <#list 1..max as i>
-    <#local out = out + char>
-  </#list>
-  <#return out>
+  <#return ""?left_pad(max, char)>
 </#function>

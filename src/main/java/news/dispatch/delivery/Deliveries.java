@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deliveries ledger: one row per message, (kind, key, subscriber) unique, with the
@@ -33,10 +36,14 @@ public class Deliveries {
 
 	private final JdbcTemplate batch;
 
-	Deliveries(JdbcClient jdbc, JdbcTemplate batch, MailSettings settings) {
+	private final TransactionTemplate ownTransaction;
+
+	Deliveries(JdbcClient jdbc, JdbcTemplate batch, MailSettings settings, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.messageIdDomain = settings.messageIdDomain();
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -159,6 +166,24 @@ public class Deliveries {
 	}
 
 	/**
+	 * A page of an edition's messages in one status, in ledger order, after the given id.
+	 * Ordered by every column of the index {@code delivery_edition_status}, so the
+	 * database reads the page off the index and stops: ordered by id alone, H2 read and
+	 * sorted every remaining row of the edition for each page, which made sending an
+	 * edition quadratic in its size.
+	 */
+	List<Delivery> page(String kind, String key, DeliveryStatus status, long afterId, int size) {
+		return this.jdbc
+			.sql("select id, kind, edition_key, subscriber_id, message_id, attempts from delivery"
+					+ " where kind = ? and edition_key = ? and status = ? and id > ?"
+					+ " order by kind, edition_key, status, id limit ?")
+			.params(kind, key, status.name(), afterId, size)
+			.query((rs, row) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5), rs.getInt(6)))
+			.list();
+	}
+
+	/**
 	 * How many messages of one edition are in each status.
 	 */
 	public Map<DeliveryStatus, Long> counts(String kind, String key) {
@@ -202,6 +227,20 @@ public class Deliveries {
 			statement = statement.param(now);
 		}
 		statement.param(id).update();
+	}
+
+	/**
+	 * Records the outcome of one message and marks the next one of the same connection as
+	 * being handed to the server, in one transaction of its own: half the ledger writes
+	 * of {@link #record} then {@link #markSending}, and the same states in between (the
+	 * message just answered is in flight until its outcome is recorded; at most one
+	 * message per connection is in flight).
+	 */
+	void recordAndMarkSending(long id, DeliveryStatus status, String reply, int attempts, long nextId) {
+		this.ownTransaction.executeWithoutResult((transaction) -> {
+			record(id, status, reply, attempts);
+			markSending(nextId);
+		});
 	}
 
 	/**

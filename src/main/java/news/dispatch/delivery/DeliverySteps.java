@@ -1,22 +1,20 @@
 package news.dispatch.delivery;
 
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import news.dispatch.subscriber.Subscribers;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemReader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,12 +25,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * SMTP connections, recording each outcome the moment the server answers.
  * <p>
  * The reader pages by id over rows still RETRY or PENDING, so it keeps no restart state:
- * what was sent is no longer read, whichever process sent it.
+ * what was sent is no longer read, whichever process sent it. Each page is read from the
+ * ledger's index and stops after its rows (see {@link Deliveries#page}), so a page costs
+ * the same at the end of a million-message edition as at its start.
  */
 @Component
 public class DeliverySteps {
-
-	private final DataSource dataSource;
 
 	private final Deliveries deliveries;
 
@@ -46,9 +44,8 @@ public class DeliverySteps {
 
 	private final SendingSettings settings;
 
-	DeliverySteps(DataSource dataSource, Deliveries deliveries, MailServer server, MessageFactory messages,
-			List<Composer> composers, Subscribers subscribers, SendingSettings settings) {
-		this.dataSource = dataSource;
+	DeliverySteps(Deliveries deliveries, MailServer server, MessageFactory messages, List<Composer> composers,
+			Subscribers subscribers, SendingSettings settings) {
 		this.deliveries = deliveries;
 		this.server = server;
 		this.messages = messages;
@@ -75,28 +72,32 @@ public class DeliverySteps {
 	 * read again by it. (One status per query: with {@code status in (...)} H2 scans the
 	 * whole edition for every page.)
 	 */
-	public ItemStreamReader<Delivery> unsent(String kind, String key, int pageSize) throws Exception {
+	public ItemStreamReader<Delivery> unsent(String kind, String key, int pageSize) {
 		return new CompositeItemReader<>(List.of(unsent(kind, key, DeliveryStatus.RETRY, pageSize),
 				unsent(kind, key, DeliveryStatus.PENDING, pageSize)));
 	}
 
-	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize)
-			throws Exception {
-		JdbcPagingItemReader<Delivery> reader = new JdbcPagingItemReaderBuilder<Delivery>()
-			.name("unsent-" + kind + "-" + status)
-			.dataSource(this.dataSource)
-			.selectClause("select id, kind, edition_key, subscriber_id, message_id, attempts")
-			.fromClause("from delivery")
-			.whereClause("where kind = :kind and edition_key = :key and status = :status")
-			.parameterValues(Map.of("kind", kind, "key", key, "status", status.name()))
-			.sortKeys(Map.of("id", Order.ASCENDING))
-			.rowMapper((rs, row) -> new Delivery(rs.getLong("id"), rs.getString("kind"), rs.getString("edition_key"),
-					rs.getLong("subscriber_id"), rs.getString("message_id"), rs.getInt("attempts")))
-			.pageSize(pageSize)
-			.saveState(false)
-			.build();
-		reader.afterPropertiesSet();
-		return reader;
+	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize) {
+		return new ItemStreamReader<>() {
+
+			private long afterId;
+
+			private Iterator<Delivery> page = Collections.emptyIterator();
+
+			@Override
+			public @Nullable Delivery read() {
+				if (!this.page.hasNext()) {
+					List<Delivery> next = DeliverySteps.this.deliveries.page(kind, key, status, this.afterId, pageSize);
+					if (next.isEmpty()) {
+						return null;
+					}
+					this.afterId = next.get(next.size() - 1).id();
+					this.page = next.iterator();
+				}
+				return this.page.next();
+			}
+
+		};
 	}
 
 	/**

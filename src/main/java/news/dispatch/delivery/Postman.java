@@ -2,6 +2,9 @@ package news.dispatch.delivery;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLException;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -118,15 +121,48 @@ class Postman implements AutoCloseable {
 			return connection;
 		}
 		catch (AuthenticationFailedException ex) {
-			throw new SmtpUnavailableException("The SMTP server " + this.server.describe()
-					+ " refused the login; check spring.mail.username and spring.mail.password, then restart the run"
+			throw new SmtpUnavailableException("The SMTP server " + this.server.describe() + " refused the login"
+					+ reason(ex) + "; check spring.mail.username and spring.mail.password, then restart the run"
 					+ " (dispatch jobs restart ID).", ex, false);
 		}
 		catch (MessagingException ex) {
+			if (String.valueOf(ex.getMessage()).contains("STARTTLS is required")) {
+				throw new SmtpUnavailableException("The SMTP server " + this.server.describe()
+						+ " does not offer STARTTLS, and dispatch.mail.starttls=required forbids sending in clear;"
+						+ " use the server's submission port (often 587) or a server that offers TLS, or set"
+						+ " dispatch.mail.starttls=optional if clear text is acceptable, then restart the run"
+						+ " (dispatch jobs restart ID).", ex, false);
+			}
+			if (isTlsFailure(ex)) {
+				throw new SmtpUnavailableException("The TLS handshake with the SMTP server " + this.server.describe()
+						+ " failed (" + rootMessage(ex) + "); if the server's certificate is self-signed or names"
+						+ " another host, trust it with spring.mail.properties.mail.smtp.ssl.trust=HOST, then"
+						+ " restart the run (dispatch jobs restart ID).", ex, false);
+			}
 			throw new SmtpUnavailableException("Cannot connect to the SMTP server " + this.server.describe() + " ("
 					+ rootMessage(ex) + "); check spring.mail.host and spring.mail.port, then restart the run"
 					+ " (dispatch jobs restart ID).", ex, true);
 		}
+	}
+
+	private static String reason(MessagingException ex) {
+		String reply = (ex.getMessage() != null) ? ex.getMessage().strip() : "";
+		return reply.isEmpty() ? "" : " (" + reply + ")";
+	}
+
+	private static boolean isTlsFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = next(cause)) {
+			if (cause instanceof SSLException || cause instanceof CertificateException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable Throwable next(Throwable ex) {
+		Throwable cause = (ex instanceof MessagingException messaging && messaging.getNextException() != null)
+				? messaging.getNextException() : ex.getCause();
+		return (cause != ex) ? cause : null;
 	}
 
 	/**

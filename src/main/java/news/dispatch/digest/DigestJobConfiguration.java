@@ -153,7 +153,7 @@ class DigestJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<Delivery> unsentDigests(DeliverySteps steps, DigestSettings settings,
-			@Value("#{jobParameters['edition']}") LocalDate edition) throws Exception {
+			@Value("#{jobParameters['edition']}") LocalDate edition) {
 		return steps.unsent(DigestJob.KIND, edition.toString(), settings.chunkSize());
 	}
 

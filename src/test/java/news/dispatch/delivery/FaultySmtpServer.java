@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * A small SMTP server for tests that misbehaves on request: for a chosen recipient it
  * answers RCPT or the end of DATA with a given reply, drops the connection in the middle
  * of DATA, or stalls without answering. Each fault is used once, in the order given; a
  * recipient without faults left is accepted. It can also refuse every MAIL command (as a
- * server that wants a login does). What it accepts is kept, with its Message-ID.
+ * server that wants a login does), demand a login (AUTH PLAIN or LOGIN) and offer
+ * STARTTLS with a certificate of the test's own, taking a login only over TLS then, as
+ * Postfix with {@code smtpd_tls_auth_only} does. What it accepts is kept, with its
+ * Message-ID, whether it came over TLS and who had logged in.
  */
 public class FaultySmtpServer implements AutoCloseable {
 
@@ -61,7 +70,7 @@ public class FaultySmtpServer implements AutoCloseable {
 	/**
 	 * A message the server accepted.
 	 */
-	public record Received(String recipient, String messageId, String raw) {
+	public record Received(String recipient, String messageId, String raw, boolean tls, @Nullable String user) {
 	}
 
 	private final ServerSocket socket;
@@ -71,6 +80,12 @@ public class FaultySmtpServer implements AutoCloseable {
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private volatile String mailReply = "250 2.1.0 ok";
+
+	private volatile @Nullable String user;
+
+	private volatile @Nullable String password;
+
+	private volatile @Nullable SSLContext tls;
 
 	public FaultySmtpServer() throws IOException {
 		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -97,10 +112,29 @@ public class FaultySmtpServer implements AutoCloseable {
 		this.mailReply = reply;
 	}
 
+	/**
+	 * Accepts mail only after a login with this user and password (null: no login
+	 * needed).
+	 */
+	public void requireLogin(@Nullable String user, @Nullable String password) {
+		this.user = user;
+		this.password = password;
+	}
+
+	/**
+	 * Offers STARTTLS with the certificate of this context (null: does not offer it).
+	 */
+	public void offerStartTls(@Nullable SSLContext context) {
+		this.tls = context;
+	}
+
 	public void reset() {
 		this.faults.clear();
 		this.received.clear();
 		this.mailReply = "250 2.1.0 ok";
+		this.user = null;
+		this.password = null;
+		this.tls = null;
 	}
 
 	public List<Received> received() {
@@ -123,17 +157,52 @@ public class FaultySmtpServer implements AutoCloseable {
 
 	private void converse(Socket connection) {
 		try (connection) {
-			BufferedReader in = new BufferedReader(
-					new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
-			OutputStream out = connection.getOutputStream();
+			Socket socket = connection;
+			BufferedReader in = reader(socket);
+			OutputStream out = socket.getOutputStream();
 			reply(out, "220 faulty ESMTP");
 			String recipient = null;
 			Fault fault = null;
+			String loggedIn = null;
 			String line;
 			while ((line = in.readLine()) != null) {
 				String command = line.toUpperCase(Locale.ROOT);
+				boolean secure = socket instanceof SSLSocket;
 				if (command.startsWith("EHLO")) {
-					reply(out, "250-faulty\r\n250 SIZE 10000000");
+					StringBuilder ehlo = new StringBuilder("250-faulty\r\n");
+					if (this.tls != null && !secure) {
+						ehlo.append("250-STARTTLS\r\n");
+					}
+					if (this.user != null && (this.tls == null || secure)) {
+						ehlo.append("250-AUTH PLAIN LOGIN\r\n");
+					}
+					reply(out, ehlo.append("250 SIZE 10000000").toString());
+				}
+				else if (command.startsWith("STARTTLS") && this.tls != null && !secure) {
+					reply(out, "220 2.0.0 ready to start TLS");
+					SSLSocket upgraded = (SSLSocket) this.tls.getSocketFactory()
+						.createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+					upgraded.setUseClientMode(false);
+					upgraded.startHandshake();
+					socket = upgraded;
+					in = reader(socket);
+					out = socket.getOutputStream();
+					loggedIn = null;
+				}
+				else if (command.startsWith("AUTH")) {
+					if (this.user == null || (this.tls != null && !secure)) {
+						reply(out, "538 5.7.11 Encryption required for requested authentication mechanism");
+						continue;
+					}
+					String[] credentials = credentials(line, in, out);
+					if (credentials != null && credentials[0].equals(this.user)
+							&& credentials[1].equals(this.password)) {
+						loggedIn = credentials[0];
+						reply(out, "235 2.7.0 Authentication successful");
+					}
+					else {
+						reply(out, "535 5.7.8 Authentication credentials invalid");
+					}
 				}
 				else if (command.startsWith("HELO") || command.startsWith("NOOP")) {
 					reply(out, "250 ok");
@@ -144,7 +213,8 @@ public class FaultySmtpServer implements AutoCloseable {
 					reply(out, "250 ok");
 				}
 				else if (command.startsWith("MAIL")) {
-					reply(out, this.mailReply);
+					reply(out, (this.user != null && loggedIn == null) ? "530 5.7.0 Authentication required"
+							: this.mailReply);
 				}
 				else if (command.startsWith("RCPT")) {
 					recipient = address(line);
@@ -184,7 +254,8 @@ public class FaultySmtpServer implements AutoCloseable {
 					}
 					else {
 						Matcher id = MESSAGE_ID.matcher(message);
-						this.received.add(new Received(recipient, id.find() ? id.group(1) : "", message.toString()));
+						this.received.add(new Received(recipient, id.find() ? id.group(1) : "", message.toString(),
+								socket instanceof SSLSocket, loggedIn));
 						reply(out, "250 2.0.0 queued");
 					}
 					recipient = null;
@@ -207,6 +278,46 @@ public class FaultySmtpServer implements AutoCloseable {
 	private Fault nextFault(String recipient) {
 		Deque<Fault> queue = this.faults.get(recipient);
 		return (queue != null) ? queue.poll() : null;
+	}
+
+	private static BufferedReader reader(Socket socket) throws IOException {
+		return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+	}
+
+	/**
+	 * User and password of an AUTH PLAIN (with or without an initial response) or AUTH
+	 * LOGIN exchange; null when the client gave up.
+	 */
+	private static String @Nullable [] credentials(String line, BufferedReader in, OutputStream out)
+			throws IOException {
+		String[] words = line.trim().split("\\s+");
+		String mechanism = (words.length > 1) ? words[1].toUpperCase(Locale.ROOT) : "";
+		if (mechanism.equals("PLAIN")) {
+			String response = (words.length > 2) ? words[2] : challenge(out, in, "");
+			String[] parts = decode(response).split("\u0000", -1);
+			return (parts.length == 3) ? new String[] { parts[1], parts[2] } : null;
+		}
+		if (mechanism.equals("LOGIN")) {
+			String user = decode((words.length > 2) ? words[2] : challenge(out, in, "VXNlcm5hbWU6"));
+			String password = decode(challenge(out, in, "UGFzc3dvcmQ6"));
+			return new String[] { user, password };
+		}
+		return null;
+	}
+
+	private static String challenge(OutputStream out, BufferedReader in, String challenge) throws IOException {
+		reply(out, "334 " + challenge);
+		String answer = in.readLine();
+		return (answer != null) ? answer.trim() : "";
+	}
+
+	private static String decode(String base64) {
+		try {
+			return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
 	}
 
 	private static String address(String line) {

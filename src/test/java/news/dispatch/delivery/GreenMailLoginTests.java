@@ -1,0 +1,106 @@
+package news.dispatch.delivery;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import news.dispatch.Cli;
+import news.dispatch.Fixtures;
+import news.dispatch.cli.CommandLineInterface;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SMTP AUTH against GreenMail with a user account: the configured login sends, and a
+ * login the server refuses fails the run with a sentence that names the settings to fix.
+ */
+@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/greenmail-login",
+		"dispatch.digest.lookback-days=100000", "dispatch.sending.retries=1", "dispatch.sending.backoff=50ms",
+		"spring.mail.username=dispatch", "spring.mail.password=s3cret" })
+class GreenMailLoginTests {
+
+	static final Path DATA = Path.of("target/test-data/greenmail-login");
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withConfiguration(GreenMailConfiguration.aConfig().withUser("dispatch@example.com", "dispatch", "s3cret"))
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(DATA);
+	}
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	Cli cli;
+
+	@BeforeEach
+	void passwordAsConfigured() {
+		smtp.getUserManager().getUser("dispatch").setPassword("s3cret");
+		this.cli = new Cli(this.commandLine);
+	}
+
+	@Test
+	void theConfiguredLoginSends() throws Exception {
+		// given
+		LocalDate edition = SmtpLoginTests.scenario(this.cli, DATA, "login", "ana@login.example");
+
+		// when
+		Cli.Result result = this.cli.run("digest", "--date", edition.toString());
+
+		// then
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).contains("1 sent, 0 to retry");
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(GreenMailLoginTests::recipient))
+			.contains("ana@login.example");
+	}
+
+	@Test
+	void aLoginTheServerRefusesFailsTheRunSayingWhatToFix() {
+		// given: the account's password was changed on the server
+		LocalDate edition = SmtpLoginTests.scenario(this.cli, DATA, "refused", "ben@refused.example");
+		smtp.getUserManager().getUser("dispatch").setPassword("changed");
+
+		// when
+		Cli.Result failed = this.cli.run("digest", "--date", edition.toString());
+
+		// then
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.err()).contains("refused the login")
+			.contains("check spring.mail.username and spring.mail.password")
+			.contains("dispatch jobs restart");
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(GreenMailLoginTests::recipient))
+			.doesNotContain("ben@refused.example");
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString().replaceAll(".*<|>.*", "");
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
