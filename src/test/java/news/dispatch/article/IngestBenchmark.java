@@ -19,7 +19,6 @@ import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -33,14 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The ingest benchmark: 10,000 article files and a feed of 5,000 entries, in one run,
  * through the command line; prints articles per second and the heap. Not part of the test
- * run: {@code mvn -o -Pbenchmark-ingest test} (see the README). Sentences come from the
- * BBC corpus in ../shared/data/bbc when it is there, else from a generated vocabulary;
- * each article is a different draw of sentences, so every one is a new story.
+ * run (its name matches none of Surefire's test patterns):
+ * {@code mvn -o -Pbenchmark-ingest
+ * test} (see the README); a {@code -Dtest=} pattern that names it runs it too. Sentences
+ * come from the BBC corpus in ../shared/data/bbc when it is there, else from a generated
+ * vocabulary; each article is a different draw of sentences, so every one is a new story.
  */
 @SpringBootTest(
 		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/ingest-benchmark" })
-// only in the benchmark profile, which sets the sizes: not when a test pattern matches it
-@EnabledIfSystemProperty(named = "benchmark.files", matches = "\\d+")
 class IngestBenchmark {
 
 	static final Path ROOT = Path.of("target/benchmark");
