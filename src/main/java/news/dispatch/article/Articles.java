@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,12 +144,12 @@ public class Articles {
 
 	/**
 	 * For each text, the stored story most like it, if one is at least
-	 * {@code minSimilarity} alike, else null. Only stories sharing a MinHash band key
-	 * with the text are compared; the band keys of all the texts are looked up at once,
-	 * and each candidate's text is read once.
+	 * {@code minSimilarity} alike, else null. Only stories holding one of the text's
+	 * MinHash band keys are compared; the band keys of all the texts are looked up at
+	 * once, and each candidate's text is read once.
 	 */
 	List<@Nullable Long> nearest(List<MinHash.Fingerprint> texts, double minSimilarity) {
-		Map<Long, Set<Long>> storiesByBand = new HashMap<>();
+		Map<Long, Long> storyByBand = new HashMap<>();
 		List<Long> bands = texts.stream()
 			.flatMapToLong((text) -> Arrays.stream(text.bands()))
 			.distinct()
@@ -158,11 +159,11 @@ public class Articles {
 			this.jdbc.sql("select band, article_id from article_band where band in (:bands)")
 				.param("bands", slice)
 				.query((rs) -> {
-					storiesByBand.computeIfAbsent(rs.getLong(1), (band) -> new TreeSet<>()).add(rs.getLong(2));
+					storyByBand.put(rs.getLong(1), rs.getLong(2));
 				});
 		}
 		Map<Long, long[]> candidates = new HashMap<>();
-		List<Long> ids = storiesByBand.values().stream().flatMap(Set::stream).distinct().toList();
+		List<Long> ids = storyByBand.values().stream().distinct().toList();
 		for (List<Long> slice : InLists.slices(ids)) {
 			this.jdbc.sql("select id, body from article where id in (:ids)").param("ids", slice).query((rs) -> {
 				candidates.put(rs.getLong(1), MinHash.shingles(rs.getString(2)));
@@ -172,7 +173,10 @@ public class Articles {
 		for (MinHash.Fingerprint text : texts) {
 			Set<Long> sharing = new TreeSet<>();
 			for (long band : text.bands()) {
-				sharing.addAll(storiesByBand.getOrDefault(band, Set.of()));
+				Long id = storyByBand.get(band);
+				if (id != null && candidates.containsKey(id)) {
+					sharing.add(id);
+				}
 			}
 			Long best = null;
 			double bestSimilarity = minSimilarity;
@@ -204,11 +208,11 @@ public class Articles {
 		if (stories.isEmpty()) {
 			return Map.of();
 		}
-		List<Object[]> rows = new ArrayList<>(stories.size());
+		List<Object[]> storyRows = new ArrayList<>(stories.size());
 		for (NewStory story : stories) {
 			ArticleDraft draft = story.draft();
 			Instant published = (draft.publishedAt() != null) ? draft.publishedAt() : now;
-			rows.add(new Object[] { cut(draft.headline(), 1000), draft.body(),
+			storyRows.add(new Object[] { cut(draft.headline(), 1000), draft.body(),
 					new SqlParameterValue(Types.VARCHAR, cutUrl(draft.url())), cut(draft.source(), 2000),
 					cut(draft.item(), 2000), utc(published), utc(now), story.contentHash(),
 					new SqlParameterValue(Types.VARCHAR, (draft.author() != null) ? cut(draft.author(), 300) : null),
@@ -218,19 +222,34 @@ public class Articles {
 				insert into article (headline, body, url, source, source_item, published_at, ingested_at,
 				  content_hash, author)
 				select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
-				where not exists (select 1 from article where content_hash = ?)""", rows);
+				where not exists (select 1 from article where content_hash = ?)""", storyRows);
 		Map<String, Long> ids = idsOf(stories.stream().map(NewStory::contentHash).toList());
-		List<Object[]> bandRows = new ArrayList<>();
+		// a band key belongs to the first story stored with it (see V20)
+		Map<Long, Long> bandRows = new LinkedHashMap<>();
 		for (int i = 0; i < stories.size(); i++) {
 			NewStory story = stories.get(i);
 			Long id = ids.get(story.contentHash());
 			if (inserted[i] != 0 && id != null && story.bands() != null) {
 				for (long band : story.bands()) {
-					bandRows.add(new Object[] { band, id });
+					bandRows.putIfAbsent(band, id);
 				}
 			}
 		}
-		this.batch.batchUpdate("insert into article_band (band, article_id) values (?, ?)", bandRows);
+		Set<Long> taken = new HashSet<>();
+		for (List<Long> slice : InLists.slices(List.copyOf(bandRows.keySet()))) {
+			this.jdbc.sql("select band from article_band where band in (:bands)")
+				.param("bands", slice)
+				.query(Long.class)
+				.list()
+				.forEach(taken::add);
+		}
+		List<Object[]> rows = new ArrayList<>(bandRows.size());
+		bandRows.forEach((band, id) -> {
+			if (!taken.contains(band)) {
+				rows.add(new Object[] { band, id });
+			}
+		});
+		this.batch.batchUpdate("insert into article_band (band, article_id) values (?, ?)", rows);
 		return ids;
 	}
 
