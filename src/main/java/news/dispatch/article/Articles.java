@@ -224,7 +224,7 @@ public class Articles {
 				select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
 				where not exists (select 1 from article where content_hash = ?)""", storyRows);
 		Map<String, Long> ids = idsOf(stories.stream().map(NewStory::contentHash).toList());
-		// a band key belongs to the first story stored with it (see V20)
+		// a band key belongs to the first story stored with it (see BandKeyMigration)
 		Map<Long, Long> bandRows = new LinkedHashMap<>();
 		for (int i = 0; i < stories.size(); i++) {
 			NewStory story = stories.get(i);
