@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -101,6 +103,7 @@ class IngestBenchmark {
 
 		long cpuStart = processCpuNanos();
 		long threadCpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+		Map<String, Long> jvmStart = jvmThreadTicks();
 		long start = System.nanoTime();
 		Cli.Result result = new Cli(this.commandLine).run("ingest", "--from", folder.toString(), "--from",
 				feedFile.toUri().toString(), "--dispatch.ingest.max-feed-size=100MB");
@@ -108,6 +111,9 @@ class IngestBenchmark {
 		double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
 		double threadCpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpuStart)
 				/ 1e9;
+		Map<String, Long> jvmEnd = jvmThreadTicks();
+		double compilerSeconds = (jvmEnd.get("compiler") - jvmStart.get("compiler")) / TICKS;
+		double gcSeconds = (jvmEnd.get("gc") - jvmStart.get("gc")) / TICKS;
 
 		long[] heap = peaks();
 		double ingestSeconds = ingestStepSeconds();
@@ -115,23 +121,26 @@ class IngestBenchmark {
 		Cli.Result again = new Cli(this.commandLine).run("ingest", "--from", folder.toString(), "--from",
 				feedFile.toUri().toString());
 		double rerun = (System.nanoTime() - start2) / 1e9;
-		String report = String.format("""
-				Ingest benchmark (%s sentences; %d cores, max heap %d MB)
-				input: %d files (%d MB) and a feed of %d entries (%d MB)
-				%s
-				the ingest step took %.1f s: %.0f articles/s
-				the command took %.1f s with matching the new articles against the topics: %.0f articles/s
-				CPU time of the command (all threads, GC included): %.1f s, %.0f articles per CPU second
-				of which the command's own thread (the steps): %.1f s; read-ahead, compiler, GC and the rest: %.1f s
-				load average before and after: %s, %s
-				heap: peak %d MB in use (garbage included), at most %d MB live after a collection
-				rerun with nothing new: %.2f s
-				%s""", sentences.size() > 5000 ? "BBC corpus" : "generated", runtime.availableProcessors(),
+		String report = String.format(
+				"""
+						Ingest benchmark (%s sentences; %d cores, max heap %d MB)
+						input: %d files (%d MB) and a feed of %d entries (%d MB)
+						%s
+						the ingest step took %.1f s: %.0f articles/s
+						the command took %.1f s with matching the new articles against the topics: %.0f articles/s
+						CPU time of the command (all threads, GC included): %.1f s, %.0f articles per CPU second
+						of which the command's own thread (the steps) %.1f s, the JIT compiler %.1f s, GC %.1f s, the rest (read-ahead) %.1f s
+						load average before and after: %s, %s
+						heap: peak %d MB in use (garbage included), at most %d MB live after a collection
+						rerun with nothing new: %.2f s
+						%s""",
+				sentences.size() > 5000 ? "BBC corpus" : "generated", runtime.availableProcessors(),
 				runtime.maxMemory() >> 20, FILES, folderBytes >> 20, ENTRIES, Files.size(feedFile) >> 20,
 				result.out().lines().limit(4).reduce("", (a, b) -> a + b + "\n").strip(), ingestSeconds,
 				(FILES + ENTRIES) / ingestSeconds, seconds, (FILES + ENTRIES) / seconds, cpuSeconds,
-				(FILES + ENTRIES) / cpuSeconds, threadCpuSeconds, cpuSeconds - threadCpuSeconds, loadBefore,
-				loadAverage(), heap[0] >> 20, heap[1] >> 20, rerun, again.out().lines().findFirst().orElse(""));
+				(FILES + ENTRIES) / cpuSeconds, threadCpuSeconds, compilerSeconds, gcSeconds,
+				cpuSeconds - threadCpuSeconds - compilerSeconds - gcSeconds, loadBefore, loadAverage(), heap[0] >> 20,
+				heap[1] >> 20, rerun, again.out().lines().findFirst().orElse(""));
 		System.out.println(report);
 		Files.writeString(ROOT.resolve("result.txt"), report);
 		assertThat(result.out()).contains("Ingested " + (FILES + ENTRIES) + " files");
@@ -226,6 +235,42 @@ class IngestBenchmark {
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
+	}
+
+	/**
+	 * Clock ticks a second in /proc (USER_HZ, 100 on Linux).
+	 */
+	private static final double TICKS = 100.0;
+
+	/**
+	 * The CPU time (in ticks) of the JVM's own threads, by kind, from /proc: the JIT
+	 * compiler's and the garbage collector's threads are not Java threads. Zero where
+	 * there is no /proc.
+	 */
+	private static Map<String, Long> jvmThreadTicks() {
+		Map<String, Long> ticks = new HashMap<>(Map.of("compiler", 0L, "gc", 0L));
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					String kind = name.contains("CompilerThre") ? "compiler"
+							: (name.startsWith("GC Thread") || name.startsWith("G1 ")) ? "gc" : null;
+					if (kind != null) {
+						ticks.merge(kind, used, Long::sum);
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// a thread that ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			// not Linux
+		}
+		return ticks;
 	}
 
 	private static String loadAverage() {
