@@ -146,9 +146,10 @@ public class Articles {
 	 * For each text, the stored story most like it, if one is at least
 	 * {@code minSimilarity} alike, else null. Only stories holding one of the text's
 	 * MinHash band keys are compared; the band keys of all the texts are looked up at
-	 * once, and each candidate's text is read once.
+	 * once, and each candidate's text is read once. The keys found stored are added to
+	 * {@code storedBands}, for {@link #add} to leave out.
 	 */
-	List<@Nullable Long> nearest(List<MinHash.Fingerprint> texts, double minSimilarity) {
+	List<@Nullable Long> nearest(List<MinHash.Fingerprint> texts, double minSimilarity, Set<Long> storedBands) {
 		Map<Long, Long> storyByBand = new HashMap<>();
 		List<Long> bands = texts.stream()
 			.flatMapToLong((text) -> Arrays.stream(text.bands()))
@@ -162,6 +163,7 @@ public class Articles {
 					storyByBand.put(rs.getLong(1), rs.getLong(2));
 				});
 		}
+		storedBands.addAll(storyByBand.keySet());
 		Map<Long, long[]> candidates = new HashMap<>();
 		List<Long> ids = storyByBand.values().stream().distinct().toList();
 		for (List<Long> slice : InLists.slices(ids)) {
@@ -200,11 +202,14 @@ public class Articles {
 	}
 
 	/**
-	 * Stores new stories, in one batch, with their band keys in another.
+	 * Stores new stories, in one batch, with their band keys in another. A band key
+	 * belongs to the first story stored with it (see {@link BandKeyMigration}): the keys
+	 * in {@code storedBands} (what {@link #nearest} found for these stories) and those an
+	 * earlier story of the batch has are left out.
 	 * @return the id of each story's text by content hash; a text that another run stored
 	 * first has that story's id, and its story is not stored again
 	 */
-	Map<String, Long> add(List<NewStory> stories, Instant now) {
+	Map<String, Long> add(List<NewStory> stories, Set<Long> storedBands, Instant now) {
 		if (stories.isEmpty()) {
 			return Map.of();
 		}
@@ -224,32 +229,20 @@ public class Articles {
 				select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
 				where not exists (select 1 from article where content_hash = ?)""", storyRows);
 		Map<String, Long> ids = idsOf(stories.stream().map(NewStory::contentHash).toList());
-		// a band key belongs to the first story stored with it (see BandKeyMigration)
-		Map<Long, Long> bandRows = new LinkedHashMap<>();
+		List<Object[]> bandRows = new ArrayList<>();
+		Set<Long> taken = new HashSet<>(storedBands);
 		for (int i = 0; i < stories.size(); i++) {
 			NewStory story = stories.get(i);
 			Long id = ids.get(story.contentHash());
 			if (inserted[i] != 0 && id != null && story.bands() != null) {
 				for (long band : story.bands()) {
-					bandRows.putIfAbsent(band, id);
+					if (taken.add(band)) {
+						bandRows.add(new Object[] { band, id });
+					}
 				}
 			}
 		}
-		Set<Long> taken = new HashSet<>();
-		for (List<Long> slice : InLists.slices(List.copyOf(bandRows.keySet()))) {
-			this.jdbc.sql("select band from article_band where band in (:bands)")
-				.param("bands", slice)
-				.query(Long.class)
-				.list()
-				.forEach(taken::add);
-		}
-		List<Object[]> rows = new ArrayList<>(bandRows.size());
-		bandRows.forEach((band, id) -> {
-			if (!taken.contains(band)) {
-				rows.add(new Object[] { band, id });
-			}
-		});
-		this.batch.batchUpdate("insert into article_band (band, article_id) values (?, ?)", rows);
+		this.batch.batchUpdate("insert into article_band (band, article_id) values (?, ?)", bandRows);
 		return ids;
 	}
 

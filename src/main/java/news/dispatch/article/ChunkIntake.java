@@ -66,8 +66,9 @@ final class ChunkIntake {
 
 	/**
 	 * The items, read, in their order.
+	 * @param storedBands gets the MinHash band keys of the items that are stored already
 	 */
-	List<Read> read(List<? extends Incoming> items) {
+	List<Read> read(List<? extends Incoming> items, Set<Long> storedBands) {
 		List<Read> reads = items.stream().map(this::read).toList();
 		List<String> textKeys = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
@@ -89,7 +90,7 @@ final class ChunkIntake {
 		Map<Read, @Nullable Long> nearest = new IdentityHashMap<>();
 		if (!near.isEmpty()) {
 			List<@Nullable Long> found = this.articles.nearest(near.stream().map(Read::fingerprint).toList(),
-					this.near.minSimilarity());
+					this.near.minSimilarity(), storedBands);
 			for (int i = 0; i < near.size(); i++) {
 				nearest.put(near.get(i), found.get(i));
 			}

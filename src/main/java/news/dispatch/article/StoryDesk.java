@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +59,8 @@ class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcess
 
 	private final List<String> storedAgainKeys = new ArrayList<>();
 
+	private final Set<Long> storedBands = new HashSet<>();
+
 	StoryDesk(Articles articles, SourceStates states, Refusals refusals, long sourceId, long jobExecutionId,
 			IngestSettings settings) {
 		this.articles = articles;
@@ -98,7 +102,7 @@ class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcess
 	@Override
 	public void beforeChunk(Chunk<Incoming> chunk) {
 		clear();
-		List<ChunkIntake.Read> reads = this.intake.read(chunk.getItems());
+		List<ChunkIntake.Read> reads = this.intake.read(chunk.getItems(), this.storedBands);
 		for (int i = 0; i < reads.size(); i++) {
 			this.ready.put(chunk.getItems().get(i), reads.get(i));
 		}
@@ -109,7 +113,7 @@ class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcess
 		ChunkIntake.Read read = this.ready.remove(incoming);
 		if (read == null) {
 			// not read with its chunk (a processor used on its own)
-			read = this.intake.read(List.of(incoming)).get(0);
+			read = this.intake.read(List.of(incoming), this.storedBands).get(0);
 		}
 		ArticleDraft text = read.story();
 		if (read.seenBefore()) {
@@ -149,7 +153,7 @@ class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcess
 			stories.add(new Articles.NewStory(story.draft, story.hash,
 					(story.fingerprint != null) ? story.fingerprint.bands() : null));
 		}
-		Map<String, Long> ids = this.articles.add(stories, now);
+		Map<String, Long> ids = this.articles.add(stories, this.storedBands, now);
 		List<Articles.Appearance> appearances = new ArrayList<>(this.storedAgain);
 		List<String> keys = new ArrayList<>(this.storedAgainKeys);
 		for (Story story : chunk) {
@@ -175,6 +179,7 @@ class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcess
 		this.pendingByHash.clear();
 		this.storedAgain.clear();
 		this.storedAgainKeys.clear();
+		this.storedBands.clear();
 	}
 
 	private @Nullable Story inChunk(MinHash.Fingerprint fingerprint) {
