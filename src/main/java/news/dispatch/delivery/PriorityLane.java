@@ -26,7 +26,9 @@ class PriorityLane {
 
 	private final PrioritySettings settings;
 
-	private long checkedAt = Long.MIN_VALUE;
+	private boolean checked;
+
+	private long checkedAt;
 
 	private boolean waiting;
 
@@ -61,10 +63,11 @@ class PriorityLane {
 
 	private synchronized boolean waiting(boolean fresh) {
 		long now = System.nanoTime();
-		if (fresh || now - this.checkedAt >= this.settings.checkInterval().toNanos()) {
+		if (fresh || !this.checked || now - this.checkedAt >= this.settings.checkInterval().toNanos()) {
 			this.waiting = this.deliveries.waiting(List.copyOf(this.priorityKinds),
 					Instant.now().minus(this.settings.window()));
 			this.checkedAt = now;
+			this.checked = true;
 		}
 		return this.waiting;
 	}
