@@ -145,6 +145,10 @@ public class Alerts implements DisposableBean {
 		if (sent.isPresent()) {
 			throw new AlreadyAlertedException(articleId, sent.get());
 		}
+		Optional<Long> running = runningRun(articleId);
+		if (running.isPresent()) {
+			throw AlreadyAlertedException.running(articleId, running.get());
+		}
 		this.requests.save(new AlertRequests.Request(articleId, headline, note, editor));
 	}
 
@@ -171,15 +175,19 @@ public class Alerts implements DisposableBean {
 	 * The run that sent the article's alert completely, if any.
 	 */
 	public Optional<Long> sentRun(long articleId) {
+		return lastRun(articleId).filter((run) -> run.getStatus() == BatchStatus.COMPLETED).map(JobExecution::getId);
+	}
+
+	private Optional<Long> runningRun(long articleId) {
+		return lastRun(articleId).filter(JobExecution::isRunning).map(JobExecution::getId);
+	}
+
+	private Optional<JobExecution> lastRun(long articleId) {
 		JobInstance instance = this.repository.getJobInstance(AlertJob.NAME, AlertJob.parameters(articleId));
 		if (instance == null) {
 			return Optional.empty();
 		}
-		return this.repository.getJobExecutions(instance)
-			.stream()
-			.filter((run) -> run.getStatus() == BatchStatus.COMPLETED)
-			.max(Comparator.comparing(JobExecution::getId))
-			.map(JobExecution::getId);
+		return this.repository.getJobExecutions(instance).stream().max(Comparator.comparing(JobExecution::getId));
 	}
 
 	/**
