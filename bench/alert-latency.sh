@@ -21,7 +21,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${JAR:-$ROOT/target/dispatch.jar}
 WORK=${WORK:-$ROOT/target/benchmark/alert-n$N}
 H2JAR=$(ls ~/.m2/repository/com/h2database/h2/2.4.*/h2-2.4.*.jar | tail -1)
-PORT=${PORT:-25926}
+PORT=${PORT:-25977}
 EDITION=2030-03-02
 export PATH=$PATH:/usr/sbin
 
@@ -36,7 +36,7 @@ value() { sql "$1" | awk 'NR == 2 { print $1 }'; }
 # The digest's data (N subscribers, 200 articles), then a topic followed by A of them, with
 # alerts on. The breaking article itself comes in while the digest is being sent.
 if [ -z "${REUSE:-}" ] || [ ! -d "$WORK/data.prepared" ]; then
-	PREPARE_ONLY=1 WORK="$WORK" "$ROOT/bench/delivery-benchmark.sh" "$N" "$CONNS"
+	PREPARE_ONLY=1 WORK="$WORK" PORT=$PORT "$ROOT/bench/delivery-benchmark.sh" "$N" "$CONNS"
 	printf 'topics:\n  - name: "Breaking"\n    query: earthquake\n' > "$WORK/breaking-topic.yml"
 	java -jar "$JAR" --dispatch.data-dir="$WORK/data" topics import "$WORK/breaking-topic.yml" > /dev/null
 	sql "update subscriber set alerts = true where id <= $A;
@@ -58,9 +58,10 @@ The earthquake was felt hundreds of miles away. Emergency services said they had
 TXT
 
 smtp-sink -u nobody 127.0.0.1:$PORT 256 & SINK=$!
+trap 'kill $SINK 2>/dev/null || true' EXIT
 sleep 1
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-dispatch --quiet digest --date $EDITION > "$WORK/digest.out" 2>&1 & DIGEST=$!
+dispatch digest --quiet --date $EDITION > "$WORK/digest.out" 2>&1 & DIGEST=$!
 # Wait until the digest is sending, then a little more.
 until [ "$(value "select count(*) from delivery where kind = 'digest' and status = 'SENT'")" -ge 5000 ]; do
 	kill -0 $DIGEST 2>/dev/null || { echo "the digest ended early: $(cat "$WORK/digest.out")"; exit 1; }
@@ -68,7 +69,6 @@ until [ "$(value "select count(*) from delivery where kind = 'digest' and status
 done
 dispatch ingest --quiet --from "$WORK/breaking" > /dev/null
 ARTICLE=$(value "select id from article where headline like 'Strong earthquake%'")
-DIGESTS_BEFORE=$(value "select count(*) from delivery where kind = 'digest' and status = 'SENT'")
 
 T0=$(date +%s.%N)
 dispatch alert --quiet --article "$ARTICLE" | tee "$WORK/alert.out"
@@ -77,9 +77,14 @@ LAST=$(value "select cast(extract(epoch from max(sent_at)) * 1000 as bigint) fro
   where kind = 'alert' and edition_key = '$ARTICLE'")
 FIRST_PLANNED=$(value "select cast(extract(epoch from min(planned_at)) * 1000 as bigint) from delivery
   where kind = 'alert' and edition_key = '$ARTICLE'")
+FIRST_SENT=$(value "select cast(extract(epoch from min(sent_at)) * 1000 as bigint) from delivery
+  where kind = 'alert' and edition_key = '$ARTICLE'")
 ALERTS=$(value "select count(*) from delivery where kind = 'alert' and edition_key = '$ARTICLE' and status = 'SENT'")
-DIGESTS_AFTER=$(value "select count(*) from delivery where kind = 'digest' and status = 'SENT'
-  and sent_at <= (select max(sent_at) from delivery where kind = 'alert')")
+# digests accepted between the trigger and the last alert, and while the alerts were going out
+between() { value "select count(*) from delivery where kind = 'digest' and status = 'SENT'
+  and extract(epoch from sent_at) * 1000 between $1 and $2"; }
+DIGESTS_AFTER=$(between "$(echo "$T0 * 1000" | bc)" "$LAST")
+DIGESTS_BESIDE=$(between "$FIRST_SENT" "$LAST")
 LOAD_MID=$(cut -d' ' -f1-3 /proc/loadavg)
 wait $DIGEST || true
 kill $SINK; wait $SINK 2>/dev/null || true
@@ -87,11 +92,12 @@ DIGESTS=$(value "select count(*) from delivery where kind = 'digest' and status 
 PAUSE=$(grep -o 'after a pause of [0-9]* ms' "$WORK/data/dispatch.log" | awk '{ s += $5 } END { print s + 0 }')
 
 awk -v t0=$T0 -v t1=$T1 -v last=$LAST -v planned=$FIRST_PLANNED -v alerts=$ALERTS -v a=$A -v n=$N \
-	-v before=$DIGESTS_BEFORE -v during=$DIGESTS_AFTER -v digests=$DIGESTS -v pause=$PAUSE -v conns=$CONNS \
+	-v first=$FIRST_SENT -v beside=$DIGESTS_BESIDE -v during=$DIGESTS_AFTER -v digests=$DIGESTS -v pause=$PAUSE -v conns=$CONNS \
 	-v load0="$LOAD_START" -v load1="$LOAD_MID" -v load2="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
 	printf "digest edition: %d subscribers, %d digests sent in all; %d connection(s) for the digest, %d for the alert\n", n, digests, conns, conns
 	printf "alert: %d of %d planned recipients accepted by smtp-sink\n", alerts, a
 	printf "trigger to last alert accepted: %.1f s (trigger to rows planned %.1f s, the command returned after %.1f s)\n", (last / 1000) - t0, (planned / 1000) - t0, t1 - t0
-	printf "digests sent between the trigger and the last alert: %d; the digest paused %.1f s in all\n", during - before, pause / 1000
+	printf "alerts sent from the first to the last in %.1f s: %.0f alerts/s\n", (last - first) / 1000, alerts / ((last - first) / 1000)
+	printf "digests accepted between the trigger and the last alert: %d, of which %d while the alerts went out; the digest paused %.1f s in all\n", during, beside, pause / 1000
 	printf "load average (1, 5, 15 min): at the start %s, after the alert %s, at the end %s\n", load0, load1, load2
 }' | tee "$WORK/result.txt"

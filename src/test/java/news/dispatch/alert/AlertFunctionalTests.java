@@ -171,6 +171,13 @@ class AlertFunctionalTests {
 		assertThat(again.exitCode()).isEqualTo(2);
 		assertThat(again.err()).contains("already sent").contains("nothing new was sent");
 		assertThat(smtp.getReceivedMessages()).hasSize(before);
+		// and the run it names shows who got the alert and who did not
+		String run = again.err().replaceAll("(?s).*\\(run (\\d+)\\).*", "$1");
+		Cli.Result show = cli().run("jobs", "show", run, "--json");
+		assertThat(show.out()).contains("\"job\" : \"alert\"")
+			.contains("\"SENT\" : 2")
+			.contains("\"HELD\" : 1")
+			.contains("\"CAPPED\" : 1");
 	}
 
 	@Test
