@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 		description = "Topic digests and breaking-news alerts by email for a newsroom.%n"
 				+ "Spring Boot options work on every command: --spring.mail.host=... --spring.datasource.url=..."
 				+ " --dispatch.data-dir=DIR",
-		subcommands = { DemoCommand.class, IngestCommand.class, DigestCommand.class, ArticlesCommand.class,
-				TopicsCommand.class, SubscribersCommand.class, JobsCommand.class, ServeCommand.class },
+		subcommands = { DemoCommand.class, IngestCommand.class, DigestCommand.class, AlertCommand.class,
+				ArticlesCommand.class, TopicsCommand.class, SubscribersCommand.class, JobsCommand.class,
+				ServeCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done", "1:the job failed or stopped", "2:bad usage or bad input" })
 class DispatchCommand implements Callable<Integer> {

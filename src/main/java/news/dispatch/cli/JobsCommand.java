@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import news.dispatch.alert.AlertJob;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.digest.DigestJob;
@@ -129,10 +130,10 @@ class JobsCommand {
 			Map<DeliveryStatus, Long> counts = null;
 			List<Deliveries.Reply> replies = List.of();
 			if (edition != null) {
-				counts = this.deliveries.counts(DigestJob.KIND, edition);
-				replies = this.deliveries.commonReplies(DigestJob.KIND, edition, 5);
+				counts = this.deliveries.counts(kind(execution), edition);
+				replies = this.deliveries.commonReplies(kind(execution), edition, 5);
 				json.put("deliveries", counts);
-				json.put("inDoubt", this.deliveries.inDoubt(DigestJob.KIND, edition));
+				json.put("inDoubt", this.deliveries.inDoubt(kind(execution), edition));
 				json.put("replies", replies);
 			}
 			json.put("failure", JobRuns.failure(execution));
@@ -175,10 +176,23 @@ class JobsCommand {
 	}
 
 	/**
-	 * The edition a digest run sends, or null for other jobs.
+	 * The kind of the ledger's rows a run sends: alerts for the alert job, digests
+	 * otherwise.
+	 */
+	static String kind(JobExecution execution) {
+		return execution.getJobInstance().getJobName().equals(AlertJob.NAME) ? AlertJob.KIND : DigestJob.KIND;
+	}
+
+	/**
+	 * The edition a digest run sends (the article of an alert run), or null for other
+	 * jobs.
 	 */
 	static String edition(JobExecution execution) {
 		String job = execution.getJobInstance().getJobName();
+		if (job.equals(AlertJob.NAME)) {
+			JobParameter<?> article = execution.getJobParameters().getParameter(AlertJob.ARTICLE);
+			return (article != null) ? article.value().toString() : null;
+		}
 		if (!job.equals(DigestJob.NAME) && !job.equals(DigestJob.RETRY_NAME)) {
 			return null;
 		}
@@ -228,8 +242,8 @@ class JobsCommand {
 					restarted.getId(), restarted.getStatus());
 			String edition = edition(execution);
 			if (edition != null) {
-				out.printf("Deliveries: %s%n", this.deliveries.counts(DigestJob.KIND, edition));
-				long inDoubt = this.deliveries.inDoubt(DigestJob.KIND, edition);
+				out.printf("Deliveries: %s%n", this.deliveries.counts(kind(execution), edition));
+				long inDoubt = this.deliveries.inDoubt(kind(execution), edition);
 				if (inDoubt > 0) {
 					out.printf("%d message(s) were in flight when a run died and were sent again: they may have"
 							+ " arrived twice, with the same Message-ID.%n", inDoubt);

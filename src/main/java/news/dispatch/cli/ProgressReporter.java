@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
-import news.dispatch.digest.DigestJob;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -115,7 +114,7 @@ class ProgressReporter {
 			if (step.get().getStepName().startsWith("send-")) {
 				String edition = JobsCommand.edition(execution);
 				if (edition != null) {
-					Map<DeliveryStatus, Long> counts = this.deliveries.counts(DigestJob.KIND, edition);
+					Map<DeliveryStatus, Long> counts = this.deliveries.counts(JobsCommand.kind(execution), edition);
 					total = counts.values().stream().mapToLong(Long::longValue).sum();
 					done = total - counts.get(DeliveryStatus.PENDING);
 				}

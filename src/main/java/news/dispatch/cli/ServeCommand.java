@@ -21,7 +21,8 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = "Run until stopped (SIGTERM, Ctrl-C), serving over HTTP the subscriber pages (/subscribe,"
-				+ " /preferences, /unsubscribe), /actuator/health (database, SMTP) and /actuator/prometheus"
+				+ " /preferences, /unsubscribe), the editor page (/editor) and alert API (/api/alerts) for"
+				+ " dispatch.editors.*, /actuator/health (database, SMTP) and /actuator/prometheus"
 				+ " (with dispatch.operator.username and password).")
 class ServeCommand implements Callable<Integer> {
 
@@ -46,9 +47,9 @@ class ServeCommand implements Callable<Integer> {
 		AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
 		this.spec.commandLine()
 			.getOut()
-			.printf("Dispatch is serving on http://localhost:%d (sign-up: /subscribe, health: /actuator/health,"
-					+ " metrics: /actuator/prometheus with the operator's login); stop it with Ctrl-C or SIGTERM.%n",
-					this.port);
+			.printf("Dispatch is serving on http://localhost:%d (sign-up: /subscribe, editors: /editor and"
+					+ " POST /api/alerts, health: /actuator/health, metrics: /actuator/prometheus with the operator's"
+					+ " login); stop it with Ctrl-C or SIGTERM.%n", this.port);
 		if (this.context.isActive()) {
 			closed.await();
 		}

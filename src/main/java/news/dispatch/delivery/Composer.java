@@ -17,6 +17,14 @@ public interface Composer {
 	String kind();
 
 	/**
+	 * Whether messages of this kind go first: while any wait to be sent, send steps of
+	 * other kinds pause between chunks (see {@code dispatch.sending.priority.*}).
+	 */
+	default boolean priority() {
+		return false;
+	}
+
+	/**
 	 * The message for one delivery, or empty when it should not be sent any more (the
 	 * subscriber left); the ledger then marks it FAILED with that reason.
 	 * @throws MessageCompositionException when a template cannot be rendered

@@ -37,7 +37,7 @@ class Courier implements AutoCloseable {
 	 * What every courier of a send step shares.
 	 */
 	record Parts(MailServer server, MessageFactory messages, Composer composer, Deliveries deliveries,
-			Subscribers subscribers, Throttle throttle, SendingSettings settings) {
+			Subscribers subscribers, Throttle throttle, SendingSettings settings, PriorityLane lane) {
 	}
 
 	Courier(Parts parts) {

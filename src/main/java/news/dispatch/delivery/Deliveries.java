@@ -64,6 +64,16 @@ public class Deliveries {
 	 * @return how many were planned
 	 */
 	public int planAll(String kind, String key, List<Planned> messages) {
+		return planAll(kind, key, messages, DeliveryStatus.PENDING);
+	}
+
+	/**
+	 * Plans several messages of one edition in the given status: PENDING to be sent, or
+	 * HELD or CAPPED to record that they were decided against (the ledger then says why
+	 * the reader got nothing, and planning again leaves them as they are).
+	 * @return how many were planned
+	 */
+	public int planAll(String kind, String key, List<Planned> messages, DeliveryStatus status) {
 		if (messages.isEmpty()) {
 			return 0;
 		}
@@ -75,10 +85,10 @@ public class Deliveries {
 		OffsetDateTime now = now();
 		this.batch.batchUpdate(
 				"insert into delivery (kind, edition_key, subscriber_id, status, attempts, message_id, planned_at, updated_at)"
-						+ " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)",
+						+ " values (?, ?, ?, ?, 0, ?, ?, ?)",
 				fresh.stream()
-					.map((m) -> new Object[] { kind, key, m.subscriberId(), messageId(kind, key, m.subscriberId()), now,
-							now })
+					.map((m) -> new Object[] { kind, key, m.subscriberId(), status.name(),
+							messageId(kind, key, m.subscriberId()), now, now })
 					.toList());
 		Map<Long, Long> ids = ids(kind, key, fresh);
 		List<Object[]> items = new ArrayList<>();
@@ -133,6 +143,50 @@ public class Deliveries {
 				given.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getLong(2));
 			});
 		return given;
+	}
+
+	/**
+	 * When each of these subscribers was planned a message of this kind (to be sent,
+	 * sent, or to be retried) at or after {@code since}, other than the message of
+	 * edition {@code exceptKey}: what a per-day cap counts.
+	 */
+	public Map<Long, List<Instant>> plannedSince(String kind, Collection<Long> subscriberIds, Instant since,
+			String exceptKey) {
+		Map<Long, List<Instant>> planned = new HashMap<>();
+		List<Long> ids = List.copyOf(subscriberIds);
+		for (int from = 0; from < ids.size(); from += 1000) {
+			this.jdbc
+				.sql("select subscriber_id, planned_at from delivery where subscriber_id in (:ids) and kind = :kind"
+						+ " and planned_at >= :since and edition_key <> :key and status in ('PENDING', 'RETRY', 'SENT')")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.param("kind", kind)
+				.param("since", since.atOffset(ZoneOffset.UTC))
+				.param("key", exceptKey)
+				.query((rs) -> {
+					planned.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+						.add(rs.getObject(2, OffsetDateTime.class).toInstant());
+				});
+		}
+		return planned;
+	}
+
+	/**
+	 * Whether messages of these kinds planned at or after {@code since} still wait to be
+	 * sent (PENDING): what a lower-priority send step yields to.
+	 */
+	boolean waiting(Collection<String> kinds, Instant since) {
+		for (String kind : kinds) {
+			boolean any = this.jdbc
+				.sql("select 1 from delivery where kind = ? and status = 'PENDING' and planned_at >= ? limit 1")
+				.params(kind, since.atOffset(ZoneOffset.UTC))
+				.query(Integer.class)
+				.optional()
+				.isPresent();
+			if (any) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -14,6 +14,16 @@ public enum DeliveryStatus {
 	/** Refused for good (5xx, invalid address). */
 	BOUNCED,
 	/** Could not be composed or is no longer wanted. */
-	FAILED
+	FAILED,
+	/**
+	 * Not sent by its own job, on purpose: an alert held in the reader's quiet hours. The
+	 * article it carries is left for the reader's next digest.
+	 */
+	HELD,
+	/**
+	 * Not sent: the reader had reached their cap of alerts for the day. The article is
+	 * left for their next digest.
+	 */
+	CAPPED
 
 }

@@ -44,14 +44,22 @@ public class DeliverySteps {
 
 	private final SendingSettings settings;
 
+	private final PriorityLane lane;
+
 	DeliverySteps(Deliveries deliveries, MailServer server, MessageFactory messages, List<Composer> composers,
-			Subscribers subscribers, SendingSettings settings) {
+			Subscribers subscribers, SendingSettings settings, PrioritySettings priority) {
 		this.deliveries = deliveries;
 		this.server = server;
 		this.messages = messages;
 		this.composers = composers.stream().collect(Collectors.toMap(Composer::kind, Function.identity()));
 		this.subscribers = subscribers;
 		this.settings = settings;
+		this.lane = new PriorityLane(deliveries,
+				composers.stream()
+					.filter(Composer::priority)
+					.map(Composer::kind)
+					.collect(Collectors.toUnmodifiableSet()),
+				priority);
 	}
 
 	/**
@@ -107,13 +115,25 @@ public class DeliverySteps {
 	 * fails later; a message being sent is marked, so one in flight at a crash is known.
 	 */
 	public ItemStreamWriter<Delivery> sender(String kind, String key) {
+		return sender(kind, key, this.settings.connections());
+	}
+
+	/**
+	 * As {@link #sender(String, String)}, over the given number of connections of its
+	 * own: what alerts use, so they need not share a digest's connections.
+	 */
+	public ItemStreamWriter<Delivery> sender(String kind, String key, int connections) {
 		Composer composer = this.composers.get(kind);
 		if (composer == null) {
 			throw new IllegalStateException("No composer for deliveries of kind " + kind);
 		}
 		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate());
+		SendingSettings settings = (connections == this.settings.connections()) ? this.settings
+				: new SendingSettings(connections, this.settings.rate(), this.settings.domainRate(),
+						this.settings.retries(), this.settings.backoff(), this.settings.maxBackoff(),
+						this.settings.bouncesToSuppress());
 		return new Sender(kind, key, new Courier.Parts(this.server, this.messages, composer, this.deliveries,
-				this.subscribers, throttle, this.settings));
+				this.subscribers, throttle, settings, this.lane));
 	}
 
 }

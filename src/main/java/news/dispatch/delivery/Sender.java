@@ -70,6 +70,8 @@ class Sender implements ItemStreamWriter<Delivery> {
 
 	@Override
 	public void write(Chunk<? extends Delivery> chunk) throws Exception {
+		// between chunks nothing is in flight: the place to give way to alerts
+		this.parts.lane().yieldTo(this.kind);
 		List<List<Delivery>> shares = new ArrayList<>();
 		for (int i = 0; i < this.couriers.size(); i++) {
 			shares.add(new ArrayList<>());

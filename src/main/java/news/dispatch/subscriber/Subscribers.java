@@ -97,6 +97,41 @@ public class Subscribers {
 	}
 
 	/**
+	 * A subscriber who accepts alerts, and the zone of their quiet hours.
+	 */
+	public record Alertable(long subscriberId, ZoneId timeZone) {
+	}
+
+	/**
+	 * Active subscribers with alerts on, not paused on {@code today}, who follow one of
+	 * the topics or are among {@code others} (those whose keywords matched), in id order.
+	 * Unsubscribed, suppressed and unconfirmed readers are left out.
+	 */
+	public List<Alertable> alertable(Collection<Long> topicIds, Collection<Long> others, LocalDate today) {
+		java.util.TreeMap<Long, Alertable> found = new java.util.TreeMap<>();
+		String wanted = "select id, time_zone from subscriber where status = 'ACTIVE' and alerts"
+				+ " and (paused_until is null or paused_until <= :today) and ";
+		if (!topicIds.isEmpty()) {
+			this.jdbc.sql(wanted + "id in (select subscriber_id from subscription where topic_id in (:topics))")
+				.param("today", today)
+				.param("topics", topicIds)
+				.query((rs) -> {
+					found.put(rs.getLong(1), new Alertable(rs.getLong(1), ZoneId.of(rs.getString(2))));
+				});
+		}
+		List<Long> ids = List.copyOf(others);
+		for (int from = 0; from < ids.size(); from += 1000) {
+			this.jdbc.sql(wanted + "id in (:ids)")
+				.param("today", today)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query((rs) -> {
+					found.put(rs.getLong(1), new Alertable(rs.getLong(1), ZoneId.of(rs.getString(2))));
+				});
+		}
+		return List.copyOf(found.values());
+	}
+
+	/**
 	 * Marks the subscriber unsubscribed; nothing more is sent to them.
 	 * @return whether they were subscribed until now
 	 */

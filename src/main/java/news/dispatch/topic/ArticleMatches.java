@@ -164,4 +164,14 @@ public class ArticleMatches {
 	public record Match(long articleId, long topicId, double score, Passage passage) {
 	}
 
+	/**
+	 * The subscribers whose own keywords matched this article, in id order.
+	 */
+	public List<Long> keywordSubscribers(long articleId) {
+		return this.jdbc.sql("select subscriber_id from keyword_match where article_id = ? order by subscriber_id")
+			.param(articleId)
+			.query(Long.class)
+			.list();
+	}
+
 }

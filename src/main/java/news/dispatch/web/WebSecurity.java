@@ -3,13 +3,19 @@ package news.dispatch.web;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -21,6 +27,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>{@code /actuator/health} is open for load balancers; the rest of the actuator needs
  * the operator's login over HTTP basic, and is closed when no operator is
  * configured;</li>
+ * <li>{@code /api/**} (the alert API) needs the editor role: an editor's name and
+ * password over HTTP basic, or a bearer token ({@code dispatch.editors.*}); it keeps no
+ * session and is exempt from CSRF, since a cross-site form can carry neither; with no
+ * editor configured it refuses everyone;</li>
+ * <li>{@code /editor/**} (the editor page) needs an editor's login through its own form,
+ * and every form on it carries a CSRF token;</li>
  * <li>every answer carries a Content-Security-Policy without inline script, nosniff, no
  * framing, and no Referer, so tokens in page addresses do not leak.</li>
  * </ul>
@@ -34,6 +46,50 @@ class WebSecurity {
 			+ " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, EditorSettings editors) throws Exception {
+		http.securityMatcher("/api/**");
+		http.authorizeHttpRequests((requests) -> {
+			if (editors.configured()) {
+				requests.anyRequest().hasRole("EDITOR");
+			}
+			else {
+				requests.anyRequest().denyAll();
+			}
+		});
+		http.httpBasic(Customizer.withDefaults());
+		http.addFilterBefore(new BearerTokens(editors.tokens()), BasicAuthenticationFilter.class);
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		http.exceptionHandling(
+				(errors) -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain editorPages(HttpSecurity http, EditorSettings editors) throws Exception {
+		http.securityMatcher("/editor", "/editor/**");
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/editor/login").permitAll();
+			if (editors.users().isEmpty()) {
+				requests.anyRequest().denyAll();
+			}
+			else {
+				requests.anyRequest().hasRole("EDITOR");
+			}
+		});
+		// only editors log in here: the operator's login is for the actuator
+		http.authenticationManager(new ProviderManager(new DaoAuthenticationProvider(editorsOnly(editors))));
+		http.formLogin((login) -> login.loginPage("/editor/login").defaultSuccessUrl("/editor", true).permitAll());
+		http.logout((logout) -> logout.logoutUrl("/editor/logout").logoutSuccessUrl("/editor/login?out"));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, OperatorSettings operator) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
@@ -47,20 +103,52 @@ class WebSecurity {
 		});
 		http.httpBasic(Customizer.withDefaults());
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe", "/actuator/**"));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-			.frameOptions((frames) -> frames.deny()));
+		headers(http);
 		return http.build();
 	}
 
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.frameOptions((frames) -> frames.deny()));
+	}
+
+	/**
+	 * The operator and the editors: one store, so HTTP basic finds either.
+	 */
 	@Bean
-	InMemoryUserDetailsManager operators(OperatorSettings operator) {
-		if (!operator.configured()) {
-			return new InMemoryUserDetailsManager();
+	InMemoryUserDetailsManager operators(OperatorSettings operator, EditorSettings editors) {
+		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+		if (operator.configured()) {
+			users.createUser(User.withUsername(operator.username())
+				.password(encoded(operator.password()))
+				.roles("OPERATOR")
+				.build());
 		}
-		String password = operator.password().startsWith("{") ? operator.password() : "{noop}" + operator.password();
-		UserDetails user = User.withUsername(operator.username()).password(password).roles("OPERATOR").build();
-		return new InMemoryUserDetailsManager(user);
+		editors.users().forEach((name, password) -> {
+			if (name.equals(operator.username())) {
+				throw new IllegalArgumentException("dispatch.editors.users." + name
+						+ " has the operator's name; give the editor a name of their own.");
+			}
+			if (password == null || password.isBlank()) {
+				throw new IllegalArgumentException(
+						"dispatch.editors.users." + name + " has no password; set one, or remove the editor.");
+			}
+			users.createUser(User.withUsername(name).password(encoded(password)).roles("EDITOR").build());
+		});
+		return users;
+	}
+
+	private static InMemoryUserDetailsManager editorsOnly(EditorSettings editors) {
+		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+		editors.users()
+			.forEach((name, password) -> users
+				.createUser(User.withUsername(name).password(encoded(password)).roles("EDITOR").build()));
+		return users;
+	}
+
+	private static String encoded(String password) {
+		return password.startsWith("{") ? password : "{noop}" + password;
 	}
 
 }

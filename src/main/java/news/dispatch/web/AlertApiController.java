@@ -1,0 +1,100 @@
+package news.dispatch.web;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import news.dispatch.alert.AlertJob;
+import news.dispatch.alert.AlreadyAlertedException;
+import news.dispatch.alert.Alerts;
+import news.dispatch.delivery.Deliveries;
+import news.dispatch.system.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The alert API for editors' tools, under {@code dispatch serve}:
+ * <ul>
+ * <li>{@code POST /api/alerts} with {@code {"article": 12, "headline": "…", "note": "…"}}
+ * starts the alert (202, with its audience); with {@code "dryRun": true} it answers the
+ * preview (200) and sends nothing; an article already alerted is refused (409), an
+ * unknown one too (404);</li>
+ * <li>{@code GET /api/alerts/12}: the ledger's counts for the article's alert.</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api/alerts")
+class AlertApiController {
+
+	private final Alerts alerts;
+
+	private final Deliveries deliveries;
+
+	AlertApiController(Alerts alerts, Deliveries deliveries) {
+		this.alerts = alerts;
+		this.deliveries = deliveries;
+	}
+
+	/**
+	 * What a caller sends.
+	 */
+	record AlertCall(@Nullable Long article, @Nullable String headline, @Nullable String note,
+			@Nullable Boolean dryRun) {
+	}
+
+	@PostMapping
+	ResponseEntity<Object> alert(@RequestBody AlertCall call, Principal editor) {
+		if (call.article() == null) {
+			return problem(HttpStatus.BAD_REQUEST,
+					"The request has no \"article\"; send {\"article\": ID} with the id of an article.");
+		}
+		if (Boolean.TRUE.equals(call.dryRun())) {
+			return ResponseEntity.ok(this.alerts.preview(call.article(), call.headline(), call.note()));
+		}
+		Alerts.Preview started = this.alerts.startInBackground(call.article(), call.headline(), call.note(),
+				"api:" + editor.getName());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("article", started.articleId());
+		body.put("status", "started");
+		body.put("headline", started.headline());
+		body.put("topics", started.topics());
+		body.put("audience", started.audience());
+		body.put("held", started.held());
+		body.put("capped", started.capped());
+		body.put("progress", "/api/alerts/" + started.articleId());
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+	}
+
+	@GetMapping("/{article}")
+	Map<String, Object> status(@PathVariable long article) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("article", article);
+		body.put("sentRun", this.alerts.sentRun(article).orElse(null));
+		body.put("deliveries", this.deliveries.counts(AlertJob.KIND, Long.toString(article)));
+		return body;
+	}
+
+	@ExceptionHandler(AlreadyAlertedException.class)
+	ResponseEntity<Object> alreadyAlerted(AlreadyAlertedException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ResponseEntity<Object> invalid(InvalidInputException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(Map.of("error", message));
+	}
+
+}

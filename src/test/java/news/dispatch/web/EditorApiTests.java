@@ -1,0 +1,245 @@
+package news.dispatch.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import news.dispatch.Cli;
+import news.dispatch.Fixtures;
+import news.dispatch.article.Article;
+import news.dispatch.article.Articles;
+import news.dispatch.cli.CommandLineInterface;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The alert API and the editor page over real HTTP, against a real SMTP server: nobody
+ * gets in without an editor's credentials (a token or a login), a preview sends nothing,
+ * a send goes out once, the page asks for confirmation and its forms need their CSRF
+ * token, and the subscriber pages keep theirs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/editor-api",
+				"dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass",
+				"dispatch.editors.tokens[0]=" + EditorApiTests.TOKEN, "dispatch.operator.username=ops",
+				"dispatch.operator.password=ops-pass" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EditorApiTests {
+
+	static final String TOKEN = "0123456789abcdef0123456789abcdef";
+
+	static final Path DATA = Path.of("target/test-data/editor-api");
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(DATA);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Autowired
+	Articles articles;
+
+	private static boolean imported;
+
+	private void newsroom() {
+		synchronized (EditorApiTests.class) {
+			if (!imported) {
+				new Cli(this.commandLine).importNewsroom(DATA.resolve("input"));
+				imported = true;
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void theApiRefusesCallsWithoutAnEditorsCredentials() throws Exception {
+		newsroom();
+		String body = "{\"article\": " + id("Putin and Kim") + ", \"dryRun\": true}";
+
+		assertThat(post(body, null).statusCode()).isEqualTo(401);
+		assertThat(post(body, "Bearer wrong-token-wrong-token-wrong").statusCode()).isEqualTo(401);
+		assertThat(post(body, basic("maria", "wrong")).statusCode()).isEqualTo(401);
+		// the operator is not an editor
+		assertThat(post(body, basic("ops", "ops-pass")).statusCode()).isEqualTo(403);
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	@Order(2)
+	void aDryRunWithATokenOrALoginAnswersTheAudienceAndTheAlertAndSendsNothing() throws Exception {
+		newsroom();
+		String body = "{\"article\": " + id("Putin and Kim") + ", \"dryRun\": true, \"note\": \"Signed an hour ago\"}";
+
+		for (String credentials : new String[] { "Bearer " + TOKEN, basic("maria", "s3cret-pass") }) {
+			HttpResponse<String> preview = post(body, credentials);
+
+			assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+			assertThat(preview.body()).contains("\"topics\":[\"Russia\",\"North Korea\"]")
+				.contains("\"audience\":1")
+				.contains("\"email\":\"ana.kovac@example.com\"")
+				.contains("BREAKING: Putin and Kim Jong Un")
+				.contains("From the editor: Signed an hour ago");
+		}
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void aSendStartsTheAlertWhichGoesOutOnceAndASecondIsRefused() throws Exception {
+		newsroom();
+		long summit = id("Putin and Kim");
+		String body = "{\"article\": " + summit + "}";
+
+		HttpResponse<String> started = post(body, "Bearer " + TOKEN);
+
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		assertThat(started.body()).contains("\"status\":\"started\"").contains("\"audience\":1");
+		assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
+		assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("BREAKING: Putin and Kim Jong Un");
+		long deadline = System.currentTimeMillis() + 30_000;
+		HttpResponse<String> status = get("/api/alerts/" + summit, "Bearer " + TOKEN);
+		while (status.body().contains("\"sentRun\":null") && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+			status = get("/api/alerts/" + summit, "Bearer " + TOKEN);
+		}
+		assertThat(status.body()).contains("\"SENT\":1");
+
+		HttpResponse<String> again = post(body, "Bearer " + TOKEN);
+
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("already sent");
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	@Order(4)
+	void badCallsAreRefusedWithTheFix() throws Exception {
+		newsroom();
+		HttpResponse<String> unknown = post("{\"article\": 999999}", "Bearer " + TOKEN);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("There is no article 999999");
+
+		HttpResponse<String> none = post("{\"headline\": \"x\"}", "Bearer " + TOKEN);
+		assertThat(none.statusCode()).isEqualTo(400);
+		assertThat(none.body()).contains("no \\\"article\\\"");
+	}
+
+	@Test
+	@Order(5)
+	void theEditorPageNeedsALoginPreviewsAndSendsAfterAConfirmation() throws Exception {
+		newsroom();
+		long football = id("Ten-man Ashbourne");
+		PageClient editor = new PageClient(this.port, true);
+		assertThat(editor.get("/editor").statusCode()).isEqualTo(302);
+
+		String csrf = editor.csrf("/editor/login");
+		HttpResponse<String> wrong = editor.post("/editor/login",
+				Map.of("username", "maria", "password", "nope", "_csrf", csrf));
+		assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/editor/login?error");
+		csrf = editor.csrf("/editor/login");
+		HttpResponse<String> login = editor.post("/editor/login",
+				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", csrf));
+		assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/editor");
+
+		HttpResponse<String> list = editor.get("/editor");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("Ten-man Ashbourne").contains("Football · audience 1");
+		assertThat(list.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+
+		HttpResponse<String> preview = editor.get("/editor/articles/" + football + "?note=Extra+time");
+		assertThat(preview.body()).contains("dev.sharma@example.org").contains("From the editor: Extra time");
+		int before = smtp.getReceivedMessages().length;
+
+		// a send without the page's CSRF token is refused
+		assertThat(editor.post("/editor/articles/" + football + "/send", Map.of("note", "x")).statusCode())
+			.isEqualTo(403);
+		csrf = editor.csrf("/editor/articles/" + football);
+		HttpResponse<String> confirm = editor.post("/editor/articles/" + football + "/confirm",
+				Map.of("_csrf", csrf, "note", "Extra time"));
+		assertThat(confirm.body()).contains("Send this alert now?").contains("id=\"confirm-audience\">1<");
+		assertThat(smtp.getReceivedMessages()).hasSize(before);
+		HttpResponse<String> sent = editor.post("/editor/articles/" + football + "/send",
+				Map.of("_csrf", csrf, "note", "Extra time"));
+		assertThat(sent.statusCode()).isEqualTo(200);
+		assertThat(sent.body()).contains("is being sent to 1 reader(s)");
+		assertThat(smtp.waitForIncomingEmail(30_000, before + 1)).isTrue();
+	}
+
+	@Test
+	@Order(6)
+	void theSubscriberPagesStillNeedTheirCsrfToken() throws Exception {
+		PageClient reader = new PageClient(this.port, true);
+		reader.get("/subscribe");
+
+		HttpResponse<String> forged = reader.post("/subscribe", Map.of("email", "eve@example.net"));
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+	}
+
+	private long id(String headlineStart) {
+		return this.articles.publishedSince(Instant.EPOCH, 100)
+			.stream()
+			.filter((article) -> article.headline().startsWith(headlineStart))
+			.map(Article::id)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> post(String json, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/alerts"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path, String authorization) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Authorization", authorization)
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
