@@ -32,7 +32,7 @@ public class MailTemplates {
 	 * Fragments kept by {@code <@once>}: a digest edition has a few hundred stories, each
 	 * in two places (last in its section or not), and a fragment is a kilobyte or two.
 	 */
-	private static final int FRAGMENTS = 4096;
+	static final int FRAGMENTS = 4096;
 
 	private final Configuration freemarker;
 
