@@ -134,9 +134,10 @@ if [ -n "${PREPARE_ONLY:-}" ]; then
 fi
 
 # The edition.
+LOAD0=$(cut -d' ' -f1 /proc/loadavg)
 sink
 START=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+/usr/bin/time -f "%M %U %S" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
 	--dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
 	--dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
@@ -160,11 +161,12 @@ kill $SINK; wait $SINK 2>/dev/null || true
 
 awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START" | bc) \
 	-v src=$(echo "$S1 - $S0" | bc) -v size=$SIZE -v conns=$CONNS -v peak=$PEAK -v live=$LIVE \
-	-v rss=$(cat "$WORK/rss") -v heap=$HEAP -v total=$N -v items=$ITEMS 'BEGIN {
+	-v rss="$(awk '{ print $1 }' "$WORK/rss")" -v cpu="$(awk '{ print $2 + $3 }' "$WORK/rss")" -v ld="$LOAD0 -> $(cut -d' ' -f1 /proc/loadavg)" -v heap=$HEAP -v total=$N -v items=$ITEMS 'BEGIN {
 	rate = n / (send / 1000); limit = total / src
 	printf "subscribers %d, digests sent %d, mean size %d bytes with %s articles, %d connection(s), -Xmx%s\n", total, n, size, items, conns, heap
 	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s\n", plan / 1000, send / 1000, rate, all_s
 	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
 	printf "ratio to the limit: %.2f\n", rate / limit
 	printf "peak heap used (before a GC) %d MB, largest heap after a GC %d MB, max RSS %d MB\n", peak, live, rss / 1024
+	printf "CPU of the whole command %.0f s (%.2f ms a subscriber); load average %s\n", cpu, cpu * 1000 / total, ld
 }' | tee "$WORK/result.txt"

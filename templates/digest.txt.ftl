@@ -21,6 +21,8 @@ Here is today’s news on the topics you follow.
 ${c.oneLine(section.topic)?upper_case}
 ${t.ruler("-")}
   <#list section.items as item>
+<#-- A story reads the same in every digest of the edition: rendered once (see <@once>). -->
+<@once key=[item, item?is_first]>
     <#assign href = c.webUrl(item.url!"")>
     <#assign lead = c.leadFor(item.lead!"", item.passage![], item.headline)>
     <#if !item?is_first>
@@ -45,6 +47,7 @@ ${t.wrap("“" + t.passage(item.passage) + "”", "  ")}
 
 ${t.wrap("Also in: " + item.alsoIn?join(", "))}
     </#if>
+</@once>
   </#list>
 <#else>
 

@@ -195,7 +195,7 @@ public class Deliveries {
 	public List<Item> items(long deliveryId) {
 		return this.jdbc.sql("select article_id, topic_id from delivery_item where delivery_id = ? order by position")
 			.param(deliveryId)
-			.query(Item.class)
+			.query((rs, row) -> new Item(rs.getLong(1), rs.getObject(2, Long.class)))
 			.list();
 	}
 

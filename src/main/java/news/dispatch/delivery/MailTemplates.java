@@ -22,10 +22,17 @@ import org.springframework.stereotype.Component;
  * Renders the mail templates with FreeMarker. Templates are read from
  * {@code dispatch.templates-dir} on disk, so an editor can change them without a rebuild;
  * the copy inside the jar serves for any template that folder lacks. {@code .ftlh}
- * templates escape HTML; {@code .ftl} templates are plain text.
+ * templates escape HTML; {@code .ftl} templates are plain text. Templates may wrap what
+ * many messages share in {@code <@once key=[...]>} (see {@link RenderedOnce}).
  */
 @Component
 public class MailTemplates {
+
+	/**
+	 * Fragments kept by {@code <@once>}: a digest edition has a few hundred stories, each
+	 * in two places (last in its section or not), and a fragment is a kilobyte or two.
+	 */
+	static final int FRAGMENTS = 4096;
 
 	private final Configuration freemarker;
 
@@ -46,6 +53,7 @@ public class MailTemplates {
 			loaders.add(new FileTemplateLoader(this.directory.toFile()));
 		}
 		loaders.add(new ClassTemplateLoader(MailTemplates.class, "/templates"));
+		this.freemarker.setSharedVariable("once", new RenderedOnce(FRAGMENTS));
 		this.freemarker.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
 	}
 

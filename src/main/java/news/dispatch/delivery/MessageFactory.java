@@ -1,5 +1,6 @@
 package news.dispatch.delivery;
 
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -8,10 +9,13 @@ import java.util.regex.Pattern;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MessageFactory {
+
+	private static final String CONTENT_TRANSFER_ENCODING = "Content-Transfer-Encoding";
 
 	private static final Pattern LINE_BREAKS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
 
@@ -57,16 +63,76 @@ class MessageFactory {
 			message.setHeader("List-Unsubscribe", "<" + oneLine(composed.unsubscribeUrl()) + ">");
 			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		}
-		MimeBodyPart text = new MimeBodyPart();
-		text.setText(composed.text(), StandardCharsets.UTF_8.name(), "plain");
-		MimeBodyPart html = new MimeBodyPart();
-		html.setText(composed.html(), StandardCharsets.UTF_8.name(), "html");
 		MimeMultipart alternative = new MimeMultipart("alternative");
-		alternative.addBodyPart(text);
-		alternative.addBodyPart(html);
+		alternative.addBodyPart(textPart(composed.text(), "plain"));
+		alternative.addBodyPart(textPart(composed.html(), "html"));
 		message.setContent(alternative);
 		message.saveChanges();
 		return message;
+	}
+
+	/**
+	 * A text part encoded once, as UTF-8 bytes sent as they are: 7bit when they are
+	 * ASCII, else 8bit, which nearly every server takes (8BITMIME; see
+	 * {@link #toSevenBit} for the others). Left to Jakarta Mail, the text went through a
+	 * charset encoder three times per part (to choose the encoding, to check it for
+	 * 8BITMIME, to write it). Lines longer than SMTP allows go quoted-printable.
+	 */
+	private static MimeBodyPart textPart(String content, String subtype) throws MessagingException {
+		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+		String encoding = encoding(bytes);
+		if (encoding == null) {
+			MimeBodyPart part = new MimeBodyPart();
+			part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+			part.setHeader(CONTENT_TRANSFER_ENCODING, "quoted-printable");
+			return part;
+		}
+		InternetHeaders headers = new InternetHeaders();
+		headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+		headers.setHeader(CONTENT_TRANSFER_ENCODING, encoding);
+		return new MimeBodyPart(headers, bytes);
+	}
+
+	/**
+	 * 7bit, 8bit, or null when a line is longer than SMTP's 998 octets or holds a NUL.
+	 */
+	private static @Nullable String encoding(byte[] bytes) {
+		boolean ascii = true;
+		int line = 0;
+		for (byte b : bytes) {
+			if (b == '\n' || b == '\r') {
+				line = 0;
+				continue;
+			}
+			if (b == 0 || ++line > 998) {
+				return null;
+			}
+			ascii &= (b > 0);
+		}
+		return ascii ? "7bit" : "8bit";
+	}
+
+	/**
+	 * Re-encodes the 8bit parts of a message as quoted-printable, for a server that does
+	 * not announce 8BITMIME.
+	 */
+	static void toSevenBit(MimeMessage message) throws MessagingException, IOException {
+		if (!(message.getContent() instanceof MimeMultipart parts)) {
+			return;
+		}
+		boolean changed = false;
+		for (int i = 0; i < parts.getCount(); i++) {
+			if (parts.getBodyPart(i) instanceof MimeBodyPart part && "8bit".equalsIgnoreCase(part.getEncoding())) {
+				String subtype = new ContentType(part.getContentType()).getSubType();
+				String text = new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				part.setText(text, StandardCharsets.UTF_8.name(), subtype);
+				part.setHeader(CONTENT_TRANSFER_ENCODING, "quoted-printable");
+				changed = true;
+			}
+		}
+		if (changed) {
+			message.saveChanges();
+		}
 	}
 
 	private static InternetAddress recipient(ComposedMessage composed) throws MessagingException {

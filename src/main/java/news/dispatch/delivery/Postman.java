@@ -56,6 +56,12 @@ class Postman implements AutoCloseable {
 
 	private @Nullable Transport transport;
 
+	/**
+	 * Whether the server takes 8-bit text as it is; if not, 8bit parts go
+	 * quoted-printable.
+	 */
+	private boolean eightBitMime;
+
 	Postman(MailServer server) {
 		this.server = server;
 	}
@@ -68,6 +74,9 @@ class Postman implements AutoCloseable {
 	Outcome send(MimeMessage message) {
 		Transport connection = connect();
 		try {
+			if (!this.eightBitMime) {
+				MessageFactory.toSevenBit(message);
+			}
 			connection.sendMessage(message, message.getAllRecipients());
 			return new Outcome(DeliveryStatus.SENT, reply(connection), false);
 		}
@@ -98,6 +107,9 @@ class Postman implements AutoCloseable {
 			close();
 			throw new Deferred("connection lost: " + ex.getMessage());
 		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot re-encode a message for a server without 8BITMIME", ex);
+		}
 		catch (MessagingException ex) {
 			if (isInvalidAddress(ex)) {
 				return new Outcome(DeliveryStatus.BOUNCED, "invalid address: " + rootMessage(ex), true);
@@ -117,6 +129,7 @@ class Postman implements AutoCloseable {
 		try {
 			Transport connection = this.server.session().getTransport("smtp");
 			connection.connect(this.server.username(), this.server.password());
+			this.eightBitMime = connection instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
 			this.transport = connection;
 			return connection;
 		}

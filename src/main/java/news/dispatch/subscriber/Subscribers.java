@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,13 +33,12 @@ public class Subscribers {
 	}
 
 	public List<Subscriber> findAll() {
-		return withTopics(
-				this.jdbc.sql("select " + COLUMNS + " from subscriber order by email").query(Row.class).list());
+		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber order by email").query(ROW).list());
 	}
 
 	public Optional<Subscriber> find(long id) {
 		return withTopics(
-				this.jdbc.sql("select " + COLUMNS + " from subscriber where id = ?").param(id).query(Row.class).list())
+				this.jdbc.sql("select " + COLUMNS + " from subscriber where id = ?").param(id).query(ROW).list())
 			.stream()
 			.findFirst();
 	}
@@ -46,7 +46,7 @@ public class Subscribers {
 	public Optional<Subscriber> findByEmail(String email) {
 		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber where email = ?")
 			.param(email.strip().toLowerCase(java.util.Locale.ROOT))
-			.query(Row.class)
+			.query(ROW)
 			.list()).stream().findFirst();
 	}
 
@@ -56,7 +56,7 @@ public class Subscribers {
 		}
 		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber where id in (:ids) order by id")
 			.param("ids", ids)
-			.query(Row.class)
+			.query(ROW)
 			.list());
 	}
 
@@ -68,7 +68,8 @@ public class Subscribers {
 
 	/**
 	 * Active subscribers of the given frequencies, not paused on the edition's day, in id
-	 * order after {@code afterId}.
+	 * order after {@code afterId}. Ordered by every column of the index
+	 * {@code subscriber_status_id}, so a page is read off it and the query stops there.
 	 */
 	public List<Following> following(Collection<Frequency> frequencies, LocalDate edition, long afterId, int limit) {
 		if (frequencies.isEmpty()) {
@@ -76,7 +77,7 @@ public class Subscribers {
 		}
 		List<Long> ids = this.jdbc
 			.sql("select id from subscriber where status = 'ACTIVE' and frequency in (:frequencies)"
-					+ " and (paused_until is null or paused_until <= :edition) and id > :after order by id")
+					+ " and (paused_until is null or paused_until <= :edition) and id > :after order by status, id")
 			.param("frequencies", frequencies.stream().map(Frequency::name).toList())
 			.param("edition", edition)
 			.param("after", afterId)
@@ -308,6 +309,17 @@ public class Subscribers {
 					(row.keywords() != null) ? row.keywords() : "", row.pausedUntil()))
 			.toList();
 	}
+
+	/**
+	 * Maps by column name: mapped by record component (Spring's DataClassRowMapper), each
+	 * row asked the driver for {@code timeZone}, {@code sendHour} and {@code pausedUntil}
+	 * before their column names, and H2 wrote each miss with its stack trace to its trace
+	 * file: 7% of the send step's time in a profile.
+	 */
+	private static final RowMapper<Row> ROW = (rs, row) -> new Row(rs.getLong("id"), rs.getString("email"),
+			rs.getString("name"), rs.getString("frequency"), rs.getString("time_zone"), rs.getInt("send_hour"),
+			rs.getBoolean("alerts"), rs.getString("status"), rs.getString("keywords"),
+			rs.getObject("paused_until", LocalDate.class));
 
 	private record Row(long id, String email, @Nullable String name, String frequency, String timeZone, int sendHour,
 			boolean alerts, String status, @Nullable String keywords, @Nullable LocalDate pausedUntil) {

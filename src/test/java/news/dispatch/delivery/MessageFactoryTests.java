@@ -95,6 +95,51 @@ class MessageFactoryTests {
 		assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>html ü</p>");
 	}
 
+	@Test
+	void textGoesAsItIsIn7bitOr8bitAndQuotedPrintableToAServerWithout8bitmime() throws Exception {
+		// given: an ASCII text part and a UTF-8 HTML part
+		ComposedMessage composed = new ComposedMessage("ana@example.com", "", "Today", "plain text",
+				"<p>Zoë in Kraków</p>", "https://news.example.com/u/1");
+		MimeMessage message = this.factory.create(SESSION, DELIVERY, composed);
+
+		// when: as built, then made fit for a server that does not announce 8BITMIME
+		String eightBit = raw(message);
+		MessageFactory.toSevenBit(message);
+		String sevenBit = raw(message);
+
+		// then: the parts go 7bit and 8bit as they are; for the older server the 8-bit
+		// part
+		// is quoted-printable, every line ASCII, and both read back the same
+		assertThat(eightBit).contains("Content-Transfer-Encoding: 7bit\r\n\r\nplain text")
+			.contains("Content-Transfer-Encoding: 8bit");
+		assertThat(parts(eightBit).getBodyPart(1).getContent()).isEqualTo("<p>Zoë in Kraków</p>");
+		assertThat(sevenBit).doesNotContain("8bit").contains("Content-Transfer-Encoding: quoted-printable");
+		assertThat(sevenBit.chars()).allMatch((c) -> c < 128);
+		assertThat(parts(sevenBit).getBodyPart(0).getContent()).isEqualTo("plain text");
+		assertThat(parts(sevenBit).getBodyPart(1).getContent()).isEqualTo("<p>Zoë in Kraków</p>");
+		assertThat(parse(sevenBit).getMessageID()).isEqualTo("<digest.2030-01-07.42@news.example.com>");
+	}
+
+	@Test
+	void aLineLongerThanSmtpAllowsGoesQuotedPrintable() throws Exception {
+		// given: an HTML part with a line of 2,000 characters
+		String html = "<p>" + "Россия ".repeat(300) + "</p>";
+		ComposedMessage composed = new ComposedMessage("ana@example.com", "", "Today", "text", html,
+				"https://news.example.com/u/1");
+
+		// when
+		String raw = raw(this.factory.create(SESSION, DELIVERY, composed));
+
+		// then: no line is longer than 998 octets, and the part reads back whole
+		assertThat(raw.split("\r\n")).allMatch((line) -> line.length() <= 998);
+		assertThat(raw).contains("Content-Transfer-Encoding: quoted-printable");
+		assertThat(parts(raw).getBodyPart(1).getContent()).isEqualTo(html);
+	}
+
+	static Multipart parts(String raw) throws Exception {
+		return (Multipart) parse(raw).getContent();
+	}
+
 	static String raw(MimeMessage message) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		message.writeTo(out);
