@@ -44,11 +44,8 @@ final class JobsControlCommands {
 
 		private final JobRepository repository;
 
-		private final JobOperator operator;
-
-		StopCommand(JobRepository repository, JobOperator operator) {
+		StopCommand(JobRepository repository) {
 			this.repository = repository;
-			this.operator = operator;
 		}
 
 		@Override
@@ -59,7 +56,7 @@ final class JobsControlCommands {
 						+ " nothing can stop it; run dispatch jobs recover " + this.id + " instead.");
 			}
 			try {
-				this.operator.stop(execution);
+				StopRequests.request(this.repository, execution);
 			}
 			catch (JobExecutionNotRunningException ex) {
 				throw new InvalidInputException("Run " + this.id + " is not running (it is " + execution.getStatus()

@@ -10,7 +10,6 @@ import news.dispatch.system.Failures;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,13 +28,10 @@ class RunningJobs implements JobExecutionListener {
 
 	private final ObjectProvider<JobRepository> repository;
 
-	private final ObjectProvider<JobOperator> operator;
-
 	private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
 
-	RunningJobs(ObjectProvider<JobRepository> repository, ObjectProvider<JobOperator> operator) {
+	RunningJobs(ObjectProvider<JobRepository> repository) {
 		this.repository = repository;
-		this.operator = operator;
 	}
 
 	@Override
@@ -72,7 +68,8 @@ class RunningJobs implements JobExecutionListener {
 	void stopAll() {
 		for (JobExecution execution : this.running.values()) {
 			try {
-				this.operator.getObject().stop(this.repository.getObject().getJobExecution(execution.getId()));
+				JobRepository repository = this.repository.getObject();
+				StopRequests.request(repository, repository.getJobExecution(execution.getId()));
 			}
 			catch (JobExecutionNotRunningException ex) {
 				// it ended meanwhile
