@@ -7,15 +7,21 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import java.util.function.Supplier;
+
 import news.dispatch.subscriber.Subscribers;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.support.CompositeItemReader;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -31,6 +37,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Component
 public class DeliverySteps {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeliverySteps.class);
 
 	private final Deliveries deliveries;
 
@@ -77,7 +85,23 @@ public class DeliverySteps {
 				unsent(kind, key, DeliveryStatus.PENDING, pageSize)));
 	}
 
+	/**
+	 * The unsent messages of one edition to subscribers {@code fromSubscriber} to
+	 * {@code toSubscriber}: one partition's share (see {@link SendPartitioner}).
+	 */
+	public ItemStreamReader<Delivery> unsent(String kind, String key, int pageSize, long fromSubscriber,
+			long toSubscriber) {
+		return new CompositeItemReader<>(
+				List.of(unsent(kind, key, DeliveryStatus.RETRY, pageSize, fromSubscriber, toSubscriber),
+						unsent(kind, key, DeliveryStatus.PENDING, pageSize, fromSubscriber, toSubscriber)));
+	}
+
 	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize) {
+		return unsent(kind, key, status, pageSize, 0, Long.MAX_VALUE);
+	}
+
+	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize,
+			long fromSubscriber, long toSubscriber) {
 		return new ItemStreamReader<>() {
 
 			private long afterId;
@@ -87,7 +111,8 @@ public class DeliverySteps {
 			@Override
 			public @Nullable Delivery read() {
 				if (!this.page.hasNext()) {
-					List<Delivery> next = DeliverySteps.this.deliveries.page(kind, key, status, this.afterId, pageSize);
+					List<Delivery> next = DeliverySteps.this.deliveries.page(kind, key, status, this.afterId, pageSize,
+							fromSubscriber, toSubscriber);
 					if (next.isEmpty()) {
 						return null;
 					}
@@ -107,13 +132,70 @@ public class DeliverySteps {
 	 * fails later; a message being sent is marked, so one in flight at a crash is known.
 	 */
 	public ItemStreamWriter<Delivery> sender(String kind, String key) {
+		return new Sender(kind, key, parts(kind), true);
+	}
+
+	/**
+	 * The writer of one partition of a partitioned send step: as {@link #sender}, but the
+	 * messages a dead run left in flight were settled by the step before the partitions
+	 * started ({@link #settleStep}).
+	 */
+	public ItemStreamWriter<Delivery> partitionSender(String kind, String key) {
+		return new Sender(kind, key, parts(kind), false);
+	}
+
+	private Courier.Parts parts(String kind) {
 		Composer composer = this.composers.get(kind);
 		if (composer == null) {
 			throw new IllegalStateException("No composer for deliveries of kind " + kind);
 		}
 		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate());
-		return new Sender(kind, key, new Courier.Parts(this.server, this.messages, composer, this.deliveries,
-				this.subscribers, throttle, this.settings));
+		return new Courier.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers, throttle,
+				this.settings);
+	}
+
+	/**
+	 * A step that counts as in doubt the messages of these editions that a dead run left
+	 * in flight (see {@link Deliveries#settleInDoubt}), before a partitioned send step
+	 * starts; it runs again on every restart. Its write count is how many it found.
+	 */
+	public Step settleStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			String kind, Supplier<List<String>> keys) {
+		return new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
+			for (String key : keys.get()) {
+				int inDoubt = this.deliveries.settleInDoubt(kind, key);
+				if (inDoubt > 0) {
+					logger.warn("{} message(s) of {} {} were in flight when a run died; they are sent again with the"
+							+ " same Message-ID and may arrive twice", inDoubt, kind, key);
+				}
+				contribution.incrementWriteCount(inDoubt);
+			}
+			return null;
+		}, transactionManager).allowStartIfComplete(true).build();
+	}
+
+	/**
+	 * A send step split by subscriber range ({@link SendPartitioner}): the partitions run
+	 * on {@code dispatch.sending.partitions} threads of this process, each a run of
+	 * {@code worker} with its own connections. Each partition is its own step execution,
+	 * so a restart sends again only what the failed or stopped partitions left unsent.
+	 */
+	public Step partitionedSendStep(String name, JobRepository jobRepository, Partitioner partitioner, Step worker) {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
+		threads.setConcurrencyLimit(this.settings.partitions());
+		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), partitioner)
+			.step(worker)
+			.gridSize(this.settings.partitions())
+			.taskExecutor(threads)
+			.build();
+	}
+
+	/**
+	 * Splits the unsent messages of the editions {@code keys} gives into
+	 * {@code dispatch.sending.partitions} subscriber ranges each.
+	 */
+	public Partitioner partitioner(String kind, Supplier<List<String>> keys) {
+		return new SendPartitioner(this.deliveries, kind, keys);
 	}
 
 }

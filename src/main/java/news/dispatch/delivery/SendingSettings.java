@@ -17,16 +17,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest pause between two tries
  * @param bouncesToSuppress hard bounces (550, 551, 553, an invalid address) after which a
  * subscriber is suppressed: no job sends to them again
+ * @param partitions how many ranges of subscribers a send step is split into, each sent
+ * by its own thread over its own {@code connections} connections (1: not split)
  */
 @ConfigurationProperties("dispatch.sending")
 public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue("0") double rate,
 		@DefaultValue("0") double domainRate, @DefaultValue("3") int retries, @DefaultValue("1s") Duration backoff,
-		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress) {
+		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress,
+		@DefaultValue("1") int partitions) {
 
 	public SendingSettings {
 		if (connections < 1) {
 			throw new IllegalArgumentException(
 					"dispatch.sending.connections is " + connections + "; set it to 1 or more.");
+		}
+		if (partitions < 1) {
+			throw new IllegalArgumentException(
+					"dispatch.sending.partitions is " + partitions + "; set it to 1 or more.");
 		}
 		if (retries < 0) {
 			throw new IllegalArgumentException("dispatch.sending.retries is " + retries + "; set it to 0 or more.");
