@@ -18,6 +18,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.support.CompositeItemReader;
@@ -52,8 +53,11 @@ public class DeliverySteps {
 
 	private final SendingSettings settings;
 
+	private final ObjectProvider<RemotePartitions> remote;
+
 	DeliverySteps(Deliveries deliveries, MailServer server, MessageFactory messages, List<Composer> composers,
-			Subscribers subscribers, SendingSettings settings) {
+			Subscribers subscribers, SendingSettings settings, ObjectProvider<RemotePartitions> remote) {
+		this.remote = remote;
 		this.deliveries = deliveries;
 		this.server = server;
 		this.messages = messages;
@@ -177,10 +181,15 @@ public class DeliverySteps {
 	/**
 	 * A send step split by subscriber range ({@link SendPartitioner}): the partitions run
 	 * on {@code dispatch.sending.partitions} threads of this process, each a run of
-	 * {@code worker} with its own connections. Each partition is its own step execution,
-	 * so a restart sends again only what the failed or stopped partitions left unsent.
+	 * {@code worker} with its own connections, or, with {@code dispatch.sending.remote},
+	 * in {@code dispatch worker} processes ({@link RemotePartitions}). Each partition is
+	 * its own step execution, so a restart sends again only what the failed or stopped
+	 * partitions left unsent.
 	 */
 	public Step partitionedSendStep(String name, JobRepository jobRepository, Partitioner partitioner, Step worker) {
+		if (this.settings.remote()) {
+			return this.remote.getObject().managerStep(name, partitioner, worker);
+		}
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
 		threads.setConcurrencyLimit(this.settings.partitions());
 		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), partitioner)

@@ -19,12 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * subscriber is suppressed: no job sends to them again
  * @param partitions how many ranges of subscribers a send step is split into, each sent
  * by its own thread over its own {@code connections} connections (1: not split)
+ * @param remote whether the partitions are handed to {@code dispatch worker} processes
+ * over the database instead of this process's threads
+ * @param remoteTimeout how long a send step waits for the workers to finish its
+ * partitions before it fails (to be restarted)
  */
 @ConfigurationProperties("dispatch.sending")
 public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue("0") double rate,
 		@DefaultValue("0") double domainRate, @DefaultValue("3") int retries, @DefaultValue("1s") Duration backoff,
 		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress,
-		@DefaultValue("1") int partitions) {
+		@DefaultValue("1") int partitions, @DefaultValue("false") boolean remote,
+		@DefaultValue("1h") Duration remoteTimeout) {
 
 	public SendingSettings {
 		if (connections < 1) {
