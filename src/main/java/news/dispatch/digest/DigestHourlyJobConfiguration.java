@@ -69,8 +69,8 @@ class DigestHourlyJobConfiguration {
 
 	@Bean
 	Step planDueDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DigestSettings settings, ItemReader<Due> dueAtHour, ItemWriter<Due> planDue) {
-		return new StepBuilder("plan-due-digests", jobRepository).<Due, Due>chunk(settings.chunkSize())
+			DigestSettings settings, ItemReader<DigestDue> dueAtHour, ItemWriter<DigestDue> planDue) {
+		return new StepBuilder("plan-due-digests", jobRepository).<DigestDue, DigestDue>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(dueAtHour)
 			.writer(planDue)
@@ -118,15 +118,9 @@ class DigestHourlyJobConfiguration {
 		return steps.partitionSender(DigestJob.KIND, key);
 	}
 
-	/**
-	 * A subscriber due an edition (their local date) at the run's hour.
-	 */
-	record Due(long subscriberId, LocalDate edition) {
-	}
-
 	@Bean
 	@StepScope
-	ItemReader<Due> dueAtHour(Subscribers subscribers, DigestRounds rounds, DigestSettings settings,
+	ItemReader<DigestDue> dueAtHour(Subscribers subscribers, DigestRounds rounds, DigestSettings settings,
 			@Value("#{jobParameters['slot']}") String slot) {
 		Instant at = Instant.parse(slot);
 		List<String> editions = SendHours.editionsAt(at);
@@ -134,10 +128,10 @@ class DigestHourlyJobConfiguration {
 
 			private long afterId;
 
-			private Iterator<Due> page = List.<Due>of().iterator();
+			private Iterator<DigestDue> page = List.<DigestDue>of().iterator();
 
 			@Override
-			public @Nullable Due read() {
+			public @Nullable DigestDue read() {
 				while (!this.page.hasNext()) {
 					List<DigestTime> next = subscribers.digestTimes(this.afterId, settings.chunkSize());
 					if (next.isEmpty()) {
@@ -145,12 +139,12 @@ class DigestHourlyJobConfiguration {
 					}
 					Set<String> considered = rounds.considered(next.get(0).subscriberId(),
 							next.get(next.size() - 1).subscriberId(), editions);
-					List<Due> due = new ArrayList<>();
+					List<DigestDue> due = new ArrayList<>();
 					for (DigestTime subscriber : next) {
 						Optional<LocalDate> edition = SendHours.dueEdition(subscriber, at, settings.weeklyDay());
 						if (edition.isPresent()
 								&& !considered.contains(subscriber.subscriberId() + "/" + edition.get())) {
-							due.add(new Due(subscriber.subscriberId(), edition.get()));
+							due.add(new DigestDue(subscriber.subscriberId(), edition.get()));
 						}
 					}
 					this.afterId = next.get(next.size() - 1).subscriberId();
@@ -164,8 +158,8 @@ class DigestHourlyJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemWriter<Due> planDue(DigestPlanner planner, Deliveries deliveries, DigestRounds rounds, Subscribers subscribers,
-			DispatchSettings settings, Clock clock) {
+	ItemWriter<DigestDue> planDue(DigestPlanner planner, Deliveries deliveries, DigestRounds rounds,
+			Subscribers subscribers, DispatchSettings settings, Clock clock) {
 		return (chunk) -> {
 			Map<LocalDate, List<Long>> byEdition = new LinkedHashMap<>();
 			chunk.getItems()
