@@ -6,6 +6,7 @@
 #
 #   bench/worker-benchmark.sh [SUBSCRIBERS] [CONNECTIONS] [PARTITIONS]
 #   e.g. bench/worker-benchmark.sh 20000 2 6
+#   WORKERS="3" bench/worker-benchmark.sh 3000     # only three workers, on the prepared data
 #
 # Prepares its data with bench/delivery-benchmark.sh (PREPARE_ONLY), so it needs what that
 # script needs: target/dispatch.jar (mvn -DskipTests package), smtp-sink, jq. The database is
@@ -31,19 +32,19 @@ common=(--dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templat
 	--dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=10
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS)
 
-echo "load before: $(uptime)" | tee "$WORK/workers.txt"
-for W in 1 2 3; do
+echo "load before: $(uptime)" | tee -a "$WORK/workers.txt"
+for W in ${WORKERS:-1 2 3}; do
 	rm -rf "$WORK/data"
 	cp -r "$WORK/data.prepared" "$WORK/data"
 	smtp-sink -u nobody 127.0.0.1:$PORT 256 & SINK=$!
-	# the first process opens the H2 file and serves it to the others
-	sql "select 1" > /dev/null
+	# one at a time: H2 files in mixed mode refuse processes that open them at the same moment
 	PIDS=()
 	for i in $(seq 1 $W); do
 		java -jar "$JAR" worker "${common[@]}" > "$WORK/worker-$W-$i.out" 2>&1 & PIDS+=($!)
-	done
-	until [ "$(grep -l 'waiting for send partitions' "$WORK"/worker-$W-*.out 2>/dev/null | wc -l)" = "$W" ]; do
-		sleep 1
+		until grep -q 'waiting for send partitions' "$WORK/worker-$W-$i.out"; do
+			if ! kill -0 ${PIDS[-1]} 2>/dev/null; then cat "$WORK/worker-$W-$i.out"; exit 1; fi
+			sleep 1
+		done
 	done
 	java -jar "$JAR" digest --date $EDITION "${common[@]}" --dispatch.sending.partitions=$PARTS \
 		--dispatch.sending.remote=true > "$WORK/digest-$W.out"
