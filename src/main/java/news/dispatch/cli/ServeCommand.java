@@ -23,7 +23,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * login), until SIGTERM or Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-		description = "Run until stopped (SIGTERM, Ctrl-C), serving over HTTP the subscriber pages (/subscribe,"
+		description = "Run until stopped (SIGTERM, Ctrl-C): the schedules of jobs/*/job.yml (an invalid one refuses"
+				+ " the start), the recovery of runs a dead instance left, and over HTTP the subscriber pages (/subscribe,"
 				+ " /preferences, /unsubscribe), /actuator/health (database, SMTP) and /actuator/prometheus"
 				+ " (with dispatch.operator.username and password).")
 class ServeCommand implements Callable<Integer> {

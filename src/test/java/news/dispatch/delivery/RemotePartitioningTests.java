@@ -95,18 +95,31 @@ class RemotePartitioningTests {
 		assertThat(run.out()).contains(READERS + " sent");
 		assertThat(smtp.messageIds()).hasSize(READERS);
 		assertThat(new HashSet<>(smtp.messageIds())).hasSize(READERS);
-		int byWorkers = 0;
-		for (int i = 0; i < 2; i++) {
-			Matcher handled = Pattern.compile("COMPLETED, (\\d+) message\\(s\\) handled")
-				.matcher(Files.readString(DATA.resolve("worker-" + i + ".out")));
-			while (handled.find()) {
-				byWorkers += Integer.parseInt(handled.group(1));
-			}
+		// a worker prints its line once the partition's step has ended, a moment after
+		// the
+		// run here saw it end
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		int byWorkers = handledByWorkers();
+		while (byWorkers < READERS && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			byWorkers = handledByWorkers();
 		}
 		assertThat(byWorkers).isEqualTo(READERS);
 		assertThat(this.jdbc.sql("select count(*) from INT_CHANNEL_MESSAGE").query(Long.class).single())
 			.as("every request taken")
 			.isZero();
+	}
+
+	private static int handledByWorkers() throws IOException {
+		int handled = 0;
+		for (int i = 0; i < 2; i++) {
+			Matcher line = Pattern.compile("COMPLETED, (\\d+) message\\(s\\) handled")
+				.matcher(Files.readString(DATA.resolve("worker-" + i + ".out")));
+			while (line.find()) {
+				handled += Integer.parseInt(line.group(1));
+			}
+		}
+		return handled;
 	}
 
 	private static Process worker(int number) throws IOException {
