@@ -1,6 +1,7 @@
 package news.dispatch.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +36,8 @@ class DigestCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Option(names = "--date", paramLabel = "YYYY-MM-DD",
-			description = "The edition date (default: today in dispatch.zone).")
+			description = "The edition date (default: today in dispatch.zone, by dispatch.clock). Every subscriber due"
+					+ " that day gets it now, whatever their send hour.")
 	private LocalDate date;
 
 	@Mixin
@@ -58,8 +60,11 @@ class DigestCommand implements Callable<Integer> {
 
 	private final DispatchSettings settings;
 
+	private final Clock clock;
+
 	DigestCommand(@Qualifier("digestJob") Job digestJob, @Qualifier("digestRetryJob") Job digestRetryJob, JobRuns runs,
-			Deliveries deliveries, MailServer mailServer, DispatchSettings settings) {
+			Deliveries deliveries, MailServer mailServer, DispatchSettings settings, Clock clock) {
+		this.clock = clock;
 		this.digestJob = digestJob;
 		this.digestRetryJob = digestRetryJob;
 		this.runs = runs;
@@ -70,7 +75,7 @@ class DigestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		LocalDate edition = (this.date != null) ? this.date : LocalDate.now(this.settings.zone());
+		LocalDate edition = (this.date != null) ? this.date : LocalDate.now(this.clock.withZone(this.settings.zone()));
 		if (this.retryFailed) {
 			return retry(this.spec.commandLine().getOut(), this.spec.commandLine().getErr(), edition);
 		}

@@ -1,8 +1,10 @@
 package news.dispatch.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import news.dispatch.schedule.Schedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,14 +17,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * {@code dispatch serve}: the long-running process: the subscriber pages, health and
+ * {@code dispatch serve}: the long-running process: the schedules of {@code jobs/} (and
+ * the recovery of runs that a dead instance left), the subscriber pages, health and
  * metrics for operators (Actuator, Prometheus; all but health behind the operator's
  * login), until SIGTERM or Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-		description = "Run until stopped (SIGTERM, Ctrl-C), serving over HTTP the subscriber pages (/subscribe,"
-				+ " /preferences, /unsubscribe), the editor page (/editor) and alert API (/api/alerts) for"
-				+ " dispatch.editors.*, /actuator/health (database, SMTP) and /actuator/prometheus"
+		description = "Run until stopped (SIGTERM, Ctrl-C): the schedules of jobs/*/job.yml (an invalid one refuses"
+				+ " the start), the recovery of runs a dead instance left, and over HTTP the subscriber pages"
+				+ " (/subscribe, /preferences, /unsubscribe), the editor page (/editor) and alert API (/api/alerts)"
+				+ " for dispatch.editors.*, /actuator/health (database, SMTP) and /actuator/prometheus"
 				+ " (with dispatch.operator.username and password).")
 class ServeCommand implements Callable<Integer> {
 
@@ -33,13 +37,19 @@ class ServeCommand implements Callable<Integer> {
 
 	private final int port;
 
-	ServeCommand(ConfigurableApplicationContext context, @Value("${local.server.port:${server.port:8080}}") int port) {
+	private final Schedules schedules;
+
+	ServeCommand(ConfigurableApplicationContext context, @Value("${local.server.port:${server.port:8080}}") int port,
+			Schedules schedules) {
 		this.context = context;
 		this.port = port;
+		this.schedules = schedules;
 	}
 
 	@Override
 	public Integer call() throws InterruptedException {
+		// an invalid schedule refuses the start, before anything is served
+		List<String> kept = this.schedules.start();
 		CountDownLatch closed = new CountDownLatch(1);
 		this.context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> closed.countDown());
 		// the command runs inside the application's runners: say it is ready, or health
@@ -50,6 +60,9 @@ class ServeCommand implements Callable<Integer> {
 			.printf("Dispatch is serving on http://localhost:%d (sign-up: /subscribe, editors: /editor and"
 					+ " POST /api/alerts, health: /actuator/health, metrics: /actuator/prometheus with the operator's"
 					+ " login); stop it with Ctrl-C or SIGTERM.%n", this.port);
+		for (String schedule : kept) {
+			this.spec.commandLine().getOut().printf("Schedule %s%n", schedule);
+		}
 		if (this.context.isActive()) {
 			closed.await();
 		}

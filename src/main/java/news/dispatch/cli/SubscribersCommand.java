@@ -25,7 +25,7 @@ class SubscribersCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
 			description = "Add or update subscribers from CSV with a header:"
-					+ " email,name,topics,frequency,timezone,send_hour,alerts (only email is required;"
+					+ " email,name,topics,frequency,timezone,send_hour,alerts,keywords,weekday (only email is required;"
 					+ " topics separated by ';').")
 	static class ImportCommand implements Callable<Integer> {
 

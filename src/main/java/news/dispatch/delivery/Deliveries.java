@@ -227,14 +227,36 @@ public class Deliveries {
 	 * edition quadratic in its size.
 	 */
 	List<Delivery> page(String kind, String key, DeliveryStatus status, long afterId, int size) {
+		return page(kind, key, status, afterId, size, 0, Long.MAX_VALUE);
+	}
+
+	/**
+	 * A page as {@link #page(String, String, DeliveryStatus, long, int)}, of the messages
+	 * to subscribers {@code fromSubscriber} to {@code toSubscriber} only.
+	 */
+	List<Delivery> page(String kind, String key, DeliveryStatus status, long afterId, int size, long fromSubscriber,
+			long toSubscriber) {
 		return this.jdbc
 			.sql("select id, kind, edition_key, subscriber_id, message_id, attempts from delivery"
 					+ " where kind = ? and edition_key = ? and status = ? and id > ?"
-					+ " order by kind, edition_key, status, id limit ?")
-			.params(kind, key, status.name(), afterId, size)
+					+ " and subscriber_id between ? and ? order by kind, edition_key, status, id limit ?")
+			.params(kind, key, status.name(), afterId, fromSubscriber, toSubscriber, size)
 			.query((rs, row) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getString(5), rs.getInt(6)))
 			.list();
+	}
+
+	/**
+	 * The lowest and highest subscriber of an edition's messages still to send (PENDING
+	 * or RETRY), or empty when none is left.
+	 */
+	public java.util.Optional<long[]> unsentSubscriberRange(String kind, String key) {
+		return this.jdbc
+			.sql("select min(subscriber_id), max(subscriber_id), count(*) from delivery where kind = ?"
+					+ " and edition_key = ? and status in ('PENDING', 'RETRY')")
+			.params(kind, key)
+			.query((rs, row) -> (rs.getLong(3) == 0) ? null : new long[] { rs.getLong(1), rs.getLong(2) })
+			.optional();
 	}
 
 	/**

@@ -7,15 +7,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import java.util.function.Supplier;
+
 import news.dispatch.subscriber.Subscribers;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.support.CompositeItemReader;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -32,6 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 public class DeliverySteps {
 
+	private static final Logger logger = LoggerFactory.getLogger(DeliverySteps.class);
+
 	private final Deliveries deliveries;
 
 	private final MailServer server;
@@ -46,8 +55,12 @@ public class DeliverySteps {
 
 	private final PriorityLane lane;
 
+	private final ObjectProvider<RemotePartitions> remote;
+
 	DeliverySteps(Deliveries deliveries, MailServer server, MessageFactory messages, List<Composer> composers,
-			Subscribers subscribers, SendingSettings settings, PrioritySettings priority) {
+			Subscribers subscribers, SendingSettings settings, PrioritySettings priority,
+			ObjectProvider<RemotePartitions> remote) {
+		this.remote = remote;
 		this.deliveries = deliveries;
 		this.server = server;
 		this.messages = messages;
@@ -85,7 +98,23 @@ public class DeliverySteps {
 				unsent(kind, key, DeliveryStatus.PENDING, pageSize)));
 	}
 
+	/**
+	 * The unsent messages of one edition to subscribers {@code fromSubscriber} to
+	 * {@code toSubscriber}: one partition's share (see {@link SendPartitioner}).
+	 */
+	public ItemStreamReader<Delivery> unsent(String kind, String key, int pageSize, long fromSubscriber,
+			long toSubscriber) {
+		return new CompositeItemReader<>(
+				List.of(unsent(kind, key, DeliveryStatus.RETRY, pageSize, fromSubscriber, toSubscriber),
+						unsent(kind, key, DeliveryStatus.PENDING, pageSize, fromSubscriber, toSubscriber)));
+	}
+
 	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize) {
+		return unsent(kind, key, status, pageSize, 0, Long.MAX_VALUE);
+	}
+
+	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize,
+			long fromSubscriber, long toSubscriber) {
 		return new ItemStreamReader<>() {
 
 			private long afterId;
@@ -95,7 +124,8 @@ public class DeliverySteps {
 			@Override
 			public @Nullable Delivery read() {
 				if (!this.page.hasNext()) {
-					List<Delivery> next = DeliverySteps.this.deliveries.page(kind, key, status, this.afterId, pageSize);
+					List<Delivery> next = DeliverySteps.this.deliveries.page(kind, key, status, this.afterId, pageSize,
+							fromSubscriber, toSubscriber);
 					if (next.isEmpty()) {
 						return null;
 					}
@@ -123,17 +153,77 @@ public class DeliverySteps {
 	 * own: what alerts use, so they need not share a digest's connections.
 	 */
 	public ItemStreamWriter<Delivery> sender(String kind, String key, int connections) {
+		return new Sender(kind, key, parts(kind, connections), true);
+	}
+
+	/**
+	 * The writer of one partition of a partitioned send step: as {@link #sender}, but the
+	 * messages a dead run left in flight were settled by the step before the partitions
+	 * started ({@link #settleStep}).
+	 */
+	public ItemStreamWriter<Delivery> partitionSender(String kind, String key) {
+		return new Sender(kind, key, parts(kind, this.settings.connections()), false);
+	}
+
+	private Courier.Parts parts(String kind, int connections) {
 		Composer composer = this.composers.get(kind);
 		if (composer == null) {
 			throw new IllegalStateException("No composer for deliveries of kind " + kind);
 		}
 		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate());
 		SendingSettings settings = (connections == this.settings.connections()) ? this.settings
-				: new SendingSettings(connections, this.settings.rate(), this.settings.domainRate(),
-						this.settings.retries(), this.settings.backoff(), this.settings.maxBackoff(),
-						this.settings.bouncesToSuppress());
-		return new Sender(kind, key, new Courier.Parts(this.server, this.messages, composer, this.deliveries,
-				this.subscribers, throttle, settings, this.lane));
+				: this.settings.withConnections(connections);
+		return new Courier.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers, throttle,
+				settings, this.lane);
+	}
+
+	/**
+	 * A step that counts as in doubt the messages of these editions that a dead run left
+	 * in flight (see {@link Deliveries#settleInDoubt}), before a partitioned send step
+	 * starts; it runs again on every restart. Its write count is how many it found.
+	 */
+	public Step settleStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			String kind, Supplier<List<String>> keys) {
+		return new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
+			for (String key : keys.get()) {
+				int inDoubt = this.deliveries.settleInDoubt(kind, key);
+				if (inDoubt > 0) {
+					logger.warn("{} message(s) of {} {} were in flight when a run died; they are sent again with the"
+							+ " same Message-ID and may arrive twice", inDoubt, kind, key);
+				}
+				contribution.incrementWriteCount(inDoubt);
+			}
+			return null;
+		}, transactionManager).allowStartIfComplete(true).build();
+	}
+
+	/**
+	 * A send step split by subscriber range ({@link SendPartitioner}): the partitions run
+	 * on {@code dispatch.sending.partitions} threads of this process, each a run of
+	 * {@code worker} with its own connections, or, with {@code dispatch.sending.remote},
+	 * in {@code dispatch worker} processes ({@link RemotePartitions}). Each partition is
+	 * its own step execution, so a restart sends again only what the failed or stopped
+	 * partitions left unsent.
+	 */
+	public Step partitionedSendStep(String name, JobRepository jobRepository, Partitioner partitioner, Step worker) {
+		if (this.settings.remote()) {
+			return this.remote.getObject().managerStep(name, partitioner, worker);
+		}
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
+		threads.setConcurrencyLimit(this.settings.partitions());
+		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), partitioner)
+			.step(worker)
+			.gridSize(this.settings.partitions())
+			.taskExecutor(threads)
+			.build();
+	}
+
+	/**
+	 * Splits the unsent messages of the editions {@code keys} gives into
+	 * {@code dispatch.sending.partitions} subscriber ranges each.
+	 */
+	public Partitioner partitioner(String kind, Supplier<List<String>> keys) {
+		return new SendPartitioner(this.deliveries, kind, keys);
 	}
 
 }

@@ -40,22 +40,37 @@ class Sender implements ItemStreamWriter<Delivery> {
 
 	private final List<Courier> couriers = new ArrayList<>();
 
+	private final boolean settle;
+
 	private @Nullable ExecutorService threads;
 
 	Sender(String kind, String key, Courier.Parts parts) {
+		this(kind, key, parts, true);
+	}
+
+	/**
+	 * A sender that settles the messages left in flight on opening ({@code settle}), or
+	 * one of several partitions of a step that settled them before the partitions
+	 * started: a partition opening later must not take a sibling's message in flight for
+	 * one of a dead run.
+	 */
+	Sender(String kind, String key, Courier.Parts parts, boolean settle) {
 		this.kind = kind;
 		this.key = key;
 		this.parts = parts;
+		this.settle = settle;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		int inDoubt = this.parts.deliveries().settleInDoubt(this.kind, this.key);
-		if (inDoubt > 0) {
-			logger.warn("{} message(s) of {} {} were in flight when a run died; they are sent again with the same"
-					+ " Message-ID and may arrive twice", inDoubt, this.kind, this.key);
+		if (this.settle) {
+			int inDoubt = this.parts.deliveries().settleInDoubt(this.kind, this.key);
+			if (inDoubt > 0) {
+				logger.warn("{} message(s) of {} {} were in flight when a run died; they are sent again with the"
+						+ " same Message-ID and may arrive twice", inDoubt, this.kind, this.key);
+			}
+			context.putInt("inDoubt", context.getInt("inDoubt", 0) + inDoubt);
 		}
-		context.putInt("inDoubt", context.getInt("inDoubt", 0) + inDoubt);
 		int connections = this.parts.settings().connections();
 		AtomicInteger number = new AtomicInteger();
 		this.threads = Executors.newFixedThreadPool(connections, (task) -> {

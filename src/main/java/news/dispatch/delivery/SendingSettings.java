@@ -17,20 +17,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest pause between two tries
  * @param bouncesToSuppress hard bounces (550, 551, 553, an invalid address) after which a
  * subscriber is suppressed: no job sends to them again
+ * @param partitions how many ranges of subscribers a send step is split into, each sent
+ * by its own thread over its own {@code connections} connections (1: not split)
+ * @param remote whether the partitions are handed to {@code dispatch worker} processes
+ * over the database instead of this process's threads
+ * @param remoteTimeout how long a send step waits for the workers to finish its
+ * partitions before it fails (to be restarted)
  */
 @ConfigurationProperties("dispatch.sending")
 public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue("0") double rate,
 		@DefaultValue("0") double domainRate, @DefaultValue("3") int retries, @DefaultValue("1s") Duration backoff,
-		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress) {
+		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress,
+		@DefaultValue("1") int partitions, @DefaultValue("false") boolean remote,
+		@DefaultValue("1h") Duration remoteTimeout) {
 
 	public SendingSettings {
 		if (connections < 1) {
 			throw new IllegalArgumentException(
 					"dispatch.sending.connections is " + connections + "; set it to 1 or more.");
 		}
+		if (partitions < 1) {
+			throw new IllegalArgumentException(
+					"dispatch.sending.partitions is " + partitions + "; set it to 1 or more.");
+		}
 		if (retries < 0) {
 			throw new IllegalArgumentException("dispatch.sending.retries is " + retries + "; set it to 0 or more.");
 		}
+	}
+
+	/**
+	 * These settings over another number of connections.
+	 */
+	SendingSettings withConnections(int connections) {
+		return new SendingSettings(connections, this.rate, this.domainRate, this.retries, this.backoff, this.maxBackoff,
+				this.bouncesToSuppress, this.partitions, this.remote, this.remoteTimeout);
 	}
 
 }

@@ -25,11 +25,31 @@ public final class DigestJob {
 	/** When a retry run was asked for: what makes each retry run its own instance. */
 	public static final String RETRY_AT = "retryAt";
 
+	/**
+	 * The scheduled hourly run: plans the subscribers whose send hour has come in their
+	 * own zone and sends what is unsent. One instance per hour ({@link #SLOT}).
+	 */
+	public static final String HOURLY_NAME = "digest-hourly";
+
+	/** The moment an hourly run is for (an ISO instant): its identifying parameter. */
+	public static final String SLOT = "slot";
+
+	/** The names of every job that sends digests: one sends at a time. */
+	public static final java.util.Set<String> SENDING_JOBS = java.util.Set.of(NAME, RETRY_NAME, HOURLY_NAME);
+
 	private DigestJob() {
 	}
 
 	public static JobParameters parameters(LocalDate edition) {
 		return new JobParametersBuilder().addLocalDate(EDITION, edition).toJobParameters();
+	}
+
+	/**
+	 * The parameters of the hourly run for this moment: every instance that asks for the
+	 * same hour asks for the same job instance, which runs once.
+	 */
+	public static JobParameters hourlyParameters(java.time.Instant slot) {
+		return new JobParametersBuilder().addString(SLOT, slot.toString()).toJobParameters();
 	}
 
 	/**

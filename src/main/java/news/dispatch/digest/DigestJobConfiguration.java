@@ -1,15 +1,13 @@
 package news.dispatch.digest;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliverySteps;
-import news.dispatch.subscriber.Frequency;
+import news.dispatch.delivery.SendingSettings;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Subscribers.Following;
 import news.dispatch.system.DispatchSettings;
@@ -21,12 +19,14 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,13 +49,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DigestJobConfiguration {
 
 	@Bean
-	Job digestJob(JobRepository jobRepository, Step matchArticlesStep, Step planDigestsStep, Step sendDigestsStep) {
-		return new JobBuilder(DigestJob.NAME, jobRepository)
+	Job digestJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, Step matchArticlesStep,
+			Step planDigestsStep, Step sendDigestsStep, DeliverySteps steps, SendingSettings sending) {
+		var job = new JobBuilder(DigestJob.NAME, jobRepository)
 			.validator(new DefaultJobParametersValidator(new String[] { DigestJob.EDITION }, new String[0]))
 			.start(matchArticlesStep)
-			.next(planDigestsStep)
-			.next(sendDigestsStep)
-			.build();
+			.next(planDigestsStep);
+		if (sending.partitions() > 1) {
+			// the partitions do not settle what a dead run left in flight: this step
+			// does,
+			// on every start and restart, before they begin
+			job = job.next(steps.settleStep("settle-digests", jobRepository, transactionManager, DigestJob.KIND,
+					() -> List.of(edition().toString())));
+		}
+		return job.next(sendDigestsStep).build();
 	}
 
 	/**
@@ -95,10 +102,19 @@ class DigestJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * With {@code dispatch.sending.partitions} above 1, partitioned by subscriber range
+	 * (see {@link DigestHourlyJobConfiguration#sendDigestsPartitionStep}).
+	 */
 	@Bean
 	Step sendDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DigestSettings settings, DeliverySteps steps, ItemStreamReader<Delivery> unsentDigests,
-			ItemStreamWriter<Delivery> sendDigests) {
+			DigestSettings settings, DeliverySteps steps, SendingSettings sending,
+			ItemStreamReader<Delivery> unsentDigests, ItemStreamWriter<Delivery> sendDigests,
+			@Qualifier("sendDigestsPartitionStep") Step partition) {
+		if (sending.partitions() > 1) {
+			return steps.partitionedSendStep("send-digests", jobRepository,
+					steps.partitioner(DigestJob.KIND, () -> List.of(edition().toString())), partition);
+		}
 		return steps.sendStep("send-digests", jobRepository, transactionManager, settings.chunkSize(), unsentDigests,
 				sendDigests);
 	}
@@ -112,14 +128,13 @@ class DigestJobConfiguration {
 	}
 
 	/**
-	 * Daily subscribers, and weekly ones on their day, page by page.
+	 * Daily subscribers, and weekly ones on their weekday, page by page, whatever their
+	 * send hour: a manual edition goes to everyone due that day at once.
 	 */
 	@Bean
 	@StepScope
 	ItemReader<Following> dueSubscribers(Subscribers subscribers, DigestSettings settings,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
-		Set<Frequency> due = (edition.getDayOfWeek() == settings.weeklyDay())
-				? EnumSet.of(Frequency.DAILY, Frequency.WEEKLY) : EnumSet.of(Frequency.DAILY);
 		return new ItemReader<>() {
 
 			private long afterId;
@@ -129,7 +144,8 @@ class DigestJobConfiguration {
 			@Override
 			public @Nullable Following read() {
 				if (!this.page.hasNext()) {
-					List<Following> next = subscribers.following(due, edition, this.afterId, settings.chunkSize());
+					List<Following> next = subscribers.dueOn(edition, settings.weeklyDay(), this.afterId,
+							settings.chunkSize());
 					if (next.isEmpty()) {
 						return null;
 					}
@@ -162,6 +178,17 @@ class DigestJobConfiguration {
 	ItemStreamWriter<Delivery> sendDigests(DeliverySteps steps,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
 		return steps.sender(DigestJob.KIND, edition.toString());
+	}
+
+	/**
+	 * The edition of the run in progress, from the step in progress.
+	 */
+	private static LocalDate edition() {
+		var context = StepSynchronizationManager.getContext();
+		if (context == null) {
+			throw new IllegalStateException("No step in progress");
+		}
+		return context.getStepExecution().getJobParameters().getLocalDate(DigestJob.EDITION);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,16 +36,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports subscribers from CSV with a header:
  * {@code email,name,topics,frequency,timezone,
- * send_hour,alerts,keywords}. Only {@code email} is required; topics are separated by
- * {@code ;}; {@code keywords} is the subscriber's own query in the topic language. A line
- * that is not valid (an invalid keyword query included) is refused with its number and
- * the reason; the others are kept. An address already known is updated.
+ * send_hour,alerts,keywords,weekday}. Only {@code email} is required; topics are
+ * separated by {@code ;}; {@code keywords} is the subscriber's own query in the topic
+ * language. A line that is not valid (an invalid keyword query included) is refused with
+ * its number and the reason; the others are kept. An address already known is updated.
  */
 @Service
 public class SubscriberImport {
 
 	static final List<String> COLUMNS = List.of("email", "name", "topics", "frequency", "timezone", "send_hour",
-			"alerts", "keywords");
+			"alerts", "keywords", "weekday");
 
 	private static final int DEFAULT_SEND_HOUR = 7;
 
@@ -82,7 +83,10 @@ public class SubscriberImport {
 								"the address " + form.email() + " appears twice in the file; keep one line");
 					}
 					List<Long> topicIds = topicIds(form.topics());
-					if (this.subscribers.save(form, topicIds)) {
+					DayOfWeek weekday = field(record, "weekday").map(SubscriberImport::weekday).orElse(null);
+					boolean added = this.subscribers.save(form, topicIds);
+					this.subscribers.setWeeklyDay(form.email(), weekday);
+					if (added) {
 						report.added();
 					}
 					else {
@@ -201,6 +205,19 @@ public class SubscriberImport {
 			// reported below
 		}
 		throw new InvalidInputException("the send hour \"" + value + "\" is not a whole number from 0 to 23");
+	}
+
+	/**
+	 * The weekday a weekly subscriber chose: its English name or first three letters.
+	 */
+	static DayOfWeek weekday(String value) {
+		String wanted = value.strip().toUpperCase(Locale.ROOT);
+		for (DayOfWeek day : DayOfWeek.values()) {
+			if (day.name().equals(wanted) || (wanted.length() == 3 && day.name().startsWith(wanted))) {
+				return day;
+			}
+		}
+		throw new InvalidInputException("the weekday \"" + value + "\" is not a day like monday or mon");
 	}
 
 	static String keywords(String value) {

@@ -1,5 +1,6 @@
 package news.dispatch.subscriber;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -84,6 +85,33 @@ public class Subscribers {
 			.withMaxRows(limit)
 			.query(Long.class)
 			.list();
+		return following(ids);
+	}
+
+	/**
+	 * Active subscribers due a digest on the edition's day, not paused then: daily ones,
+	 * and weekly ones whose weekday (or, when they chose none, {@code weeklyDay}) it is;
+	 * in id order after {@code afterId}.
+	 */
+	public List<Following> dueOn(LocalDate edition, DayOfWeek weeklyDay, long afterId, int limit) {
+		List<Long> ids = this.jdbc
+			.sql("select id from subscriber where status = 'ACTIVE' and (frequency = 'DAILY' or (frequency = 'WEEKLY'"
+					+ " and coalesce(weekly_day, :weekly) = :weekday))"
+					+ " and (paused_until is null or paused_until <= :edition) and id > :after order by id")
+			.param("weekly", weeklyDay.name())
+			.param("weekday", edition.getDayOfWeek().name())
+			.param("edition", edition)
+			.param("after", afterId)
+			.withMaxRows(limit)
+			.query(Long.class)
+			.list();
+		return following(ids);
+	}
+
+	/**
+	 * These subscribers and the topics each follows, in the order given.
+	 */
+	public List<Following> following(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -130,6 +158,44 @@ public class Subscribers {
 				});
 		}
 		return List.copyOf(found.values());
+	}
+
+	/**
+	 * When an active subscriber wants their digest: frequency, zone, hour, and for weekly
+	 * ones the weekday they chose (null: the configured one).
+	 */
+	public record DigestTime(long subscriberId, Frequency frequency, ZoneId timeZone, int sendHour,
+			@Nullable DayOfWeek weeklyDay, @Nullable LocalDate pausedUntil) {
+	}
+
+	/**
+	 * The digest times of active daily and weekly subscribers, in id order after
+	 * {@code afterId}.
+	 */
+	public List<DigestTime> digestTimes(long afterId, int limit) {
+		return this.jdbc
+			.sql("select id, frequency, time_zone, send_hour, weekly_day, paused_until from subscriber"
+					+ " where status = 'ACTIVE' and frequency in ('DAILY', 'WEEKLY') and id > ? order by id")
+			.param(afterId)
+			.withMaxRows(limit)
+			.query((rs, row) -> {
+				String weekday = rs.getString(5);
+				java.sql.Date paused = rs.getDate(6);
+				return new DigestTime(rs.getLong(1), Frequency.valueOf(rs.getString(2)), ZoneId.of(rs.getString(3)),
+						rs.getInt(4), (weekday != null) ? DayOfWeek.valueOf(weekday) : null,
+						(paused != null) ? paused.toLocalDate() : null);
+			})
+			.list();
+	}
+
+	/**
+	 * Sets the weekday a weekly subscriber gets their digest on; null for the configured
+	 * one.
+	 */
+	public void setWeeklyDay(String email, @Nullable DayOfWeek day) {
+		this.jdbc.sql("update subscriber set weekly_day = ? where email = ?")
+			.params((day != null) ? day.name() : null, email)
+			.update();
 	}
 
 	/**
