@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the command line; prints articles per second and the heap. Not part of the test
  * run (its name matches none of Surefire's test patterns):
  * {@code mvn -o -Pbenchmark-ingest
- * test} (see the README); a {@code -Dtest=} pattern that names it runs it too. Sentences
- * come from the BBC corpus in ../shared/data/bbc when it is there, else from a generated
- * vocabulary; each article is a different draw of sentences, so every one is a new story.
+ * test} (see bench/README.md); a {@code -Dtest=} pattern that names it runs it too.
+ * Sentences come from the BBC corpus in ../shared/data/bbc when it is there, else from a
+ * generated vocabulary; each article is a different draw of sentences, so every one is a
+ * new story.
  */
 @SpringBootTest(
 		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/ingest-benchmark" })

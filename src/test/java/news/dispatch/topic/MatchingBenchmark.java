@@ -30,7 +30,8 @@ import org.apache.lucene.search.Query;
 
 /**
  * How fast topic and keyword matching is with many queries, against the obvious
- * alternative. Not a test: run it from the README ({@code mvn -o -Pbenchmark-matching
+ * alternative. Not a test: run it as bench/README.md says
+ * ({@code mvn -o -Pbenchmark-matching
  * test-compile}).
  * <p>
  * Loads 10,000 topic queries and 100,000 subscriber keyword queries into one
