@@ -74,10 +74,19 @@ public final class SlowSmtpServer implements AutoCloseable {
 				if (command.startsWith("DATA")) {
 					reply(out, "354 go ahead");
 					String messageId = null;
-					for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+					String data = in.readLine();
+					for (; data != null && !data.equals("."); data = in.readLine()) {
 						if (messageId == null && data.regionMatches(true, 0, "Message-ID:", 0, 11)) {
 							messageId = data.substring(11).strip();
 						}
+					}
+					if (data == null) {
+						// the client went away in the middle of the message (killed): not
+						// accepted
+						return;
+					}
+					if (messageId == null) {
+						messageId = "(no Message-ID)";
 					}
 					Thread.sleep(this.delayMillis);
 					synchronized (this) {
