@@ -68,36 +68,16 @@ public class Subscribers {
 	}
 
 	/**
-	 * Active subscribers of the given frequencies, not paused on the edition's day, in id
-	 * order after {@code afterId}. Ordered by every column of the index
-	 * {@code subscriber_status_id}, so a page is read off it and the query stops there.
-	 */
-	public List<Following> following(Collection<Frequency> frequencies, LocalDate edition, long afterId, int limit) {
-		if (frequencies.isEmpty()) {
-			return List.of();
-		}
-		List<Long> ids = this.jdbc
-			.sql("select id from subscriber where status = 'ACTIVE' and frequency in (:frequencies)"
-					+ " and (paused_until is null or paused_until <= :edition) and id > :after order by status, id")
-			.param("frequencies", frequencies.stream().map(Frequency::name).toList())
-			.param("edition", edition)
-			.param("after", afterId)
-			.withMaxRows(limit)
-			.query(Long.class)
-			.list();
-		return following(ids);
-	}
-
-	/**
 	 * Active subscribers due a digest on the edition's day, not paused then: daily ones,
 	 * and weekly ones whose weekday (or, when they chose none, {@code weeklyDay}) it is;
-	 * in id order after {@code afterId}.
+	 * in id order after {@code afterId}. Ordered by every column of the index
+	 * {@code subscriber_status_id}, so a page is read off it and the query stops there.
 	 */
 	public List<Following> dueOn(LocalDate edition, DayOfWeek weeklyDay, long afterId, int limit) {
 		List<Long> ids = this.jdbc
 			.sql("select id from subscriber where status = 'ACTIVE' and (frequency = 'DAILY' or (frequency = 'WEEKLY'"
 					+ " and coalesce(weekly_day, :weekly) = :weekday))"
-					+ " and (paused_until is null or paused_until <= :edition) and id > :after order by id")
+					+ " and (paused_until is null or paused_until <= :edition) and id > :after order by status, id")
 			.param("weekly", weeklyDay.name())
 			.param("weekday", edition.getDayOfWeek().name())
 			.param("edition", edition)
