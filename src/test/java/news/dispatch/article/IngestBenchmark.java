@@ -57,6 +57,12 @@ class IngestBenchmark {
 
 	static final int ENTRIES = Integer.getInteger("benchmark.entries", 5_000);
 
+	/**
+	 * Whether the same amount of other stories is ingested first, in the same JVM, as a
+	 * {@code serve} instance that has run before: its JIT compiler has done its work.
+	 */
+	static final boolean WARM = Boolean.getBoolean("benchmark.warm");
+
 	@Autowired
 	CommandLineInterface commandLine;
 
@@ -67,35 +73,16 @@ class IngestBenchmark {
 	void ingestTenThousandFilesAndAFeedOfFiveThousandEntries() throws IOException {
 		Fixtures.delete(ROOT);
 		List<String> sentences = sentences();
-		Random random = new Random(42);
-		Path folder = Files.createDirectories(ROOT.resolve("articles"));
-		for (int i = 0; i < FILES; i++) {
-			StringBuilder text = new StringBuilder(headline(sentences, random, i)).append("\n\n");
-			int paragraphs = 4 + random.nextInt(6);
-			for (int p = 0; p < paragraphs; p++) {
-				text.append(draw(sentences, random, 2 + random.nextInt(3))).append("\n\n");
-			}
-			Files.writeString(folder.resolve(String.format("%05d.txt", i)), text);
+		if (WARM) {
+			// what a serve instance has done before: the same amount ingested, other
+			// stories
+			Input before = write(ROOT.resolve("warm-up"), sentences, new Random(4242));
+			new Cli(this.commandLine).run("ingest", "--from", before.folder().toString(), "--from",
+					before.feed().toUri().toString(), "--dispatch.ingest.max-feed-size=100MB");
 		}
-		StringBuilder feed = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">"
-				+ "<channel><title>Benchmark Wire</title><link>https://wire.example/</link><description>all</description>");
-		for (int i = 0; i < ENTRIES; i++) {
-			feed.append("<item><title>")
-				.append(escape(headline(sentences, random, FILES + i)))
-				.append("</title><link>https://wire.example/story/")
-				.append(i)
-				.append("</link><guid>https://wire.example/story/")
-				.append(i)
-				.append("</guid><pubDate>Fri, 27 Nov 2026 10:00:00 GMT</pubDate><description>");
-			StringBuilder html = new StringBuilder();
-			for (int p = 0; p < 4 + random.nextInt(4); p++) {
-				html.append("<p>").append(draw(sentences, random, 2 + random.nextInt(3))).append("</p>");
-			}
-			feed.append(escape(html.toString())).append("</description></item>\n");
-		}
-		feed.append("</channel></rss>\n");
-		Path feedFile = ROOT.resolve("wire.xml");
-		Files.writeString(feedFile, feed);
+		Input input = write(ROOT, sentences, new Random(42));
+		Path folder = input.folder();
+		Path feedFile = input.feed();
 		long folderBytes = size(folder);
 		System.gc();
 		resetPeaks();
@@ -124,7 +111,7 @@ class IngestBenchmark {
 		double rerun = (System.nanoTime() - start2) / 1e9;
 		String report = String.format(
 				"""
-						Ingest benchmark (%s sentences; %d cores, max heap %d MB)
+						Ingest benchmark (%s sentences; %d cores, max heap %d MB; %s)
 						input: %d files (%d MB) and a feed of %d entries (%d MB)
 						%s
 						the ingest step took %.1f s: %.0f articles/s
@@ -136,7 +123,9 @@ class IngestBenchmark {
 						rerun with nothing new: %.2f s
 						%s""",
 				sentences.size() > 5000 ? "BBC corpus" : "generated", runtime.availableProcessors(),
-				runtime.maxMemory() >> 20, FILES, folderBytes >> 20, ENTRIES, Files.size(feedFile) >> 20,
+				runtime.maxMemory() >> 20,
+				WARM ? "warm: as many other stories ingested first in this JVM" : "cold: the first ingest of this JVM",
+				FILES, folderBytes >> 20, ENTRIES, Files.size(feedFile) >> 20,
 				result.out().lines().limit(4).reduce("", (a, b) -> a + b + "\n").strip(), ingestSeconds,
 				(FILES + ENTRIES) / ingestSeconds, seconds, (FILES + ENTRIES) / seconds, cpuSeconds,
 				(FILES + ENTRIES) / cpuSeconds, threadCpuSeconds, compilerSeconds, gcSeconds,
@@ -145,6 +134,44 @@ class IngestBenchmark {
 		System.out.println(report);
 		Files.writeString(ROOT.resolve("result.txt"), report);
 		assertThat(result.out()).contains("Ingested " + (FILES + ENTRIES) + " files");
+	}
+
+	/**
+	 * The benchmark's input, written under {@code root}.
+	 */
+	record Input(Path folder, Path feed) {
+	}
+
+	private static Input write(Path root, List<String> sentences, Random random) throws IOException {
+		Path folder = Files.createDirectories(root.resolve("articles"));
+		for (int i = 0; i < FILES; i++) {
+			StringBuilder text = new StringBuilder(headline(sentences, random, i)).append("\n\n");
+			int paragraphs = 4 + random.nextInt(6);
+			for (int p = 0; p < paragraphs; p++) {
+				text.append(draw(sentences, random, 2 + random.nextInt(3))).append("\n\n");
+			}
+			Files.writeString(folder.resolve(String.format("%05d.txt", i)), text);
+		}
+		StringBuilder feed = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">"
+				+ "<channel><title>Benchmark Wire</title><link>https://wire.example/</link><description>all</description>");
+		for (int i = 0; i < ENTRIES; i++) {
+			feed.append("<item><title>")
+				.append(escape(headline(sentences, random, FILES + i)))
+				.append("</title><link>https://wire.example/story/")
+				.append(i)
+				.append("</link><guid>https://wire.example/story/")
+				.append(i)
+				.append("</guid><pubDate>Fri, 27 Nov 2026 10:00:00 GMT</pubDate><description>");
+			StringBuilder html = new StringBuilder();
+			for (int p = 0; p < 4 + random.nextInt(4); p++) {
+				html.append("<p>").append(draw(sentences, random, 2 + random.nextInt(3))).append("</p>");
+			}
+			feed.append(escape(html.toString())).append("</description></item>\n");
+		}
+		feed.append("</channel></rss>\n");
+		Path feedFile = root.resolve("wire.xml");
+		Files.writeString(feedFile, feed);
+		return new Input(folder, feedFile);
 	}
 
 	private double ingestStepSeconds() {
