@@ -63,17 +63,24 @@ class IngestJobConfiguration {
 	}
 
 	@Bean
-	Step ingestFilesStep(JobRepository jobRepository, Step ingestSourceStep, Partitioner sourcePartitioner) {
+	Step ingestFilesStep(JobRepository jobRepository, Step ingestSourceStep, Partitioner sourcePartitioner,
+			SourcePrefetch prefetch) {
 		TaskExecutorPartitionHandler inOrder = new TaskExecutorPartitionHandler() {
-			// the sources run one after the other, in the order they were given: the
-			// first
-			// to carry a story is the one it is stored from
+			// the sources run one after the other, in the order they were given (the
+			// first to carry a story is the one it is stored from); the feeds and pages
+			// among them are downloaded ahead
 			@Override
 			protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions)
 					throws Exception {
 				Set<StepExecution> ordered = new TreeSet<>(Comparator.comparing(StepExecution::getStepName));
 				ordered.addAll(partitions);
-				return super.doHandle(manager, new LinkedHashSet<>(ordered));
+				prefetch.start(manager.getJobExecutionId(), ordered.stream().map((step) -> source(step)).toList());
+				try {
+					return super.doHandle(manager, new LinkedHashSet<>(ordered));
+				}
+				finally {
+					prefetch.stop(manager.getJobExecutionId());
+				}
 			}
 		};
 		inOrder.setStep(ingestSourceStep);
@@ -102,6 +109,12 @@ class IngestJobConfiguration {
 			}
 			return partitions;
 		};
+	}
+
+	private static SourceSpec source(StepExecution partition) {
+		ExecutionContext context = partition.getExecutionContext();
+		return new SourceSpec(context.getString(LOCATION), context.getString(NAME),
+				SourceSpec.Type.valueOf(context.getString(TYPE)), Boolean.TRUE.equals(context.get("named")));
 	}
 
 	static String partitionName(int index, String name) {
@@ -134,9 +147,9 @@ class IngestJobConfiguration {
 			@Value("#{stepExecutionContext['type']}") String type,
 			@Value("#{stepExecutionContext['named']}") boolean named,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, IngestSettings settings, SourceStates states,
-			Refusals refusals) {
+			Refusals refusals, SourcePrefetch prefetch) {
 		return new SourceReader(new SourceSpec(location, name, SourceSpec.Type.valueOf(type), named), settings, states,
-				refusals, jobExecutionId);
+				refusals, jobExecutionId, prefetch);
 	}
 
 	@Bean

@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param chunkSize articles stored per transaction
  * @param readAheadThreads threads that read and fingerprint the next items while a chunk
  * is stored; 0 reads them in the step's own thread
+ * @param prefetchSources feeds and pages downloaded and parsed ahead of their turn, while
+ * the sources before them are stored (see {@link SourcePrefetch}); 0 downloads each in
+ * its turn
  * @param connectTimeout how long to wait for a server to accept the connection
  * @param readTimeout how long to wait for each read from a server
  * @param fetchTimeout how long a whole download may take
@@ -37,10 +40,11 @@ import org.springframework.util.unit.DataSize;
 public record IngestSettings(@DefaultValue List<Source> sources, @DefaultValue List<Path> folders,
 		@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue("20MB") DataSize maxFeedSize,
 		@DefaultValue("100") int chunkSize, @DefaultValue("1") int readAheadThreads,
-		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout,
-		@DefaultValue("60s") Duration fetchTimeout, @DefaultValue("5") int maxRedirects,
-		@DefaultValue("Dispatch/0.1 (newsroom digests)") String userAgent, @DefaultValue("1h") Duration futureTolerance,
-		@DefaultValue NearDuplicate nearDuplicate, @DefaultValue BoilerplatePatterns boilerplate) {
+		@DefaultValue("2") int prefetchSources, @DefaultValue("10s") Duration connectTimeout,
+		@DefaultValue("20s") Duration readTimeout, @DefaultValue("60s") Duration fetchTimeout,
+		@DefaultValue("5") int maxRedirects, @DefaultValue("Dispatch/0.1 (newsroom digests)") String userAgent,
+		@DefaultValue("1h") Duration futureTolerance, @DefaultValue NearDuplicate nearDuplicate,
+		@DefaultValue BoilerplatePatterns boilerplate) {
 
 	/**
 	 * One source.

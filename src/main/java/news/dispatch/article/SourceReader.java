@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import com.rometools.rome.feed.synd.SyndEntry;
-import news.dispatch.article.Fetcher.Fetched;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -29,10 +28,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads one source, giving only what it did not give before. A folder's files are listed
  * in name order (hidden ones left out); a feed is downloaded with the validators of its
- * last complete fetch and its entries given in order; a page is one item. A source that
- * cannot be read at all (the server fails, the feed is broken past repair) is thrown once
- * as an {@link UnusableInputException}, which the step skips and reports; the validators
- * are kept only when every item was read, in the transaction of the last chunk.
+ * last complete fetch (ahead of its turn, by {@link SourcePrefetch}, when it can be) and
+ * its entries given in order; a page is one item. A source that cannot be read at all
+ * (the server fails, the feed is broken past repair) is thrown once as an
+ * {@link UnusableInputException}, which the step skips and reports; the validators are
+ * kept only when every item was read, in the transaction of the last chunk.
  */
 class SourceReader implements ItemStreamReader<Incoming> {
 
@@ -46,6 +46,8 @@ class SourceReader implements ItemStreamReader<Incoming> {
 
 	private final long jobExecutionId;
 
+	private final SourcePrefetch prefetch;
+
 	private final ArticleFiles files;
 
 	private final PageExtractor pages;
@@ -54,7 +56,7 @@ class SourceReader implements ItemStreamReader<Incoming> {
 
 	private SourceStates.@Nullable State state;
 
-	private @Nullable Fetched fetched;
+	private @Nullable SourceDownload fetched;
 
 	private @Nullable Iterator<Incoming> items;
 
@@ -67,13 +69,14 @@ class SourceReader implements ItemStreamReader<Incoming> {
 
 	private final @Nullable ExecutorService readers;
 
-	SourceReader(SourceSpec spec, IngestSettings settings, SourceStates states, Refusals refusals,
-			long jobExecutionId) {
+	SourceReader(SourceSpec spec, IngestSettings settings, SourceStates states, Refusals refusals, long jobExecutionId,
+			SourcePrefetch prefetch) {
 		this.spec = spec;
 		this.settings = settings;
 		this.states = states;
 		this.refusals = refusals;
 		this.jobExecutionId = jobExecutionId;
+		this.prefetch = prefetch;
 		Boilerplate cleaner = settings.cleaner();
 		this.files = new ArticleFiles(settings.maxFileSize().toBytes(), cleaner);
 		this.pages = new PageExtractor(cleaner);
@@ -225,41 +228,28 @@ class SourceReader implements ItemStreamReader<Incoming> {
 	}
 
 	private Iterator<Incoming> download() {
-		boolean page = this.spec.type() == SourceSpec.Type.PAGE;
-		long limit = (page ? this.settings.maxFileSize() : this.settings.maxFeedSize()).toBytes();
-		SourceStates.State known = state();
-		Fetcher.Fetched document = new Fetcher(this.settings).fetch(this.spec.name(), this.spec.location(),
-				known.etag(), known.lastModified(), limit);
+		SourceDownload document = this.prefetch.take(this.jobExecutionId, this.spec.location());
 		if (document == null) {
+			document = SourceDownload.of(this.spec, this.settings, state());
+		}
+		if (document.unchanged()) {
 			return Collections.emptyIterator();
 		}
 		this.fetched = document;
-		if (page) {
-			return List.of(page(document, TextDecoding.decode(document.body(), document.contentType()).text()))
+		String address = Objects.requireNonNull(document.address());
+		FeedParser.Feed feed = document.feed();
+		if (feed == null) {
+			String html = Objects.requireNonNull(document.page());
+			return List
+				.<Incoming>of(new Incoming(this.spec.name(), address, null,
+						() -> this.pages.extract(html, address, this.spec.name(), address)))
 				.iterator();
-		}
-		FeedParser.Feed feed;
-		try {
-			feed = FeedParser.parse(this.spec.name(), this.spec.location(), document.body(), document.contentType());
-		}
-		catch (FeedParser.NotAFeedException ex) {
-			if (this.spec.type() == SourceSpec.Type.FEED) {
-				throw new UnusableInputException(this.spec.name(), this.spec.location(),
-						"the address gives a web page, not a feed; give the feed's address, or make the source"
-								+ " type: page");
-			}
-			return List.of(page(document, ex.html())).iterator();
 		}
 		for (String note : feed.notes()) {
 			this.refusals.note(this.jobExecutionId, new Refusals.Refusal(this.spec.name(), this.spec.location(), note));
 		}
 		String title = (feed.title() != null) ? HtmlText.normalise(feed.title()) : "";
-		return entries(feed, document.address(), (this.spec.named() || title.isEmpty()) ? this.spec.name() : title);
-	}
-
-	private Incoming page(Fetcher.Fetched document, String html) {
-		return new Incoming(this.spec.name(), document.address(), null,
-				() -> this.pages.extract(html, document.address(), this.spec.name(), document.address()));
+		return entries(feed, address, (this.spec.named() || title.isEmpty()) ? this.spec.name() : title);
 	}
 
 	private Iterator<Incoming> entries(FeedParser.Feed feed, String address, String storySource) {

@@ -12,6 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -441,6 +444,50 @@ class IngestFunctionalTests {
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 		assertThat(ingest.out()).contains("Ingested 1 files").contains("1 new");
 		assertThat(stored("Harbour dredging to start in spring").source()).isEqualTo("Town Hall");
+	}
+
+	@Test
+	void aLaterFeedIsDownloadedWhileAnEarlierOneIsStillComingAndTheStoriesKeepTheOrderGiven() throws Exception {
+		// given: two desks carrying the same story; the first desk's server answers only
+		// once the second desk's feed has been asked for (or after 5 s)
+		String story = "The ferry between the two islands will run every hour from Monday, the operator said,"
+				+ " after a year in which passengers waited up to three hours at the quay in the summer months.";
+		CountDownLatch secondAsked = new CountDownLatch(1);
+		AtomicBoolean askedAhead = new AtomicBoolean();
+		web.handle("/ahead/first.xml", (exchange) -> {
+			try {
+				askedAhead.set(secondAsked.await(5, TimeUnit.SECONDS));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			NewsroomServer.send(exchange, 200, "application/rss+xml",
+					desk("First Desk", item("first-1", "Hourly ferries from Monday", story)));
+		}).handle("/ahead/second.xml", (exchange) -> {
+			secondAsked.countDown();
+			NewsroomServer.send(exchange, 200, "application/rss+xml",
+					desk("Second Desk", item("second-1", "Islands get hourly ferry", story)));
+		});
+
+		// when
+		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/ahead/first.xml"), "--from",
+				web.url("/ahead/second.xml"));
+
+		// then: the second feed was asked for while the first was on its way, and the
+		// story is stored from the first desk, as given, with the second as "also in"
+		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+		assertThat(askedAhead).as("second feed asked for before the first was answered").isTrue();
+		assertThat(ingest.out()).contains("1 new, 1 duplicate, 0 refused");
+		Article ferries = stored("Hourly ferries from Monday");
+		assertThat(ferries.source()).isEqualTo("First Desk");
+		assertThat(this.articles.alsoIn(List.of(ferries.id()))).containsEntry(ferries.id(), List.of("Second Desk"));
+	}
+
+	private static byte[] desk(String title, String items) {
+		return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + title
+				+ "</title><link>https://desk.example/</link><description>News</description>" + items
+				+ "</channel></rss>")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private Article stored(String headline) {
