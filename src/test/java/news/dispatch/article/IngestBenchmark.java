@@ -111,7 +111,7 @@ class IngestBenchmark {
 		double rerun = (System.nanoTime() - start2) / 1e9;
 		String report = String.format(
 				"""
-						Ingest benchmark (%s sentences; %d cores, max heap %d MB; %s)
+						Ingest benchmark (%s sentences; %d cores, max heap %d MB; %s; JVM options: %s)
 						input: %d files (%d MB) and a feed of %d entries (%d MB)
 						%s
 						the ingest step took %.1f s: %.0f articles/s
@@ -125,7 +125,7 @@ class IngestBenchmark {
 				sentences.size() > 5000 ? "BBC corpus" : "generated", runtime.availableProcessors(),
 				runtime.maxMemory() >> 20,
 				WARM ? "warm: as many other stories ingested first in this JVM" : "cold: the first ingest of this JVM",
-				FILES, folderBytes >> 20, ENTRIES, Files.size(feedFile) >> 20,
+				jvmOptions(), FILES, folderBytes >> 20, ENTRIES, Files.size(feedFile) >> 20,
 				result.out().lines().limit(4).reduce("", (a, b) -> a + b + "\n").strip(), ingestSeconds,
 				(FILES + ENTRIES) / ingestSeconds, seconds, (FILES + ENTRIES) / seconds, cpuSeconds,
 				(FILES + ENTRIES) / cpuSeconds, threadCpuSeconds, compilerSeconds, gcSeconds,
@@ -299,6 +299,19 @@ class IngestBenchmark {
 			// not Linux
 		}
 		return ticks;
+	}
+
+	/**
+	 * The -XX options the JVM was started with (the compiler's and the collector's), or
+	 * "defaults".
+	 */
+	private static String jvmOptions() {
+		List<String> options = ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.filter((argument) -> argument.startsWith("-XX:"))
+			.toList();
+		return options.isEmpty() ? "defaults" : String.join(" ", options);
 	}
 
 	private static String loadAverage() {
