@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import news.dispatch.alert.AlertJob;
 import news.dispatch.digest.DigestJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +20,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the runs that a process left going when it died, on any host, and finishes them:
- * a run whose lease ({@link RunLeases}) has run out is marked FAILED, and a digest run is
- * restarted here at once, so its edition is sent by another instance: the messages
- * already SENT are not sent again, the ones in flight at the death are sent again and
- * counted as in doubt. Of several instances that notice, the one that takes over the
- * run's lease does it.
+ * a run whose lease ({@link RunLeases}) has run out is marked FAILED, and a run that
+ * sends mail (a digest or an alert) is restarted here at once, so its edition or its
+ * alert is sent by another instance: the messages already SENT are not sent again, the
+ * ones in flight at the death are sent again and counted as in doubt. Of several
+ * instances that notice, the one that takes over the run's lease does it.
  */
 @Component
 class RunRecovery {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunRecovery.class);
+
+	/**
+	 * The jobs whose dead runs are restarted: those that send, which nobody should have
+	 * to notice were cut short.
+	 */
+	static final Set<String> RESTARTED = Stream.concat(DigestJob.SENDING_JOBS.stream(), Stream.of(AlertJob.NAME))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final JobRepository repository;
 
@@ -82,7 +93,7 @@ class RunRecovery {
 			String job = failed.getJobInstance().getJobName();
 			logger.warn("Run {} of {} was left going by a process that stopped renewing its lease; it is {} now",
 					failed.getId(), job, failed.getStatus());
-			if (DigestJob.SENDING_JOBS.contains(job)) {
+			if (RESTARTED.contains(job)) {
 				Thread restart = new Thread(() -> restart(failed), "restart-" + failed.getId());
 				restart.setDaemon(false);
 				restart.start();
