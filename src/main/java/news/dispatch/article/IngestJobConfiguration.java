@@ -45,6 +45,8 @@ class IngestJobConfiguration {
 
 	static final String TYPE = "type";
 
+	static final String FULL_TEXT = "fullText";
+
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step ingestFilesStep, ApplicationEventPublisher events) {
 		return new JobBuilder(IngestJob.NAME, jobRepository).start(ingestFilesStep)
@@ -105,6 +107,7 @@ class IngestJobConfiguration {
 				context.putString(NAME, source.name());
 				context.putString(TYPE, source.type().name());
 				context.put("named", source.named());
+				context.put(FULL_TEXT, source.fullText());
 				partitions.put(partitionName(i, source.name()), context);
 			}
 			return partitions;
@@ -114,7 +117,8 @@ class IngestJobConfiguration {
 	private static SourceSpec source(StepExecution partition) {
 		ExecutionContext context = partition.getExecutionContext();
 		return new SourceSpec(context.getString(LOCATION), context.getString(NAME),
-				SourceSpec.Type.valueOf(context.getString(TYPE)), Boolean.TRUE.equals(context.get("named")));
+				SourceSpec.Type.valueOf(context.getString(TYPE)), Boolean.TRUE.equals(context.get("named")),
+				Boolean.TRUE.equals(context.get(FULL_TEXT)));
 	}
 
 	static String partitionName(int index, String name) {
@@ -146,10 +150,11 @@ class IngestJobConfiguration {
 			@Value("#{stepExecutionContext['name']}") String name,
 			@Value("#{stepExecutionContext['type']}") String type,
 			@Value("#{stepExecutionContext['named']}") boolean named,
+			@Value("#{stepExecutionContext['fullText'] ?: false}") boolean fullText,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, IngestSettings settings, SourceStates states,
 			Refusals refusals, SourcePrefetch prefetch) {
-		return new SourceReader(new SourceSpec(location, name, SourceSpec.Type.valueOf(type), named), settings, states,
-				refusals, jobExecutionId, prefetch);
+		return new SourceReader(new SourceSpec(location, name, SourceSpec.Type.valueOf(type), named, fullText),
+				settings, states, refusals, jobExecutionId, prefetch);
 	}
 
 	@Bean

@@ -54,8 +54,11 @@ public record IngestSettings(@DefaultValue List<Source> sources, @DefaultValue L
 	 * URL's host
 	 * @param type {@code auto} (a folder, else a feed; an address that serves a web page
 	 * is read as one article), {@code feed}, {@code page} or {@code folder}
+	 * @param fullText for a feed that gives only summaries: each new entry's linked page
+	 * is read, and the story taken from it (see {@link LinkedPages})
 	 */
-	public record Source(String location, @Nullable String name, @DefaultValue("auto") String type) {
+	public record Source(String location, @Nullable String name, @DefaultValue("auto") String type,
+			@DefaultValue("false") boolean fullText) {
 	}
 
 	/**

@@ -54,6 +54,8 @@ class SourceReader implements ItemStreamReader<Incoming> {
 
 	private final FeedEntries entries;
 
+	private final @Nullable LinkedPages linkedPages;
+
 	private SourceStates.@Nullable State state;
 
 	private @Nullable SourceDownload fetched;
@@ -81,6 +83,7 @@ class SourceReader implements ItemStreamReader<Incoming> {
 		this.files = new ArticleFiles(settings.maxFileSize().toBytes(), cleaner);
 		this.pages = new PageExtractor(cleaner);
 		this.entries = new FeedEntries(cleaner);
+		this.linkedPages = spec.fullText() ? new LinkedPages(settings) : null;
 		this.lookAhead = Math.max(2, 2 * settings.chunkSize());
 		this.readers = (settings.readAheadThreads() > 0)
 				? Executors.newFixedThreadPool(settings.readAheadThreads(), (task) -> {
@@ -271,10 +274,28 @@ class SourceReader implements ItemStreamReader<Incoming> {
 				int at = this.index++;
 				String item = FeedEntries.item(entry, at, address);
 				String rawDate = (at < rawDates.size()) ? rawDates.get(at) : null;
-				return new Incoming(spec.name(), item, FeedEntries.seenKey(entry, address),
-						() -> entries.draft(entry, spec.name(), item, address, rawDate).withSource(storySource));
+				return new Incoming(spec.name(), item, FeedEntries.seenKey(entry, address), () -> {
+					ArticleDraft draft = entries.draft(entry, spec.name(), item, address, rawDate);
+					return whole(draft).withSource(storySource);
+				});
 			}
 		};
+	}
+
+	/**
+	 * The story with the text of the page it links to, when the source gives only
+	 * summaries; the report notes a page that could not be read.
+	 */
+	private ArticleDraft whole(ArticleDraft summary) {
+		if (this.linkedPages == null) {
+			return summary;
+		}
+		LinkedPages.Story story = this.linkedPages.complete(summary);
+		if (story.note() != null) {
+			this.refusals.note(this.jobExecutionId,
+					new Refusals.Refusal(summary.source(), summary.item(), story.note()));
+		}
+		return story.draft();
 	}
 
 	private static boolean isHidden(Path relative) {

@@ -15,8 +15,13 @@ import java.util.Locale;
  * @param type how it is read
  * @param named whether the name was configured (else a feed's stories take the feed's
  * title)
+ * @param fullText whether each new entry's linked page is read for the whole story
  */
-record SourceSpec(String location, String name, Type type, boolean named) {
+record SourceSpec(String location, String name, Type type, boolean named, boolean fullText) {
+
+	SourceSpec(String location, String name, Type type, boolean named) {
+		this(location, name, type, named, false);
+	}
 
 	enum Type {
 
@@ -64,7 +69,7 @@ record SourceSpec(String location, String name, Type type, boolean named) {
 			String name = (source != null && source.name() != null && !source.name().isBlank()) ? source.name()
 					: defaultName(location);
 			specs.add(new SourceSpec(location, name, type(location, (source != null) ? source.type() : "auto"),
-					!name.equals(defaultName(location))));
+					!name.equals(defaultName(location)), source != null && source.fullText()));
 		}
 		return specs;
 	}

@@ -59,6 +59,9 @@ class IngestFunctionalTests {
 		registry.add("dispatch.ingest.sources[0].location", () -> web.url("/posing/feed.xml"));
 		registry.add("dispatch.ingest.sources[0].type", () -> "feed");
 		registry.add("dispatch.ingest.sources[0].name", () -> "Posing Gazette");
+		registry.add("dispatch.ingest.sources[1].location", () -> web.url("/summaries/feed.xml"));
+		registry.add("dispatch.ingest.sources[1].name", () -> "Summary Times");
+		registry.add("dispatch.ingest.sources[1].full-text", () -> "true");
 	}
 
 	@BeforeAll
@@ -481,6 +484,54 @@ class IngestFunctionalTests {
 		Article ferries = stored("Hourly ferries from Monday");
 		assertThat(ferries.source()).isEqualTo("First Desk");
 		assertThat(this.articles.alsoIn(List.of(ferries.id()))).containsEntry(ferries.id(), List.of("Second Desk"));
+	}
+
+	@Test
+	void aFeedOfSummariesConfiguredFullTextGetsEachStoryFromItsLinkedPage() throws Exception {
+		// given: a feed that gives one sentence of each story and links to the page; one
+		// page is missing
+		String page = """
+				<!DOCTYPE html><html><head><title>Tram line | Summary Times</title>
+				<link rel="canonical" href="https://summary.example/city/tram-line-extension">
+				<meta name="author" content="Mira Holt"></head>
+				<body><nav><a href="/">Home</a> <a href="/city">City</a></nav><article>
+				<h1>Tram line to reach the airport by 2029</h1>
+				<div class="share"><a href="https://social.example/share">Share</a></div>
+				<div class="article-body">
+				<p>The city&rsquo;s tram line will be extended to the airport by 2029, the council decided on Tuesday.</p>
+				<p>The eight-kilometre extension will have five new stops and cost about 400 million euros, most of it from the regional government.</p>
+				<p>Work on the first section, from the central station to the university, starts next spring.</p>
+				<figure><img src="/t.jpg"><figcaption>A picture showing the planned route</figcaption></figure>
+				<p>Residents along the route will be consulted on the position of the stops in January.</p>
+				</div></article><section id="comments"><h2>Leave a Reply</h2><form><textarea></textarea></form></section>
+				</body></html>""";
+		web.serve("/summaries/tram.html", "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8))
+			.serve("/summaries/feed.xml", "application/rss+xml",
+					desk("Summary Times", "<item><title>Tram line to reach the airport by 2029</title><link>"
+							+ web.url("/summaries/tram.html")
+							+ "</link><description>The tram line will reach the airport by 2029.</description></item>"
+							+ "<item><title>Harbour festival moves to June</title><link>"
+							+ web.url("/summaries/gone.html") + "</link><description>The harbour festival will"
+							+ " take place in June next year.</description></item>"));
+
+		// when
+		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/summaries/feed.xml"));
+
+		// then: the first story is the page's, without its chrome; the second keeps the
+		// feed's sentence, and the report says why
+		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+		assertThat(ingest.out()).contains("2 new, 0 duplicate, 0 refused")
+			.containsPattern("noted http://127\\.0\\.0\\.1:\\d+/summaries/gone.html: the linked page could not be"
+					+ " read \\(.*404.*\\); stored with the feed's text");
+		Article tram = stored("Tram line to reach the airport by 2029");
+		assertThat(tram.paragraphs()).hasSize(4)
+			.first()
+			.isEqualTo("The city’s tram line will be extended to the airport by 2029, the council decided on Tuesday.");
+		assertThat(tram.body()).doesNotContain("Share", "planned route", "Leave a Reply", "Home");
+		assertThat(tram.url()).isEqualTo("https://summary.example/city/tram-line-extension");
+		assertThat(tram.source()).isEqualTo("Summary Times");
+		assertThat(stored("Harbour festival moves to June").body())
+			.isEqualTo("The harbour festival will take place in June next year.");
 	}
 
 	private static byte[] desk(String title, String items) {
