@@ -35,21 +35,21 @@ final class LinkedPages {
 	Story complete(ArticleDraft summary) {
 		if (summary.url() == null) {
 			return new Story(summary,
-					"the entry links to no web page to read the whole story from; stored with" + " the feed's text");
+					"the entry links to no web page to read the whole story from; stored with the feed's text");
 		}
 		ArticleDraft page;
 		try {
 			Fetcher.Fetched fetched = this.fetcher.fetch(summary.source(), summary.url(), null, null, this.maxBytes);
 			if (fetched == null || TextDecoding.isBinary(fetched.body())) {
 				return new Story(summary,
-						"the linked page " + summary.url() + " is not a web page; stored with the" + " feed's text");
+						"the linked page " + summary.url() + " is not a web page; stored with the feed's text");
 			}
 			String html = TextDecoding.decode(fetched.body(), fetched.contentType()).text();
 			page = this.pages.extract(html, fetched.address(), summary.source(), summary.item());
 		}
 		catch (UnusableInputException ex) {
 			return new Story(summary,
-					"the linked page could not be read (" + ex.reason() + "); stored with the" + " feed's text");
+					"the linked page could not be read (" + ex.reason() + "); stored with the feed's text");
 		}
 		if (words(page.body()) <= words(summary.body())) {
 			return new Story(summary, null);
