@@ -150,7 +150,11 @@ SEND_MS=$(echo "$STEPS" | awk '/send-digests/ { print $5 }')
 PLAN_MS=$(echo "$STEPS" | awk '/plan-digests/ { print $5 }')
 SENT=$(echo "$STEPS" | awk '/send-digests/ { print $3 }')
 PEAK=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc.log" | awk -F'M->' '{ if ($1 > p) p = $1 } END { print p + 0 }')
-LIVE=$(grep -o 'M->[0-9]*M' "$WORK/gc.log" | tr -d 'M>-' | sort -n | tail -1)
+# What stays after a collection that also cleans the old regions (G1's mixed and full
+# ones): the live set, at most. A young collection leaves the old garbage in place, and the
+# remark and cleanup lines show the heap in use, garbage included.
+LIVE=$(grep -E 'Pause Young \(Mixed\)|Pause Full' "$WORK/gc.log" | grep -o 'M->[0-9]*M' | tr -d 'M>-' | sort -n | tail -1)
+LIVE=${LIVE:-0}
 
 # The machine's limit: smtp-source, same count, size and connections, same sink.
 sink
@@ -167,6 +171,6 @@ awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START"
 	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s\n", plan / 1000, send / 1000, rate, all_s
 	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
 	printf "ratio to the limit: %.2f\n", rate / limit
-	printf "peak heap used (before a GC) %d MB, largest heap after a GC %d MB, max RSS %d MB\n", peak, live, rss / 1024
+	printf "peak heap used (before a GC) %d MB, largest heap after a mixed or full GC (the live set) %s, max RSS %d MB\n", peak, (live > 0) ? live " MB" : "n/a (none ran)", rss / 1024
 	printf "CPU of the whole command %.0f s (%.2f ms a subscriber); load average %s\n", cpu, cpu * 1000 / total, ld
 }' | tee "$WORK/result.txt"
