@@ -1,6 +1,8 @@
 package news.dispatch.article;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,11 +104,17 @@ final class Fetcher {
 				if (length > maxBytes) {
 					throw tooLarge(source, address, length, maxBytes);
 				}
-				InputStream in = connection.getInputStream();
+				CountingInputStream received = new CountingInputStream(connection.getInputStream());
+				InputStream in = received;
 				if ("gzip".equalsIgnoreCase(connection.getContentEncoding())) {
 					in = new GZIPInputStream(in);
 				}
 				byte[] body = read(source, address, in, maxBytes, deadline);
+				if (length >= 0 && received.count() < length) {
+					// HttpURLConnection ends the stream quietly when a server closes
+					// early
+					throw cutShort(source, address, received.count() + " of the " + length + " bytes it announced");
+				}
 				return new Fetched(body, connection.getContentType(), current, connection.getHeaderField("ETag"),
 						connection.getHeaderField("Last-Modified"));
 			}
@@ -183,6 +191,9 @@ final class Fetcher {
 	}
 
 	private UnusableInputException failed(String source, String address, IOException ex) {
+		if (ex instanceof EOFException || "Premature EOF".equals(ex.getMessage())) {
+			return cutShort(source, address, "part of it");
+		}
 		if (ex instanceof SocketTimeoutException) {
 			return refuse(source, address, "the server did not answer within " + this.readTimeout.toSeconds()
 					+ "s; try again later or raise dispatch.ingest.read-timeout");
@@ -195,6 +206,46 @@ final class Fetcher {
 			return refuse(source, address, "the host " + ex.getMessage() + " is unknown; check the address");
 		}
 		return refuse(source, address, "the download failed (" + ex + "); try again later");
+	}
+
+	private static UnusableInputException cutShort(String source, String address, String received) {
+		return refuse(source, address, "the server closed the connection before the end of the document (sent "
+				+ received + "); nothing of it was read, try again later");
+	}
+
+	/**
+	 * Counts the bytes that came over the wire, before any decompression.
+	 */
+	private static final class CountingInputStream extends FilterInputStream {
+
+		private long count;
+
+		CountingInputStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+			}
+			return n;
+		}
+
+		long count() {
+			return this.count;
+		}
+
 	}
 
 	static URI uri(String source, String address) {
