@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 
 import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
@@ -52,10 +53,16 @@ final class FeedEntries {
 		if (title.isBlank()) {
 			throw new UnusableInputException(source, item, "the entry has no title; it was left out");
 		}
-		List<String> paragraphs = this.pages.fragment(body(entry));
-		if (paragraphs.isEmpty()) {
+		String body = body(entry);
+		if (PageExtractor.onlyLinks(body)) {
 			throw new UnusableInputException(source, item,
-					"the entry has a title but no text (no description or content); it was left out");
+					"the entry's text is only links to other pages (an"
+							+ " aggregator's list, as Google News gives), not a story; it was left out: ingest the"
+							+ " publishers' own feeds instead");
+		}
+		List<String> paragraphs = Boilerplate.withoutHeadline(title, this.pages.fragment(body));
+		if (paragraphs.isEmpty()) {
+			throw new UnusableInputException(source, item, noText(entry));
 		}
 		Date date = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
 		Instant published = (date != null) ? date.toInstant() : Dates.parse(rawDate);
@@ -64,8 +71,24 @@ final class FeedEntries {
 				(author != null && author.length() <= 300) ? author : null, (published == null) ? rawDate : null);
 	}
 
+	private static String noText(SyndEntry entry) {
+		for (SyndEnclosure enclosure : entry.getEnclosures()) {
+			if (enclosure.getUrl() != null) {
+				return "the entry is only an enclosure ("
+						+ ((enclosure.getType() != null) ? enclosure.getType() + " " : "") + enclosure.getUrl()
+						+ "), such as a podcast episode, with no text; it was left out";
+			}
+		}
+		return "the entry has a title but no text (no description or content); it was left out";
+	}
+
+	/**
+	 * The entry's longest text: its content, its description, or what a media or podcast
+	 * extension says of it (YouTube's {@code media:group}, {@code itunes:summary}), which
+	 * Rome leaves as foreign markup.
+	 */
 	private static String body(SyndEntry entry) {
-		String content = "";
+		String content = ForeignText.of(entry);
 		for (SyndContent part : entry.getContents()) {
 			if (part.getValue() != null && part.getValue().length() > content.length()) {
 				content = part.getValue();

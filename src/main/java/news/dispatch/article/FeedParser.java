@@ -1,6 +1,8 @@
 package news.dispatch.article;
 
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +21,11 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * Reads RSS (0.90–2.0, 1.0/RDF) and Atom feeds with Rome, forgiving what real feeds get
- * wrong: a wrong or missing charset (see {@link TextDecoding}), HTML entities XML does
- * not know, a document type declaration, and XML that is not well-formed, which is
- * repaired by jsoup's lenient XML parser and read again. What it cannot read it refuses
- * with the reason; what it repaired it notes.
+ * Reads RSS (0.90–2.0, 1.0/RDF) and Atom feeds with Rome, and JSON Feeds (see
+ * {@link JsonFeed}), forgiving what real feeds get wrong: a wrong or missing charset (see
+ * {@link TextDecoding}), HTML entities XML does not know, a document type declaration,
+ * and XML that is not well-formed, which is repaired by jsoup's lenient XML parser and
+ * read again. What it cannot read it refuses with the reason; what it repaired it notes.
  */
 final class FeedParser {
 
@@ -79,6 +81,9 @@ final class FeedParser {
 		if (decoded.note() != null) {
 			notes.add("the feed " + decoded.note());
 		}
+		if (JsonFeed.isJson(decoded.text())) {
+			return JsonFeed.parse(source, address, decoded.text(), notes);
+		}
 		String text = DOCTYPE.matcher(decoded.text()).replaceFirst("");
 		if (HTML_START.matcher(text).find()
 				|| (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
@@ -87,6 +92,7 @@ final class FeedParser {
 		}
 		try {
 			SyndFeed feed = build(text);
+			resolveAgainstXmlBase(feed.getEntries(), text);
 			return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
 		}
 		catch (ParsingFeedException ex) {
@@ -168,6 +174,57 @@ final class FeedParser {
 			xml.append(root.outerHtml());
 		}
 		return xml.toString();
+	}
+
+	/**
+	 * Resolves the relative links of Atom entries against the {@code xml:base} in force
+	 * where they are written (the entry's own, else its feed's), which Rome leaves
+	 * unresolved; what is still relative afterwards resolves against the feed's address.
+	 */
+	private static void resolveAgainstXmlBase(List<SyndEntry> entries, String text) {
+		if (!text.contains("xml:base")) {
+			return;
+		}
+		List<Element> elements = Jsoup.parse(text, "", Parser.xmlParser()).select("entry");
+		if (elements.size() != entries.size()) {
+			return;
+		}
+		for (int i = 0; i < entries.size(); i++) {
+			SyndEntry entry = entries.get(i);
+			String link = entry.getLink();
+			String base = xmlBase(elements.get(i));
+			if (link == null || base == null) {
+				continue;
+			}
+			try {
+				URI relative = new URI(link.strip());
+				if (!relative.isAbsolute()) {
+					entry.setLink(new URI(base).resolve(relative).toString());
+				}
+			}
+			catch (URISyntaxException | IllegalArgumentException ex) {
+				// left as it is: the entry's link is reported as it was written
+			}
+		}
+	}
+
+	private static @Nullable String xmlBase(Element element) {
+		URI base = null;
+		List<Element> chain = new ArrayList<>(element.parents());
+		java.util.Collections.reverse(chain);
+		chain.add(element);
+		for (Element each : chain) {
+			if (each.hasAttr("xml:base")) {
+				try {
+					URI next = new URI(each.attr("xml:base").strip());
+					base = (base != null) ? base.resolve(next) : next;
+				}
+				catch (URISyntaxException ex) {
+					return null;
+				}
+			}
+		}
+		return (base != null && base.isAbsolute()) ? base.toString() : null;
 	}
 
 	/**

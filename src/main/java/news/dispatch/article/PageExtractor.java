@@ -22,8 +22,9 @@ final class PageExtractor {
 			+ " [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [hidden],"
 			+ " [aria-hidden=true]";
 
-	private static final Pattern CHROME = Pattern.compile("(^|[-_\\s])(share|sharing|social|related|comments?"
-			+ "|newsletter|promo|advert|advertisement|ads?|breadcrumbs?|subscribe|cookie|sidebar|byline|caption"
+	private static final Pattern CHROME = Pattern.compile("(^|[-_\\s])(share|sharing|social|related|relatedposts"
+			+ "|comments?|newsletter|promo|advert|advertisement|ads?|breadcrumbs?|subscribe|subscription"
+			+ "|regwall|consent|gdpr|cookies?|cookie-notice|sidebar|byline|caption"
 			+ "|credits?|toolbar|tags|recommended|more-stories|read-more|most-read|popular|outbrain|taboola)([-_\\s]|$)",
 			Pattern.CASE_INSENSITIVE);
 
@@ -51,11 +52,12 @@ final class PageExtractor {
 		Element body = storyContainer(page);
 		body.select("h1").remove();
 		removeLinkLists(body);
-		List<String> paragraphs = this.boilerplate.clean(HtmlText.paragraphs(body));
 		if (headline == null || headline.isBlank()) {
 			throw new UnusableInputException(source, item,
 					"the page has no headline (no h1, og:title or title); it is not a news article");
 		}
+		List<String> paragraphs = Boilerplate.withoutHeadline(headline,
+				this.boilerplate.clean(HtmlText.paragraphs(body)));
 		if (paragraphs.isEmpty()) {
 			throw new UnusableInputException(source, item,
 					"the page has a headline but no story text; it is not a news article");
@@ -138,6 +140,24 @@ final class PageExtractor {
 			length += p.text().length();
 		}
 		return length;
+	}
+
+	/**
+	 * Whether a piece of HTML is links and little else, as an aggregator's entry is (a
+	 * list of headlines linking to their publishers, each with the publisher's name): at
+	 * least as much of its text is inside links as outside them.
+	 */
+	static boolean onlyLinks(String html) {
+		if (html.indexOf("<a") < 0 && html.indexOf("<A") < 0) {
+			return false;
+		}
+		Element body = Jsoup.parseBodyFragment(html).body();
+		int linked = 0;
+		for (Element a : body.select("a")) {
+			linked += HtmlText.normalise(a.text()).length();
+		}
+		int all = HtmlText.normalise(body.text()).length();
+		return linked > 0 && linked >= all - linked;
 	}
 
 	/**

@@ -18,8 +18,8 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 	static PageMetadata of(Document page) {
 		JsonNode ld = jsonLd(page);
 		String headline = first(meta(page, "meta[property=og:title]"), text(ld, "headline"));
-		String author = first(meta(page, "meta[name=author]"), text(ld.path("author"), "name"),
-				text(ld.path("author").path(0), "name"), elementText(page, "[itemprop=author] [itemprop=name]"),
+		String author = first(meta(page, "meta[name=author]"), authors(ld.path("author")),
+				elementText(page, "[itemprop=author] [itemprop=name]"),
 				elementText(page, "[itemprop=author], [rel=author], .byline, .author"));
 		if (author != null) {
 			author = author.replaceFirst("(?i)^by\\s+", "");
@@ -53,6 +53,23 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 			}
 		}
 		return JSON.missingNode();
+	}
+
+	/**
+	 * JSON-LD's author: a name, a person, or a list of them (every name, in order).
+	 */
+	private static @Nullable String authors(JsonNode author) {
+		if (author.isString()) {
+			return blankToNull(author.asString());
+		}
+		java.util.List<String> names = new java.util.ArrayList<>();
+		for (JsonNode one : author.isArray() ? author : java.util.List.of(author)) {
+			String name = one.isString() ? blankToNull(one.asString()) : text(one, "name");
+			if (name != null && !names.contains(name)) {
+				names.add(name);
+			}
+		}
+		return names.isEmpty() ? null : String.join(", ", names);
 	}
 
 	private static @Nullable String meta(Document page, String selector) {
