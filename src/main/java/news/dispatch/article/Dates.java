@@ -31,12 +31,14 @@ final class Dates {
 
 	/**
 	 * What feeds write beside RFC 822 once the weekday is gone and a named or "GMT+hhmm"
-	 * zone is an offset: long month names, two-digit years, one-digit hours, no seconds.
+	 * zone is an offset: long month names, two-digit years, one-digit hours, no seconds;
+	 * and ISO 8601 with an offset without its colon ("+0000"), as Open Graph tags often
+	 * have it.
 	 */
 	private static final List<DateTimeFormatter> LENIENT = java.util.stream.Stream
 		.of("d MMM yy H:mm[:ss] Z", "d MMM yyyy H:mm[:ss][.SSS] Z", "d MMMM yyyy H:mm[:ss][.SSS] Z",
 				"d MMM yyyy H:mm[:ss] XXX", "MMM d, yyyy H:mm[:ss] Z", "MMMM d, yyyy H:mm[:ss] Z",
-				"yyyy-MM-dd H:mm[:ss] Z")
+				"yyyy-MM-dd H:mm[:ss] Z", "yyyy-MM-dd'T'H:mm[:ss][.SSS]Z", "yyyy-MM-dd'T'H:mm[:ss][.SSSSSS]Z")
 		.map((pattern) -> new DateTimeFormatterBuilder().parseCaseInsensitive()
 			.appendPattern(pattern)
 			.toFormatter(Locale.ENGLISH))

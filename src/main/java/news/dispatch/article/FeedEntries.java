@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
  * Turns a feed entry into a story: its title, the paragraphs of its content (or, when the
@@ -18,6 +20,9 @@ import org.jsoup.Jsoup;
  * refused.
  */
 final class FeedEntries {
+
+	private static final Pattern ESCAPED_MARKUP = Pattern
+		.compile("&lt;/?(p|br|div|span|a|em|strong|b|i|img|ul|ol|li|h[1-6]|blockquote|figure)(\\s[^&]*)?/?&gt;");
 
 	private final PageExtractor pages;
 
@@ -53,7 +58,7 @@ final class FeedEntries {
 		if (title.isBlank()) {
 			throw new UnusableInputException(source, item, "the entry has no title; it was left out");
 		}
-		String body = body(entry);
+		String body = unescapedOnce(body(entry));
 		if (PageExtractor.onlyLinks(body)) {
 			throw new UnusableInputException(source, item,
 					"the entry's text is only links to other pages (an"
@@ -69,6 +74,18 @@ final class FeedEntries {
 		String author = (entry.getAuthor() != null && !entry.getAuthor().isBlank()) ? text(entry.getAuthor()) : null;
 		return new ArticleDraft(title, paragraphs, link(entry, feedAddress), source, item, published,
 				(author != null && author.length() <= 300) ? author : null, (published == null) ? rawDate : null);
+	}
+
+	/**
+	 * Markup escaped twice, as some publishing systems write it
+	 * ({@code &amp;lt;p&amp;gt;} in the XML), unescaped once more: else the tags would be
+	 * the story's text.
+	 */
+	private static String unescapedOnce(String body) {
+		if (body.indexOf('<') < 0 && ESCAPED_MARKUP.matcher(body).find()) {
+			return Parser.unescapeEntities(body, false);
+		}
+		return body;
 	}
 
 	private static String noText(SyndEntry entry) {

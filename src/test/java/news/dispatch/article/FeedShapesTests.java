@@ -119,6 +119,49 @@ class FeedShapesTests {
 				"They hope the first pairs will nest in spring.");
 	}
 
+	@Test
+	void markupEscapedTwiceIsUnescapedOnceMoreAndNotKeptAsText() throws IOException {
+		ArticleDraft cafe = drafts("double-escaped.xml").get(0);
+
+		assertThat(cafe.headline()).isEqualTo("Tom & Jerry’s café closes");
+		assertThat(cafe.paragraphs()).containsExactly("The café on Mill Street closed on Friday after 30 years.",
+				"Its owners are retiring.");
+	}
+
+	@Test
+	void aPageDateWithAnOffsetWithoutItsColonIsRead() {
+		assertThat(Dates.parse("2026-11-27T06:30:00.000+0000")).isEqualTo(Instant.parse("2026-11-27T06:30:00Z"));
+		assertThat(Dates.parse("2026-11-27T07:30:00+0100")).isEqualTo(Instant.parse("2026-11-27T06:30:00Z"));
+	}
+
+	@Test
+	void charsetsByteOrderMarksEntitiesAndExtensionsAreReadAsThePublisherMeantThem() throws IOException {
+		assertThat(drafts("bom.xml").get(0).body()).startsWith("Tram drivers in Zürich voted to strike next Tuesday —");
+		assertThat(drafts("leading-space.xml").get(0).publishedAt()).isEqualTo(Instant.parse("2026-11-27T18:00:00Z"));
+		assertThat(drafts("windows-1252.xml").get(0).body())
+			.isEqualTo("“It’s the best year yet,” said the organiser – who has run it since 1998. Entry cost €5.");
+		assertThat(drafts("latin1.xml").get(0).headline()).isEqualTo("Año récord para la cosecha de aceitunas");
+		assertThat(drafts("utf16.xml").get(0).headline()).isEqualTo("Новый мост открыт для движения");
+		assertThat(drafts("entities.xml")).extracting(ArticleDraft::headline)
+			.containsExactly("Mayor’s office — new hours", "Q&A: what the new bin rules mean");
+		assertThat(drafts("entities.xml").get(0).publishedAt()).isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
+		assertThat(drafts("blogger.xml").get(0).paragraphs()).containsExactly(
+				"Two bitterns were heard booming at Long Reach this week, the first since 2021.",
+				"The reed bed was cut back last winter to let the water in & that seems to have worked.",
+				"Next walk: Saturday at 8, meet at the car park.");
+		assertThat(drafts("substack.xml").get(0).paragraphs()).containsExactly(
+				"The county spent £42 million on roads this year, but only a quarter of it went on potholes.",
+				"Most of the rest paid for two bypass schemes agreed in 2022.", "Next week: school transport.");
+		assertThat(drafts("rdf.xml").get(0).author()).isEqualTo("msmash");
+		assertThat(drafts("bbc.xml").get(1).body())
+			.isEqualTo("Negotiators from the three countries will meet in Geneva next week.");
+		assertThat(drafts("atom-plain.xml")).extracting(ArticleDraft::body)
+			.containsExactly("Extra sailings on 23 and 27 December; none on Christmas Day.",
+					"Gritters will treat the hill roads first.\n\nThe town centre will be treated by 6am.");
+		assertThat(drafts("control-chars.xml")).extracting(ArticleDraft::headline)
+			.containsExactly("Harbour fees rise by 3%", "Second story survives");
+	}
+
 	private List<ArticleDraft> drafts(String fixture) throws IOException {
 		return read(fixture).stream().map(ArticleDraft.class::cast).toList();
 	}
