@@ -47,6 +47,13 @@ final class PageExtractor {
 		Document page = Jsoup.parse(html, address);
 		PageMetadata metadata = PageMetadata.of(page);
 		String headline = headline(page, metadata);
+		if (!metadata.article() && teasers(page) >= 3) {
+			throw new UnusableInputException(source, item,
+					"the page is a list of stories (a home or section page)," + " not one article; "
+							+ ((metadata.feed() != null)
+									? "it names its feed, " + metadata.feed() + ": give that address"
+									: "give the site's feed or an article's address"));
+		}
 		page.select(NOT_THE_STORY).remove();
 		removeChrome(page);
 		Element body = storyContainer(page);
@@ -95,6 +102,20 @@ final class PageExtractor {
 		String title = HtmlText.normalise(page.title());
 		// "Headline | Site" or "Headline - Site": the site's name is not the headline
 		return title.replaceFirst("\\s+[|\\-–—]\\s+[^|\\-–—]{1,40}$", "");
+	}
+
+	/**
+	 * The headings that link to another page, as a home page's or a section's story
+	 * teasers do (navigation and asides not counted).
+	 */
+	private static int teasers(Document page) {
+		int teasers = 0;
+		for (Element link : page.select("h2 a[href], h3 a[href], h4 a[href]")) {
+			if (link.closest("nav, aside, footer, header, [role=navigation], [role=complementary]") == null) {
+				teasers++;
+			}
+		}
+		return teasers;
 	}
 
 	private static void removeChrome(Document page) {

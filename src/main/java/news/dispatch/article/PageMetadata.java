@@ -8,10 +8,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a page says about its story outside the text: Open Graph and article meta tags,
- * schema.org microdata and JSON-LD, the canonical link, a {@code time} element.
+ * schema.org microdata and JSON-LD, the canonical link, a {@code time} element; whether
+ * it says it is an article (Open Graph type, article meta tags, JSON-LD, microdata), and
+ * the feed it names.
  */
 record PageMetadata(@Nullable String headline, @Nullable String author, @Nullable String published,
-		@Nullable String canonical) {
+		@Nullable String canonical, boolean article, @Nullable String feed) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,8 +35,14 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 		if (canonical != null && !canonical.startsWith("http")) {
 			canonical = null;
 		}
+		boolean article = "article".equals(meta(page, "meta[property=og:type]"))
+				|| meta(page, "meta[property=article:published_time]") != null || !ld.isMissingNode()
+				|| page.selectFirst("[itemprop=articleBody]") != null;
+		String feed = attribute(page,
+				"link[rel=alternate][type=application/rss+xml], link[rel=alternate][type=application/atom+xml]",
+				"abs:href");
 		return new PageMetadata(headline, (author != null && author.length() <= 300) ? author : null, published,
-				canonical);
+				canonical, article, feed);
 	}
 
 	private static JsonNode jsonLd(Document page) {

@@ -118,6 +118,15 @@ class PageExtractorTests {
 		assertThat(draft.publishedAt()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
 	}
 
+	@Test
+	void aHomePageOfStoryTeasersIsRefusedAndNamesTheFeedItDeclares() throws IOException {
+		assertThatExceptionOfType(UnusableInputException.class)
+			.isThrownBy(() -> this.pages.extract(fixture("web/shapes/homepage.html"), "http://127.0.0.1/", "site",
+					"http://127.0.0.1/"))
+			.withMessage("the page is a list of stories (a home or section page), not one article; it names its feed,"
+					+ " https://riverside.example/feed/: give that address");
+	}
+
 	static String fixture(String name) throws IOException {
 		try (InputStream in = PageExtractorTests.class.getResourceAsStream("/fixtures/" + name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
