@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ final class Fetcher {
 					return null;
 				}
 				if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
-					current = uri(source, current).resolve(connection.getHeaderField("Location")).toString();
+					current = redirected(source, address, current, connection.getHeaderField("Location"));
 					continue;
 				}
 				if (status != HttpURLConnection.HTTP_OK) {
@@ -206,6 +207,37 @@ final class Fetcher {
 			return refuse(source, address, "the host " + ex.getMessage() + " is unknown; check the address");
 		}
 		return refuse(source, address, "the download failed (" + ex + "); try again later");
+	}
+
+	/**
+	 * Where a redirect leads. Servers send spaces and UTF-8 in Location headers, which a
+	 * browser percent-encodes and {@link URI} refuses; they are encoded the same way.
+	 */
+	private static String redirected(String source, String address, String current, String location) {
+		URI base = uri(source, current);
+		try {
+			return base.resolve(location.strip()).toString();
+		}
+		catch (IllegalArgumentException ex) {
+			StringBuilder encoded = new StringBuilder();
+			// HttpURLConnection gives the header's bytes as ISO-8859-1 characters
+			for (byte b : location.strip().getBytes(StandardCharsets.ISO_8859_1)) {
+				int c = b & 0xFF;
+				if (c <= 0x20 || c >= 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0) {
+					encoded.append('%').append(String.format("%02X", c));
+				}
+				else {
+					encoded.append((char) c);
+				}
+			}
+			try {
+				return base.resolve(encoded.toString()).toString();
+			}
+			catch (IllegalArgumentException again) {
+				throw refuse(source, address, "the server redirects to an address that is not a valid URL (" + location
+						+ "); tell its publisher, or give the final address");
+			}
+		}
 	}
 
 	private static UnusableInputException cutShort(String source, String address, String received) {

@@ -81,6 +81,17 @@ class FetcherTests {
 		assertThat(fetched.address()).isEqualTo(web.url("/feed.xml"));
 	}
 
+	@Test
+	void aRedirectToAnAddressWithASpaceOrAccentsIsFollowedAsABrowserFollowsIt() {
+		web.handle("/moved", (exchange) -> redirect(exchange, 302, "/feeds/my caf\u00c3\u00a9 feed.xml"))
+			.serve("/feeds/my café feed.xml", "application/rss+xml", FEED);
+
+		Fetcher.Fetched fetched = this.fetcher.fetch("site", web.url("/moved"), null, null, 1_000_000);
+
+		assertThat(fetched.body()).isEqualTo(FEED);
+		assertThat(fetched.address()).isEqualTo(web.url("/feeds/my%20caf%C3%A9%20feed.xml"));
+	}
+
 	private static void redirect(com.sun.net.httpserver.HttpExchange exchange, int status, String to)
 			throws IOException {
 		exchange.getResponseHeaders().add("Location", to);
