@@ -112,6 +112,12 @@ final class FeedParser {
 			throw new UnusableInputException(source, address,
 					"the document is not an RSS or Atom feed (" + firstLine(ex.getMessage()) + "); check the address");
 		}
+		catch (RuntimeException ex) {
+			// Rome trips over some feeds it does not expect; one such feed is one report
+			// line
+			throw new UnusableInputException(source, address, "the feed cannot be read ("
+					+ ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()) + "); tell its publisher");
+		}
 	}
 
 	private static SyndFeed build(String text) throws FeedException {

@@ -162,6 +162,19 @@ class FeedShapesTests {
 			.containsExactly("Harbour fees rise by 3%", "Second story survives");
 	}
 
+	@Test
+	void aUtf8FeedWithAStrayLatin1ByteKeepsItsUtf8TextAndSaysWhatItRepaired() throws IOException {
+		FeedParser.Feed feed = FeedParser.parse("site", "http://127.0.0.1/mixed.xml", bytes("mixed-bytes.xml"), null);
+		List<ArticleDraft> drafts = drafts("mixed-bytes.xml");
+
+		assertThat(feed.notes()).containsExactly("the feed says it is UTF-8 but has 1 byte that is not UTF-8; read"
+				+ " as UTF-8, with those bytes as Windows-1252");
+		assertThat(drafts.get(0).headline()).isEqualTo("Café “La Plaza” wins award");
+		assertThat(drafts.get(0).body()).isEqualTo("The café’s owner said the award was “a surprise”.");
+		assertThat(drafts.get(1).body()).isEqualTo("The club in Peña Street reopened on Friday.");
+		assertThat(drafts.get(2).url()).isEqualTo("https://mixed.example/guid-only");
+	}
+
 	private List<ArticleDraft> drafts(String fixture) throws IOException {
 		return read(fixture).stream().map(ArticleDraft.class::cast).toList();
 	}
