@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -23,6 +24,8 @@ final class FeedEntries {
 
 	private static final Pattern ESCAPED_MARKUP = Pattern
 		.compile("&lt;/?(p|br|div|span|a|em|strong|b|i|img|ul|ol|li|h[1-6]|blockquote|figure)(\\s[^&]*)?/?&gt;");
+
+	private static final Pattern EMAIL_AND_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
 
 	private final PageExtractor pages;
 
@@ -71,7 +74,8 @@ final class FeedEntries {
 		}
 		Date date = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
 		Instant published = (date != null) ? date.toInstant() : Dates.parse(rawDate);
-		String author = (entry.getAuthor() != null && !entry.getAuthor().isBlank()) ? text(entry.getAuthor()) : null;
+		String author = (entry.getAuthor() != null && !entry.getAuthor().isBlank()) ? byline(text(entry.getAuthor()))
+				: null;
 		return new ArticleDraft(title, paragraphs, link(entry, feedAddress), source, item, published,
 				(author != null && author.length() <= 300) ? author : null, (published == null) ? rawDate : null);
 	}
@@ -86,6 +90,15 @@ final class FeedEntries {
 			return Parser.unescapeEntities(body, false);
 		}
 		return body;
+	}
+
+	/**
+	 * The name in RSS 2.0's {@code <author>}, which is an email address with the name in
+	 * brackets: "jane@example.com (Jane Doe)".
+	 */
+	private static String byline(String author) {
+		Matcher named = EMAIL_AND_NAME.matcher(author);
+		return named.matches() ? named.group(1).strip() : author;
 	}
 
 	private static String noText(SyndEntry entry) {

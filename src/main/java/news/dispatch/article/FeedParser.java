@@ -93,6 +93,7 @@ final class FeedParser {
 		try {
 			SyndFeed feed = build(text);
 			resolveAgainstXmlBase(feed.getEntries(), text);
+			inheritAtomAuthor(feed);
 			return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
 		}
 		catch (ParsingFeedException ex) {
@@ -210,6 +211,22 @@ final class FeedParser {
 			}
 			catch (URISyntaxException | IllegalArgumentException ex) {
 				// left as it is: the entry's link is reported as it was written
+			}
+		}
+	}
+
+	/**
+	 * An Atom entry without an author has its feed's (RFC 4287, 4.2.1); Rome leaves it
+	 * empty.
+	 */
+	private static void inheritAtomAuthor(SyndFeed feed) {
+		if (feed.getFeedType() == null || !feed.getFeedType().startsWith("atom") || feed.getAuthors().isEmpty()) {
+			return;
+		}
+		String name = feed.getAuthors().get(0).getName();
+		for (SyndEntry entry : feed.getEntries()) {
+			if ((entry.getAuthor() == null || entry.getAuthor().isBlank()) && entry.getAuthors().isEmpty()) {
+				entry.setAuthor(name);
 			}
 		}
 	}

@@ -92,7 +92,15 @@ final class PageExtractor {
 	}
 
 	private static @Nullable String headline(Document page, PageMetadata metadata) {
-		Element h1 = page.selectFirst("article h1, [itemprop=headline], main h1, h1");
+		Element h1 = page.selectFirst("article h1, [itemprop=headline], main h1");
+		if (h1 == null) {
+			// not the site's name, which many themes set in an h1 in the page header
+			h1 = page.select("h1")
+				.stream()
+				.filter((h) -> h.closest("header, nav, .site-title, .site-branding, .logo, [class*=logo]") == null)
+				.findFirst()
+				.orElse(null);
+		}
 		if (h1 != null && !h1.text().isBlank()) {
 			return HtmlText.normalise(h1.text());
 		}

@@ -19,7 +19,8 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 
 	static PageMetadata of(Document page) {
 		JsonNode ld = jsonLd(page);
-		String headline = first(meta(page, "meta[property=og:title]"), text(ld, "headline"));
+		String headline = first(text(ld, "headline"),
+				withoutSiteName(meta(page, "meta[property=og:title]"), meta(page, "meta[property=og:site_name]")));
 		String author = first(meta(page, "meta[name=author]"), authors(ld.path("author")),
 				elementText(page, "[itemprop=author] [itemprop=name]"),
 				elementText(page, "[itemprop=author], [rel=author], .byline, .author"));
@@ -61,6 +62,21 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 			}
 		}
 		return JSON.missingNode();
+	}
+
+	/**
+	 * "Headline - Site", as many sites write og:title, without the site's name.
+	 */
+	private static @Nullable String withoutSiteName(@Nullable String title, @Nullable String site) {
+		if (title == null || site == null) {
+			return title;
+		}
+		for (String separator : java.util.List.of(" - ", " | ", " – ", " — ", " :: ")) {
+			if (title.endsWith(separator + site) && title.length() > (separator + site).length()) {
+				return title.substring(0, title.length() - (separator + site).length()).strip();
+			}
+		}
+		return title;
 	}
 
 	/**

@@ -175,6 +175,12 @@ class FeedShapesTests {
 		assertThat(drafts.get(2).url()).isEqualTo("https://mixed.example/guid-only");
 	}
 
+	@Test
+	void anRss2AuthorGivesTheNameBesideItsEmailAndAnAtomEntryInheritsItsFeedsAuthor() throws IOException {
+		assertThat(drafts("rss-author.xml").get(0).author()).isEqualTo("Jane Doe");
+		assertThat(drafts("xhtml-atom.xml").get(0).author()).isEqualTo("Ines Carvalho");
+	}
+
 	private List<ArticleDraft> drafts(String fixture) throws IOException {
 		return read(fixture).stream().map(ArticleDraft.class::cast).toList();
 	}

@@ -127,6 +127,17 @@ class PageExtractorTests {
 					+ " https://riverside.example/feed/: give that address");
 	}
 
+	@Test
+	void aThemeThatPutsTheSiteNameInAnH1StillGivesTheStorysHeadline() throws IOException {
+		ArticleDraft draft = this.pages.extract(fixture("web/shapes/logo-h1-page.html"), "http://127.0.0.1/post.html",
+				"site", "post.html");
+
+		assertThat(draft.headline()).isEqualTo("New footbridge opens over the canal");
+		assertThat(draft.paragraphs()).first()
+			.isEqualTo("A new footbridge over the canal at Lock 9 opened to walkers and cyclists on Wednesday.");
+		assertThat(draft.author()).isEqualTo("Owen Price");
+	}
+
 	static String fixture(String name) throws IOException {
 		try (InputStream in = PageExtractorTests.class.getResourceAsStream("/fixtures/" + name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
