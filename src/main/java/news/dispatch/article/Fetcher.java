@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
@@ -96,6 +97,13 @@ final class Fetcher {
 					current = redirected(source, address, current, connection.getHeaderField("Location"));
 					continue;
 				}
+				if ((status == 429 || status == HttpURLConnection.HTTP_UNAVAILABLE)
+						&& connection.getHeaderField("Retry-After") != null) {
+					throw refuse(source, address,
+							"the server answered HTTP " + status + " and asks to wait (Retry-After: "
+									+ connection.getHeaderField("Retry-After")
+									+ "); it is read again at the next run, or run it again later");
+				}
 				if (status != HttpURLConnection.HTTP_OK) {
 					throw refuse(source, address, "the server answered HTTP " + status
 							+ ((connection.getResponseMessage() != null) ? " " + connection.getResponseMessage() : "")
@@ -108,7 +116,7 @@ final class Fetcher {
 				CountingInputStream received = new CountingInputStream(connection.getInputStream());
 				InputStream in = received;
 				if ("gzip".equalsIgnoreCase(connection.getContentEncoding())) {
-					in = new GZIPInputStream(in);
+					in = gunzipped(in);
 				}
 				byte[] body = read(source, address, in, maxBytes, deadline);
 				if (length >= 0 && received.count() < length) {
@@ -207,6 +215,19 @@ final class Fetcher {
 			return refuse(source, address, "the host " + ex.getMessage() + " is unknown; check the address");
 		}
 		return refuse(source, address, "the download failed (" + ex + "); try again later");
+	}
+
+	/**
+	 * The body, decompressed when it is gzip. Some servers label a plain body
+	 * {@code Content-Encoding: gzip} (a cache or proxy compressed it once, or not); as
+	 * browsers and feed readers do, such a body is read as it is.
+	 */
+	private static InputStream gunzipped(InputStream in) throws IOException {
+		PushbackInputStream peek = new PushbackInputStream(in, 2);
+		byte[] magic = peek.readNBytes(2);
+		peek.unread(magic);
+		boolean gzip = magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
+		return gzip ? new GZIPInputStream(peek) : peek;
 	}
 
 	/**

@@ -92,6 +92,30 @@ class FetcherTests {
 		assertThat(fetched.address()).isEqualTo(web.url("/feeds/my%20caf%C3%A9%20feed.xml"));
 	}
 
+	@Test
+	void aPlainBodyLabelledGzipIsReadAsItIs() {
+		web.handle("/mislabelled.xml", (exchange) -> {
+			exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+			NewsroomServer.send(exchange, 200, "application/rss+xml", FEED);
+		});
+
+		assertThat(this.fetcher.fetch("site", web.url("/mislabelled.xml"), null, null, 1_000_000).body())
+			.isEqualTo(FEED);
+	}
+
+	@Test
+	void aServerThatAsksToWaitIsToldApartFromOneThatFails() {
+		web.handle("/busy.xml", (exchange) -> {
+			exchange.getResponseHeaders().add("Retry-After", "120");
+			NewsroomServer.send(exchange, 429, "text/html", "<h1>Too Many Requests</h1>".getBytes());
+		});
+
+		assertThatExceptionOfType(UnusableInputException.class)
+			.isThrownBy(() -> this.fetcher.fetch("site", web.url("/busy.xml"), null, null, 1_000_000))
+			.withMessage("the server answered HTTP 429 and asks to wait (Retry-After: 120); it is read again at the"
+					+ " next run, or run it again later");
+	}
+
 	private static void redirect(com.sun.net.httpserver.HttpExchange exchange, int status, String to)
 			throws IOException {
 		exchange.getResponseHeaders().add("Location", to);
