@@ -31,6 +31,13 @@ final class PageExtractor {
 	private static final String BODY_CANDIDATES = "[itemprop=articleBody], .article-body, .story-body, .entry-content,"
 			+ " .post-content, .article-content, article, main, [role=main]";
 
+	/**
+	 * Where themes put the site's name, often in an h1: page headers (Blogger's
+	 * {@code .Header} widget and {@code .header-outer}, WordPress's masthead) and logos.
+	 */
+	private static final String SITE_HEADER = "header, nav, .site-title, .site-branding, .logo, [class*=logo], .Header,"
+			+ " .header-outer, .header-inner, .header-wrapper, .site-header, #header, #masthead";
+
 	private final Boilerplate boilerplate;
 
 	PageExtractor(Boilerplate boilerplate) {
@@ -97,7 +104,7 @@ final class PageExtractor {
 			// not the site's name, which many themes set in an h1 in the page header
 			h1 = page.select("h1")
 				.stream()
-				.filter((h) -> h.closest("header, nav, .site-title, .site-branding, .logo, [class*=logo]") == null)
+				.filter((h) -> h.closest(SITE_HEADER) == null && !h.text().strip().equals(metadata.siteName()))
 				.findFirst()
 				.orElse(null);
 		}
@@ -147,6 +154,17 @@ final class PageExtractor {
 			if (length > bestLength) {
 				best = candidate;
 				bestLength = length;
+			}
+		}
+		if (best == null) {
+			// a marked-up article that writes its text in lines and brs, not p elements,
+			// as Blogger posts do
+			for (Element candidate : page.select(BODY_CANDIDATES)) {
+				int length = candidate.text().length();
+				if (length > bestLength) {
+					best = candidate;
+					bestLength = length;
+				}
 			}
 		}
 		if (best == null) {

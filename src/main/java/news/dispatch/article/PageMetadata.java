@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the feed it names.
  */
 record PageMetadata(@Nullable String headline, @Nullable String author, @Nullable String published,
-		@Nullable String canonical, boolean article, @Nullable String feed) {
+		@Nullable String canonical, boolean article, @Nullable String feed, @Nullable String siteName) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -23,14 +23,15 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 				withoutSiteName(meta(page, "meta[property=og:title]"), meta(page, "meta[property=og:site_name]")));
 		String author = first(meta(page, "meta[name=author]"), authors(ld.path("author")),
 				elementText(page, "[itemprop=author] [itemprop=name]"),
-				elementText(page, "[itemprop=author], [rel=author], .byline, .author"));
+				elementText(page, "[itemprop=author], [rel=author], .byline, .author, .post-author .fn"));
 		if (author != null) {
 			author = author.replaceFirst("(?i)^by\\s+", "");
 		}
 		String published = first(meta(page, "meta[property=article:published_time]"),
 				meta(page, "meta[itemprop=datePublished]"), attribute(page, "[itemprop=datePublished]", "datetime"),
 				text(ld, "datePublished"), meta(page, "meta[name=pubdate]"), meta(page, "meta[name=date]"),
-				attribute(page, "article time[datetime]", "datetime"), attribute(page, "time[datetime]", "datetime"));
+				attribute(page, "article time[datetime]", "datetime"), attribute(page, "time[datetime]", "datetime"),
+				attribute(page, "abbr.published[title]", "title"));
 		String canonical = first(attribute(page, "link[rel=canonical]", "abs:href"),
 				meta(page, "meta[property=og:url]"));
 		if (canonical != null && !canonical.startsWith("http")) {
@@ -43,7 +44,7 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 				"link[rel=alternate][type=application/rss+xml], link[rel=alternate][type=application/atom+xml]",
 				"abs:href");
 		return new PageMetadata(headline, (author != null && author.length() <= 300) ? author : null, published,
-				canonical, article, feed);
+				canonical, article, feed, meta(page, "meta[property=og:site_name]"));
 	}
 
 	private static JsonNode jsonLd(Document page) {

@@ -138,6 +138,21 @@ class PageExtractorTests {
 		assertThat(draft.author()).isEqualTo("Owen Price");
 	}
 
+	@Test
+	void aBloggerPostWrittenInLinesAndBreaksGivesItsPostNotTheBlogsHeader() throws IOException {
+		ArticleDraft draft = this.pages.extract(fixture("web/shapes/blogger-page.html"),
+				"http://127.0.0.1/2026/11/bitterns.html", "site", "bitterns.html");
+
+		assertThat(draft.headline()).isEqualTo("Bitterns are back at Long Reach");
+		assertThat(draft.paragraphs()).containsExactly(
+				"Two bitterns were heard booming at Long Reach this week, the first since 2021.",
+				"The reed bed was cut back last winter to let the water in & that seems to have worked.",
+				"Next walk: Saturday at 8, meet at the car park.");
+		assertThat(draft.author()).isEqualTo("Greta Holm");
+		assertThat(draft.publishedAt()).isEqualTo(Instant.parse("2026-11-27T20:10:00Z"));
+		assertThat(draft.url()).isEqualTo("https://marshnotes.blogspot.com/2026/11/bitterns.html");
+	}
+
 	static String fixture(String name) throws IOException {
 		try (InputStream in = PageExtractorTests.class.getResourceAsStream("/fixtures/" + name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
