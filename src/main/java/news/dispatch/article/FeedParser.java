@@ -92,9 +92,7 @@ final class FeedParser {
 		}
 		try {
 			SyndFeed feed = build(text);
-			resolveAgainstXmlBase(feed.getEntries(), text);
-			inheritAtomAuthor(feed);
-			return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
+			return finish(feed, text, notes);
 		}
 		catch (ParsingFeedException ex) {
 			String repaired = repair(text);
@@ -102,7 +100,7 @@ final class FeedParser {
 				SyndFeed feed = build(repaired);
 				notes.add("the feed is not well-formed XML (" + problem(ex)
 						+ "); read what could be recovered, tell its publisher");
-				return new Feed(feed.getTitle(), feed.getEntries(), notes, repaired);
+				return finish(feed, repaired, notes);
 			}
 			catch (FeedException | RuntimeException again) {
 				throw new UnusableInputException(source, address, "the feed is not well-formed XML (" + problem(ex)
@@ -119,6 +117,18 @@ final class FeedParser {
 			throw new UnusableInputException(source, address, "the feed cannot be read ("
 					+ ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()) + "); tell its publisher");
 		}
+	}
+
+	/**
+	 * The feed with what Rome leaves undone done: links resolved against xml:base and
+	 * FeedBurner's original links, Atom authors inherited, shared guids set aside.
+	 */
+	private static Feed finish(SyndFeed feed, String text, List<String> notes) {
+		resolveAgainstXmlBase(feed.getEntries(), text);
+		inheritAtomAuthor(feed);
+		originalLinks(feed.getEntries());
+		distrustSharedGuids(feed.getEntries(), notes);
+		return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
 	}
 
 	private static SyndFeed build(String text) throws FeedException {
@@ -211,6 +221,46 @@ final class FeedParser {
 			}
 			catch (URISyntaxException | IllegalArgumentException ex) {
 				// left as it is: the entry's link is reported as it was written
+			}
+		}
+	}
+
+	/**
+	 * A guid that several different entries share (a feed that gives every item its home
+	 * page, or a counter reset) cannot tell them apart: those entries are known by their
+	 * links instead, and the report says so. Entries that are the same item twice keep
+	 * the guid.
+	 */
+	private static void distrustSharedGuids(List<SyndEntry> entries, List<String> notes) {
+		java.util.Map<String, List<SyndEntry>> byGuid = new java.util.LinkedHashMap<>();
+		for (SyndEntry entry : entries) {
+			if (entry.getUri() != null && !entry.getUri().isBlank()) {
+				byGuid.computeIfAbsent(entry.getUri().strip(), (guid) -> new ArrayList<>()).add(entry);
+			}
+		}
+		byGuid.forEach((guid, sharing) -> {
+			long different = sharing.stream()
+				.map((entry) -> entry.getLink() + "\n" + entry.getTitle())
+				.distinct()
+				.count();
+			if (different > 1) {
+				sharing.forEach((entry) -> entry.setUri(null));
+				notes.add(sharing.size() + " entries share the guid " + guid
+						+ "; they are told apart by their links, tell the publisher");
+			}
+		});
+	}
+
+	/**
+	 * FeedBurner's {@code feedburner:origLink}: the story's own address, where the
+	 * entry's link goes through FeedBurner's redirect.
+	 */
+	private static void originalLinks(List<SyndEntry> entries) {
+		for (SyndEntry entry : entries) {
+			for (org.jdom2.Element element : entry.getForeignMarkup()) {
+				if (element.getName().equals("origLink") && element.getTextTrim().startsWith("http")) {
+					entry.setLink(element.getTextTrim());
+				}
 			}
 		}
 	}

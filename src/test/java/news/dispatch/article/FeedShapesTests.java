@@ -181,6 +181,19 @@ class FeedShapesTests {
 		assertThat(drafts("xhtml-atom.xml").get(0).author()).isEqualTo("Ines Carvalho");
 	}
 
+	@Test
+	void entriesSharingOneGuidAreKnownByTheirLinksAndFeedBurnerEntriesByTheirOriginalLink() throws IOException {
+		String address = "http://127.0.0.1/shared-guid.xml";
+		FeedParser.Feed feed = FeedParser.parse("site", address, bytes("shared-guid.xml"), null);
+
+		assertThat(feed.entries()).extracting((entry) -> FeedEntries.seenKey(entry, address))
+			.containsExactly("link:https://same.example/bus-station", "link:https://same.example/ice-rink",
+					"guid:choir-2026");
+		assertThat(feed.notes()).containsExactly(
+				"2 entries share the guid https://same.example/; they are told apart by their links, tell the publisher");
+		assertThat(drafts("shared-guid.xml").get(2).url()).isEqualTo("https://same.example/choir");
+	}
+
 	private List<ArticleDraft> drafts(String fixture) throws IOException {
 		return read(fixture).stream().map(ArticleDraft.class::cast).toList();
 	}
