@@ -29,6 +29,9 @@ final class Boilerplate {
 			"^(subscribe|sign up|log in|register)( now| today| here)?\\W*$",
 			"^(subscribe|sign up|register|log in) (now )?to (keep|continue) reading\\b.*",
 			"^(already a subscriber|this (article|story) is (only )?(for|available to) subscribers)\\b.*",
+			// an excerpt's link to the rest, an advertisement's label
+			"^(continue reading|read more|read the full (story|article|post))\\b.{0,120}$",
+			"^(advertisement|sponsored|ad)$",
 			// a blog's post footer: "Posted by Anne at 10:04"
 			"^posted by .{1,80} at \\d{1,2}[:.]\\d{2}( ?[ap]\\.?m\\.?)?$",
 			// comment forms

@@ -142,6 +142,10 @@ final class FeedEntries {
 		if (link == null || link.isBlank()) {
 			return null;
 		}
+		if (link.equals(entry.getUri()) && !link.strip().startsWith("http")) {
+			// Rome takes a guid for the link when there is none, even a guid like "12345"
+			return null;
+		}
 		try {
 			URI resolved = feedAddress.startsWith("http") ? URI.create(feedAddress).resolve(link.strip())
 					: URI.create(link.strip());

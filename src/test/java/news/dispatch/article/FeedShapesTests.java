@@ -194,6 +194,16 @@ class FeedShapesTests {
 		assertThat(drafts("shared-guid.xml").get(2).url()).isEqualTo("https://same.example/choir");
 	}
 
+	@Test
+	void aGuidThatIsNotAnAddressIsNotMadeIntoOneAndReadMoreLinksAreNotTheStory() throws IOException {
+		List<ArticleDraft> drafts = drafts("guid-no-link.xml");
+
+		assertThat(drafts).extracting(ArticleDraft::url)
+			.containsExactly(null, "https://counter.example/huts", "http://127.0.0.1:8080/feeds/lifeboat.html",
+					"https://counter.example/cr");
+		assertThat(drafts.get(3).paragraphs()).containsExactly("The harbour wall will be raised by half a metre. […]");
+	}
+
 	private List<ArticleDraft> drafts(String fixture) throws IOException {
 		return read(fixture).stream().map(ArticleDraft.class::cast).toList();
 	}
