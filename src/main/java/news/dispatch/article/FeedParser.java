@@ -84,7 +84,7 @@ final class FeedParser {
 		if (JsonFeed.isJson(decoded.text())) {
 			return JsonFeed.parse(source, address, decoded.text(), notes);
 		}
-		String text = DOCTYPE.matcher(decoded.text()).replaceFirst("");
+		String text = DOCTYPE.matcher(withoutLeadingJunk(decoded.text(), notes)).replaceFirst("");
 		if (HTML_START.matcher(text).find()
 				|| (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
 						&& !text.contains("<rss") && !text.contains("<feed") && !text.contains("<rdf:RDF"))) {
@@ -117,6 +117,22 @@ final class FeedParser {
 			throw new UnusableInputException(source, address, "the feed cannot be read ("
 					+ ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()) + "); tell its publisher");
 		}
+	}
+
+	/**
+	 * The feed from its XML declaration on, when something came before it: a PHP warning
+	 * printed ahead of a WordPress feed is the usual case, and XML allows nothing there.
+	 */
+	private static String withoutLeadingJunk(String text, List<String> notes) {
+		int declaration = text.indexOf("<?xml");
+		if (declaration <= 0 || text.substring(0, declaration).isBlank()) {
+			return text;
+		}
+		String junk = HtmlText.normalise(Jsoup.parse(text.substring(0, declaration)).text());
+		notes.add("the feed has text before its XML declaration (\""
+				+ ((junk.length() > 100) ? junk.substring(0, 100) + "…" : junk)
+				+ "\"), such as a server's warning; read from the declaration on, tell its publisher");
+		return text.substring(declaration);
 	}
 
 	/**

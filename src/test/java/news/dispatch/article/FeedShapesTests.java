@@ -204,6 +204,19 @@ class FeedShapesTests {
 		assertThat(drafts.get(3).paragraphs()).containsExactly("The harbour wall will be raised by half a metre. […]");
 	}
 
+	@Test
+	void aFeedWithAServerWarningPrintedBeforeItsXmlIsReadFromItsDeclarationWithANote() throws IOException {
+		FeedParser.Feed feed = FeedParser.parse("site", "http://127.0.0.1/feed", bytes("php-warning.xml"), null);
+
+		assertThat(feed.notes()).singleElement()
+			.asString()
+			.startsWith("the feed has text before its XML declaration (\"Warning: Cannot modify header information")
+			.endsWith("such as a server's warning; read from the declaration on, tell its publisher");
+		assertThat(drafts("php-warning.xml")).singleElement()
+			.extracting(ArticleDraft::body)
+			.isEqualTo("The biggest marrow weighed 31 kilograms.");
+	}
+
 	private List<ArticleDraft> drafts(String fixture) throws IOException {
 		return read(fixture).stream().map(ArticleDraft.class::cast).toList();
 	}
