@@ -148,10 +148,12 @@ final class Fetcher {
 			connection.setRequestProperty("Accept",
 					"application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9,"
 							+ " text/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
-			if (current.equals(address) && etag != null) {
+			// the validators came from the address a redirect led to, so every hop gets
+			// them
+			if (etag != null) {
 				connection.setRequestProperty("If-None-Match", etag);
 			}
-			if (current.equals(address) && lastModified != null) {
+			if (lastModified != null) {
 				connection.setRequestProperty("If-Modified-Since", lastModified);
 			}
 			return connection;

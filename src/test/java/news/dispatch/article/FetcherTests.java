@@ -116,6 +116,19 @@ class FetcherTests {
 					+ " next run, or run it again later");
 	}
 
+	@Test
+	void aFeedThatMovedIsAskedWithItsValidatorsAtItsNewAddressAndAnswersNotModified() {
+		web.handle("/old-home/rss", (exchange) -> redirect(exchange, 301, "/new-home/rss"))
+			.serve("/new-home/rss", "application/rss+xml", FEED, "\"moved-v1\"");
+
+		Fetcher.Fetched first = this.fetcher.fetch("site", web.url("/old-home/rss"), null, null, 1_000_000);
+		Fetcher.Fetched again = this.fetcher.fetch("site", web.url("/old-home/rss"), first.etag(), first.lastModified(),
+				1_000_000);
+
+		assertThat(first.etag()).isEqualTo("\"moved-v1\"");
+		assertThat(again).as("not modified").isNull();
+	}
+
 	private static void redirect(com.sun.net.httpserver.HttpExchange exchange, int status, String to)
 			throws IOException {
 		exchange.getResponseHeaders().add("Location", to);
