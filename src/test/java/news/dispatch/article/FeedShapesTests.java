@@ -217,6 +217,14 @@ class FeedShapesTests {
 			.isEqualTo("The biggest marrow weighed 31 kilograms.");
 	}
 
+	@Test
+	void softHyphensAreDroppedSoThatWordsStayWholeForSearch() throws IOException {
+		ArticleDraft draft = drafts("soft-hyphens.xml").get(0);
+
+		assertThat(draft.headline()).isEqualTo("Bundesregierung beschließt Haushalt");
+		assertThat(draft.body()).isEqualTo("Die Bundesregierung hat den Haushaltsentwurf für 2027 beschlossen.");
+	}
+
 	private List<ArticleDraft> drafts(String fixture) throws IOException {
 		return read(fixture).stream().map(ArticleDraft.class::cast).toList();
 	}
