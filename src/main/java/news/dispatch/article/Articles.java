@@ -36,6 +36,11 @@ public class Articles {
 
 	private static final String COLUMNS = "id, headline, body, url, source, published_at";
 
+	/**
+	 * The longest body the {@code article.body} column holds.
+	 */
+	static final int MAX_BODY_LENGTH = 1_000_000;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;

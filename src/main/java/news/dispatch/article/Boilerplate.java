@@ -19,6 +19,21 @@ final class Boilerplate {
 			// ..."
 			"^(an?\\s+|the\\s+)?(map|picture|photo|photograph|image|graphic|chart|video|illustration)s?\\s+(showing|shows|of)\\b.*",
 			"^(image|picture|photo|video)\\s+(caption|source|copyright)\\b.*",
+			// WordPress's feed footer: "The post X appeared first on Y."
+			"^the post .+ appeared first on .+$",
+			// the heading left behind by a removed list of related stories or share
+			// buttons
+			"^(related( posts| articles| stories| content)?|read more|more on this story|you (may|might) also like"
+					+ "|share this( story| article)?|share)\\W*$",
+			// a paywall's teaser
+			"^(subscribe|sign up|log in|register)( now| today| here)?\\W*$",
+			"^(subscribe|sign up|register|log in) (now )?to (keep|continue) reading\\b.*",
+			"^(already a subscriber|this (article|story) is (only )?(for|available to) subscribers)\\b.*",
+			// an excerpt's link to the rest, an advertisement's label
+			"^(continue reading|read more|read the full (story|article|post))\\b.{0,120}$",
+			"^(advertisement|sponsored|ad)$",
+			// a blog's post footer: "Posted by Anne at 10:04"
+			"^posted by .{1,80} at \\d{1,2}[:.]\\d{2}( ?[ap]\\.?m\\.?)?$",
 			// comment forms
 			"^your email address will not be published\\b.*", "^required fields are marked\\b.*");
 
@@ -52,6 +67,21 @@ final class Boilerplate {
 			}
 		}
 		return story;
+	}
+
+	/**
+	 * The paragraphs without a first one that only repeats the headline, as a blog's
+	 * content or a page's heading often does.
+	 */
+	static List<String> withoutHeadline(String headline, List<String> paragraphs) {
+		if (!paragraphs.isEmpty() && comparable(paragraphs.get(0)).equals(comparable(headline))) {
+			return paragraphs.subList(1, paragraphs.size());
+		}
+		return paragraphs;
+	}
+
+	private static String comparable(String text) {
+		return text.replaceAll("[\\p{Punct}\\p{Pi}\\p{Pf}‘’“”]", "").strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static boolean matches(List<Pattern> patterns, String paragraph) {

@@ -1,6 +1,8 @@
 package news.dispatch.article;
 
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +21,11 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * Reads RSS (0.90–2.0, 1.0/RDF) and Atom feeds with Rome, forgiving what real feeds get
- * wrong: a wrong or missing charset (see {@link TextDecoding}), HTML entities XML does
- * not know, a document type declaration, and XML that is not well-formed, which is
- * repaired by jsoup's lenient XML parser and read again. What it cannot read it refuses
- * with the reason; what it repaired it notes.
+ * Reads RSS (0.90–2.0, 1.0/RDF) and Atom feeds with Rome, and JSON Feeds (see
+ * {@link JsonFeed}), forgiving what real feeds get wrong: a wrong or missing charset (see
+ * {@link TextDecoding}), HTML entities XML does not know, a document type declaration,
+ * and XML that is not well-formed, which is repaired by jsoup's lenient XML parser and
+ * read again. What it cannot read it refuses with the reason; what it repaired it notes.
  */
 final class FeedParser {
 
@@ -79,7 +81,10 @@ final class FeedParser {
 		if (decoded.note() != null) {
 			notes.add("the feed " + decoded.note());
 		}
-		String text = DOCTYPE.matcher(decoded.text()).replaceFirst("");
+		if (JsonFeed.isJson(decoded.text())) {
+			return JsonFeed.parse(source, address, decoded.text(), notes);
+		}
+		String text = DOCTYPE.matcher(withoutLeadingJunk(decoded.text(), notes)).replaceFirst("");
 		if (HTML_START.matcher(text).find()
 				|| (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
 						&& !text.contains("<rss") && !text.contains("<feed") && !text.contains("<rdf:RDF"))) {
@@ -87,7 +92,7 @@ final class FeedParser {
 		}
 		try {
 			SyndFeed feed = build(text);
-			return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
+			return finish(feed, text, notes);
 		}
 		catch (ParsingFeedException ex) {
 			String repaired = repair(text);
@@ -95,7 +100,7 @@ final class FeedParser {
 				SyndFeed feed = build(repaired);
 				notes.add("the feed is not well-formed XML (" + problem(ex)
 						+ "); read what could be recovered, tell its publisher");
-				return new Feed(feed.getTitle(), feed.getEntries(), notes, repaired);
+				return finish(feed, repaired, notes);
 			}
 			catch (FeedException | RuntimeException again) {
 				throw new UnusableInputException(source, address, "the feed is not well-formed XML (" + problem(ex)
@@ -106,6 +111,40 @@ final class FeedParser {
 			throw new UnusableInputException(source, address,
 					"the document is not an RSS or Atom feed (" + firstLine(ex.getMessage()) + "); check the address");
 		}
+		catch (RuntimeException ex) {
+			// Rome trips over some feeds it does not expect; one such feed is one report
+			// line
+			throw new UnusableInputException(source, address, "the feed cannot be read ("
+					+ ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()) + "); tell its publisher");
+		}
+	}
+
+	/**
+	 * The feed from its XML declaration on, when something came before it: a PHP warning
+	 * printed ahead of a WordPress feed is the usual case, and XML allows nothing there.
+	 */
+	private static String withoutLeadingJunk(String text, List<String> notes) {
+		int declaration = text.indexOf("<?xml");
+		if (declaration <= 0 || text.substring(0, declaration).isBlank()) {
+			return text;
+		}
+		String junk = HtmlText.normalise(Jsoup.parse(text.substring(0, declaration)).text());
+		notes.add("the feed has text before its XML declaration (\""
+				+ ((junk.length() > 100) ? junk.substring(0, 100) + "…" : junk)
+				+ "\"), such as a server's warning; read from the declaration on, tell its publisher");
+		return text.substring(declaration);
+	}
+
+	/**
+	 * The feed with what Rome leaves undone done: links resolved against xml:base and
+	 * FeedBurner's original links, Atom authors inherited, shared guids set aside.
+	 */
+	private static Feed finish(SyndFeed feed, String text, List<String> notes) {
+		resolveAgainstXmlBase(feed.getEntries(), text);
+		inheritAtomAuthor(feed);
+		originalLinks(feed.getEntries());
+		distrustSharedGuids(feed.getEntries(), notes);
+		return new Feed(feed.getTitle(), feed.getEntries(), notes, text);
 	}
 
 	private static SyndFeed build(String text) throws FeedException {
@@ -168,6 +207,113 @@ final class FeedParser {
 			xml.append(root.outerHtml());
 		}
 		return xml.toString();
+	}
+
+	/**
+	 * Resolves the relative links of Atom entries against the {@code xml:base} in force
+	 * where they are written (the entry's own, else its feed's), which Rome leaves
+	 * unresolved; what is still relative afterwards resolves against the feed's address.
+	 */
+	private static void resolveAgainstXmlBase(List<SyndEntry> entries, String text) {
+		if (!text.contains("xml:base")) {
+			return;
+		}
+		List<Element> elements = Jsoup.parse(text, "", Parser.xmlParser()).select("entry");
+		if (elements.size() != entries.size()) {
+			return;
+		}
+		for (int i = 0; i < entries.size(); i++) {
+			SyndEntry entry = entries.get(i);
+			String link = entry.getLink();
+			String base = xmlBase(elements.get(i));
+			if (link == null || base == null) {
+				continue;
+			}
+			try {
+				URI relative = new URI(link.strip());
+				if (!relative.isAbsolute()) {
+					entry.setLink(new URI(base).resolve(relative).toString());
+				}
+			}
+			catch (URISyntaxException | IllegalArgumentException ex) {
+				// left as it is: the entry's link is reported as it was written
+			}
+		}
+	}
+
+	/**
+	 * A guid that several different entries share (a feed that gives every item its home
+	 * page, or a counter reset) cannot tell them apart: those entries are known by their
+	 * links instead, and the report says so. Entries that are the same item twice keep
+	 * the guid.
+	 */
+	private static void distrustSharedGuids(List<SyndEntry> entries, List<String> notes) {
+		java.util.Map<String, List<SyndEntry>> byGuid = new java.util.LinkedHashMap<>();
+		for (SyndEntry entry : entries) {
+			if (entry.getUri() != null && !entry.getUri().isBlank()) {
+				byGuid.computeIfAbsent(entry.getUri().strip(), (guid) -> new ArrayList<>()).add(entry);
+			}
+		}
+		byGuid.forEach((guid, sharing) -> {
+			long different = sharing.stream()
+				.map((entry) -> entry.getLink() + "\n" + entry.getTitle())
+				.distinct()
+				.count();
+			if (different > 1) {
+				sharing.forEach((entry) -> entry.setUri(null));
+				notes.add(sharing.size() + " entries share the guid " + guid
+						+ "; they are told apart by their links, tell the publisher");
+			}
+		});
+	}
+
+	/**
+	 * FeedBurner's {@code feedburner:origLink}: the story's own address, where the
+	 * entry's link goes through FeedBurner's redirect.
+	 */
+	private static void originalLinks(List<SyndEntry> entries) {
+		for (SyndEntry entry : entries) {
+			for (org.jdom2.Element element : entry.getForeignMarkup()) {
+				if (element.getName().equals("origLink") && element.getTextTrim().startsWith("http")) {
+					entry.setLink(element.getTextTrim());
+				}
+			}
+		}
+	}
+
+	/**
+	 * An Atom entry without an author has its feed's (RFC 4287, 4.2.1); Rome leaves it
+	 * empty.
+	 */
+	private static void inheritAtomAuthor(SyndFeed feed) {
+		if (feed.getFeedType() == null || !feed.getFeedType().startsWith("atom") || feed.getAuthors().isEmpty()) {
+			return;
+		}
+		String name = feed.getAuthors().get(0).getName();
+		for (SyndEntry entry : feed.getEntries()) {
+			if ((entry.getAuthor() == null || entry.getAuthor().isBlank()) && entry.getAuthors().isEmpty()) {
+				entry.setAuthor(name);
+			}
+		}
+	}
+
+	private static @Nullable String xmlBase(Element element) {
+		URI base = null;
+		List<Element> chain = new ArrayList<>(element.parents());
+		java.util.Collections.reverse(chain);
+		chain.add(element);
+		for (Element each : chain) {
+			if (each.hasAttr("xml:base")) {
+				try {
+					URI next = new URI(each.attr("xml:base").strip());
+					base = (base != null) ? base.resolve(next) : next;
+				}
+				catch (URISyntaxException ex) {
+					return null;
+				}
+			}
+		}
+		return (base != null && base.isAbsolute()) ? base.toString() : null;
 	}
 
 	/**

@@ -1,15 +1,19 @@
 package news.dispatch.article;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -90,8 +94,15 @@ final class Fetcher {
 					return null;
 				}
 				if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
-					current = uri(source, current).resolve(connection.getHeaderField("Location")).toString();
+					current = redirected(source, address, current, connection.getHeaderField("Location"));
 					continue;
+				}
+				if ((status == 429 || status == HttpURLConnection.HTTP_UNAVAILABLE)
+						&& connection.getHeaderField("Retry-After") != null) {
+					throw refuse(source, address,
+							"the server answered HTTP " + status + " and asks to wait (Retry-After: "
+									+ connection.getHeaderField("Retry-After")
+									+ "); it is read again at the next run, or run it again later");
 				}
 				if (status != HttpURLConnection.HTTP_OK) {
 					throw refuse(source, address, "the server answered HTTP " + status
@@ -102,11 +113,17 @@ final class Fetcher {
 				if (length > maxBytes) {
 					throw tooLarge(source, address, length, maxBytes);
 				}
-				InputStream in = connection.getInputStream();
+				CountingInputStream received = new CountingInputStream(connection.getInputStream());
+				InputStream in = received;
 				if ("gzip".equalsIgnoreCase(connection.getContentEncoding())) {
-					in = new GZIPInputStream(in);
+					in = gunzipped(in);
 				}
 				byte[] body = read(source, address, in, maxBytes, deadline);
+				if (length >= 0 && received.count() < length) {
+					// HttpURLConnection ends the stream quietly when a server closes
+					// early
+					throw cutShort(source, address, received.count() + " of the " + length + " bytes it announced");
+				}
 				return new Fetched(body, connection.getContentType(), current, connection.getHeaderField("ETag"),
 						connection.getHeaderField("Last-Modified"));
 			}
@@ -131,10 +148,12 @@ final class Fetcher {
 			connection.setRequestProperty("Accept",
 					"application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9,"
 							+ " text/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
-			if (current.equals(address) && etag != null) {
+			// the validators came from the address a redirect led to, so every hop gets
+			// them
+			if (etag != null) {
 				connection.setRequestProperty("If-None-Match", etag);
 			}
-			if (current.equals(address) && lastModified != null) {
+			if (lastModified != null) {
 				connection.setRequestProperty("If-Modified-Since", lastModified);
 			}
 			return connection;
@@ -183,6 +202,9 @@ final class Fetcher {
 	}
 
 	private UnusableInputException failed(String source, String address, IOException ex) {
+		if (ex instanceof EOFException || "Premature EOF".equals(ex.getMessage())) {
+			return cutShort(source, address, "part of it");
+		}
 		if (ex instanceof SocketTimeoutException) {
 			return refuse(source, address, "the server did not answer within " + this.readTimeout.toSeconds()
 					+ "s; try again later or raise dispatch.ingest.read-timeout");
@@ -195,6 +217,90 @@ final class Fetcher {
 			return refuse(source, address, "the host " + ex.getMessage() + " is unknown; check the address");
 		}
 		return refuse(source, address, "the download failed (" + ex + "); try again later");
+	}
+
+	/**
+	 * The body, decompressed when it is gzip. Some servers label a plain body
+	 * {@code Content-Encoding: gzip} (a cache or proxy compressed it once, or not); as
+	 * browsers and feed readers do, such a body is read as it is.
+	 */
+	private static InputStream gunzipped(InputStream in) throws IOException {
+		PushbackInputStream peek = new PushbackInputStream(in, 2);
+		byte[] magic = peek.readNBytes(2);
+		peek.unread(magic);
+		boolean gzip = magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
+		return gzip ? new GZIPInputStream(peek) : peek;
+	}
+
+	/**
+	 * Where a redirect leads. Servers send spaces and UTF-8 in Location headers, which a
+	 * browser percent-encodes and {@link URI} refuses; they are encoded the same way.
+	 */
+	private static String redirected(String source, String address, String current, String location) {
+		URI base = uri(source, current);
+		try {
+			return base.resolve(location.strip()).toString();
+		}
+		catch (IllegalArgumentException ex) {
+			StringBuilder encoded = new StringBuilder();
+			// HttpURLConnection gives the header's bytes as ISO-8859-1 characters
+			for (byte b : location.strip().getBytes(StandardCharsets.ISO_8859_1)) {
+				int c = b & 0xFF;
+				if (c <= 0x20 || c >= 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0) {
+					encoded.append('%').append(String.format("%02X", c));
+				}
+				else {
+					encoded.append((char) c);
+				}
+			}
+			try {
+				return base.resolve(encoded.toString()).toString();
+			}
+			catch (IllegalArgumentException again) {
+				throw refuse(source, address, "the server redirects to an address that is not a valid URL (" + location
+						+ "); tell its publisher, or give the final address");
+			}
+		}
+	}
+
+	private static UnusableInputException cutShort(String source, String address, String received) {
+		return refuse(source, address, "the server closed the connection before the end of the document (sent "
+				+ received + "); nothing of it was read, try again later");
+	}
+
+	/**
+	 * Counts the bytes that came over the wire, before any decompression.
+	 */
+	private static final class CountingInputStream extends FilterInputStream {
+
+		private long count;
+
+		CountingInputStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+			}
+			return n;
+		}
+
+		long count() {
+			return this.count;
+		}
+
 	}
 
 	static URI uri(String source, String address) {

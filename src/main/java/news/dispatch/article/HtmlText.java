@@ -85,13 +85,20 @@ final class HtmlText {
 	}
 
 	/**
-	 * Folds every run of white space (non-breaking spaces included) to one space.
+	 * Folds every run of white space (non-breaking spaces included) to one space, and
+	 * drops soft hyphens and zero-width no-break spaces.
 	 */
 	static String normalise(CharSequence text) {
 		StringBuilder out = new StringBuilder(text.length());
 		boolean space = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
+			if (c == '\u00AD' || c == '\uFEFF') {
+				// soft hyphens (German and Dutch news sites set one in every long word)
+				// and
+				// stray byte order marks are invisible, and would split words for search
+				continue;
+			}
 			if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B') {
 				space = !out.isEmpty();
 			}

@@ -119,6 +119,7 @@ class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcess
 		if (read.seenBefore()) {
 			return null;
 		}
+		refuseOversized(text, incoming.source());
 		ArticleDraft draft = dated(text, incoming.source());
 		MinHash.Fingerprint fingerprint = read.fingerprint();
 		Story inChunk = this.pendingByHash.get(read.hash());
@@ -192,6 +193,20 @@ class StoryDesk implements ChunkListener<Incoming, StoryDesk.Story>, ItemProcess
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A story longer than the store holds is refused here, as an item: stored, it would
+	 * fail the chunk's insert and with it the source's whole step.
+	 */
+	private static void refuseOversized(ArticleDraft draft, String source) {
+		int length = draft.body().length();
+		if (length > Articles.MAX_BODY_LENGTH) {
+			throw new UnusableInputException(source, draft.item(),
+					"the story has " + length + " characters, more than the " + Articles.MAX_BODY_LENGTH
+							+ " a stored article can hold; it was left out (a transcript or a whole archive in"
+							+ " one entry is not a news story)");
+		}
 	}
 
 	/**

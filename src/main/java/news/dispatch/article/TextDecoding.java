@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * the server or the document says they are: a byte order mark first; then valid UTF-8 is
  * read as UTF-8 whatever the label; then the declared charset (HTTP header, XML
  * declaration, HTML meta tag); and text that claims UTF-8 but is not is read as
- * Windows-1252, the usual culprit. When the label was wrong, {@link Decoded#note()} says
- * so for the report.
+ * Windows-1252, the usual culprit: all of it, or only its stray bytes when the rest is
+ * UTF-8. When the label was wrong, {@link Decoded#note()} says so for the report.
  */
 final class TextDecoding {
 
@@ -60,9 +60,53 @@ final class TextDecoding {
 		if (charset != null && !isUtf8(declared)) {
 			return new Decoded(new String(bytes, charset), null);
 		}
+		Decoded mixed = mixed(bytes, declared);
+		if (mixed != null) {
+			return mixed;
+		}
 		return new Decoded(new String(bytes, WINDOWS_1252),
 				((declared != null) ? "says it is " + declared : "names no charset")
 						+ " but is not valid UTF-8; read as Windows-1252");
+	}
+
+	/**
+	 * UTF-8 with some stray bytes of another charset, as a feed assembled from several
+	 * systems often is: its UTF-8 read as UTF-8, each stray byte as Windows-1252. Null
+	 * when the text has no UTF-8 sequence at all (then it is all Windows-1252).
+	 */
+	private static @Nullable Decoded mixed(byte[] bytes, @Nullable String declared) {
+		StringBuilder text = new StringBuilder(bytes.length);
+		int valid = 0;
+		int stray = 0;
+		int i = 0;
+		while (i < bytes.length) {
+			int b = bytes[i] & 0xFF;
+			int length = (b < 0x80) ? 1
+					: (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+			String sequence = (length > 1 && i + length <= bytes.length)
+					? strictUtf8(java.util.Arrays.copyOfRange(bytes, i, i + length)) : null;
+			if (length == 1) {
+				text.append((char) b);
+				i++;
+			}
+			else if (sequence != null) {
+				text.append(sequence);
+				valid++;
+				i += length;
+			}
+			else {
+				text.append(new String(bytes, i, 1, WINDOWS_1252));
+				stray++;
+				i++;
+			}
+		}
+		if (valid == 0) {
+			return null;
+		}
+		return new Decoded(text.toString(),
+				((declared != null) ? "says it is " + declared : "names no charset") + " but has " + stray
+						+ ((stray == 1) ? " byte that is" : " bytes that are")
+						+ " not UTF-8; read as UTF-8, with those bytes as Windows-1252");
 	}
 
 	private static @Nullable String declared(byte[] bytes, @Nullable String contentType) {

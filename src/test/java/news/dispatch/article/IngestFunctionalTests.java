@@ -436,6 +436,29 @@ class IngestFunctionalTests {
 	}
 
 	@Test
+	void aStoryLongerThanAStoredArticleCanHoldIsRefusedAndTheStoriesBesideItAreStored() throws IOException {
+		// given: beside a story, a whole transcript of over a million characters (a feed
+		// entry can be as long, where the feed size limit allows it)
+		Path hearings = DATA.resolve("hearings");
+		java.nio.file.Files.createDirectories(hearings);
+		java.nio.file.Files.writeString(hearings.resolve("a-transcript.txt"), "Quarry inquiry transcript, day nine\n\n"
+				+ "The inquiry heard evidence on noise, dust and lorries for a ninth day.\n\n".repeat(15_000));
+		java.nio.file.Files.writeString(hearings.resolve("b-adjourned.txt"),
+				"Quarry inquiry adjourned until January\n\nThe quarry inquiry was adjourned until January.\n");
+
+		// when
+		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", hearings.toString());
+
+		// then: the run completes, the transcript has its report line, the other story is
+		// stored
+		assertThat(ingest.exitCode()).as(ingest.out() + ingest.err()).isZero();
+		assertThat(ingest.out()).contains("Ingested 2 files").contains("1 new, 0 duplicate, 1 refused");
+		assertThat(ingest.out()).containsPattern("refused a-transcript.txt: the story has 1\\d{6} characters, more"
+				+ " than the 1000000 a stored article can hold; it was left out");
+		stored("Quarry inquiry adjourned until January");
+	}
+
+	@Test
 	void aFeedSavedAsAFileIsReadFromItsPath() throws Exception {
 		Path feed = DATA.resolve("saved/harbour.xml");
 		java.nio.file.Files.createDirectories(feed.getParent());
