@@ -98,8 +98,9 @@ class IngestCommand implements Callable<Integer> {
 		JobRuns.Run run = this.runs.run(this.ingestJob, IngestJob.parameters(locations, Instant.now()), quiet);
 		StepExecution step = run.step(IngestJob.INGEST_STEP);
 		if (step != null) {
-			out.printf("Ingested %d files from %s: %d new, %d duplicate, %d refused.%n", step.getReadCount(),
-					String.join(", ", locations), step.getWriteCount(), step.getFilterCount(), step.getSkipCount());
+			out.printf("Fetched %d %s from %s: %d new, %d duplicate, %d refused.%n", step.getReadCount(),
+					(step.getReadCount() == 1) ? "item" : "items", String.join(", ", locations), step.getWriteCount(),
+					step.getFilterCount(), step.getSkipCount());
 			table(out, run);
 			for (Refusals.Line line : this.refusals.lines(run.execution().getId())) {
 				out.printf("  [%s] %s %s: %s%n", line.refusal().source(), line.refused() ? "refused" : "noted",

@@ -133,7 +133,7 @@ class IngestBenchmark {
 				heap[1] >> 20, rerun, again.out().lines().findFirst().orElse(""));
 		System.out.println(report);
 		Files.writeString(ROOT.resolve("result.txt"), report);
-		assertThat(result.out()).contains("Ingested " + (FILES + ENTRIES) + " files");
+		assertThat(result.out()).contains("Fetched " + (FILES + ENTRIES) + " items");
 	}
 
 	/**

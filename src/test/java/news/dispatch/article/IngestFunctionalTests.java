@@ -101,7 +101,7 @@ class IngestFunctionalTests {
 
 		// then: seven entries, the syndicated copy a duplicate, a table line per source
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-		assertThat(ingest.out()).contains("Ingested 6 files").contains("5 new, 1 duplicate, 0 refused");
+		assertThat(ingest.out()).contains("Fetched 6 items").contains("5 new, 1 duplicate, 0 refused");
 		assertThat(ingest.out()).containsPattern("127\\.0\\.0\\.1:\\d+/world/rss.xml\\s+2\\s+2\\s+0\\s+0")
 			.containsPattern("127\\.0\\.0\\.1:\\d+/wire/atom.xml\\s+2\\s+1\\s+1\\s+0");
 		Article rates = stored("Central bank raises rates to 21% as rouble slides");
@@ -187,7 +187,7 @@ class IngestFunctionalTests {
 
 		// then: the run completes; one line per broken source naming it and why
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-		assertThat(ingest.out()).contains("Ingested 4 files").contains("4 new, 0 duplicate, 9 refused");
+		assertThat(ingest.out()).contains("Fetched 4 items").contains("4 new, 0 duplicate, 9 refused");
 		assertThat(ingest.out())
 			.containsPattern("noted .*/broken.xml: the feed is not well-formed XML \\(line \\d+: .*\\); read what")
 			.containsPattern("noted .*/latin1.xml: the feed says it is UTF-8 but is not valid UTF-8; read as Windows")
@@ -224,7 +224,7 @@ class IngestFunctionalTests {
 
 		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/agency.xml"));
 
-		assertThat(ingest.out()).contains("Ingested 5 files").contains("3 new, 0 duplicate, 2 refused");
+		assertThat(ingest.out()).contains("Fetched 5 items").contains("3 new, 0 duplicate, 2 refused");
 		assertThat(ingest.out()).contains("refused https://agency.example/copy/1: the entry has no title")
 			.contains("refused https://agency.example/copy/2: the entry has a title but no text")
 			.contains("noted https://agency.example/copy/3: the date 2041-11-28T22:00:00Z is in the future;"
@@ -254,7 +254,7 @@ class IngestFunctionalTests {
 		// read
 		assertThat(web.requests())
 			.contains("/daily.xml If-None-Match=\"v1\" If-Modified-Since=Fri, 27 Nov 2026" + " 10:00:00 GMT");
-		assertThat(unchanged.out()).contains("Ingested 0 files").contains("0 new, 0 duplicate, 0 refused");
+		assertThat(unchanged.out()).contains("Fetched 0 items").contains("0 new, 0 duplicate, 0 refused");
 
 		// when: the feed gains an entry
 		byte[] more = new String(
@@ -270,7 +270,7 @@ class IngestFunctionalTests {
 		Cli.Result changed = cli.run("ingest", "--from", web.url("/daily.xml"));
 
 		// then: only the new entry is read
-		assertThat(changed.out()).contains("Ingested 1 files").contains("1 new, 0 duplicate, 0 refused");
+		assertThat(changed.out()).contains("Fetched 1 item").contains("1 new, 0 duplicate, 0 refused");
 	}
 
 	@Test
@@ -279,7 +279,7 @@ class IngestFunctionalTests {
 
 		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/science/glacier.html"));
 
-		assertThat(ingest.out()).contains("Ingested 1 files").contains("1 new");
+		assertThat(ingest.out()).contains("Fetched 1 item").contains("1 new");
 		Article glacier = stored("Glacier retreat speeds up, survey finds");
 		assertThat(glacier.url()).isEqualTo("https://chronicle.example/science/2026/11/glacier-retreat");
 		assertThat(glacier.paragraphs()).hasSize(4);
@@ -331,7 +331,7 @@ class IngestFunctionalTests {
 
 		// then
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-		assertThat(ingest.out()).contains("Ingested 9 files").contains("4 new, 0 duplicate, 5 refused");
+		assertThat(ingest.out()).contains("Fetched 9 items").contains("4 new, 0 duplicate, 5 refused");
 		assertThat(ingest.out()).contains("refused broken.json: the file is not valid JSON")
 			.contains("refused photo.jpg: the file is binary")
 			.contains("refused empty.txt: the file has no text")
@@ -355,7 +355,7 @@ class IngestFunctionalTests {
 		Cli.Result again = cli.run("ingest", "--from", folder.toString());
 
 		// then: the files taken are not read again; the refused ones are still refused
-		assertThat(again.out()).contains("Ingested 5 files").contains("0 new, 0 duplicate, 5 refused");
+		assertThat(again.out()).contains("Fetched 5 items").contains("0 new, 0 duplicate, 5 refused");
 	}
 
 	@Test
@@ -375,7 +375,7 @@ class IngestFunctionalTests {
 		Cli.Result ingest = cli.run("ingest", "--from", desk.toString());
 
 		// then: the copy and the same text again are the story stored from that chunk
-		assertThat(ingest.out()).contains("Ingested 5 files").contains("3 new, 2 duplicate, 0 refused");
+		assertThat(ingest.out()).contains("Fetched 5 items").contains("3 new, 2 duplicate, 0 refused");
 		Article museum = stored("Lighthouse keepers’ cottages to become a maritime museum");
 		stored("Gull Point museum opens its doors");
 		stored("Village bakery saved by its customers");
@@ -389,7 +389,7 @@ class IngestFunctionalTests {
 		Cli.Result again = cli.run("ingest", "--from", agency.toString());
 
 		// then: it is the stored story, which lists the folder as where else it ran
-		assertThat(again.out()).contains("Ingested 1 files").contains("0 new, 1 duplicate, 0 refused");
+		assertThat(again.out()).contains("Fetched 1 item").contains("0 new, 1 duplicate, 0 refused");
 		assertThat(this.articles.alsoIn(List.of(museum.id())).get(museum.id())).singleElement()
 			.asString()
 			.endsWith("agency");
@@ -413,7 +413,7 @@ class IngestFunctionalTests {
 		Cli.Result ingest = cli.run("ingest", "--from", exports.toString());
 
 		// then: each article is an item of its own, with its own report line
-		assertThat(ingest.out()).contains("Ingested 3 files").contains("2 new, 0 duplicate, 1 refused");
+		assertThat(ingest.out()).contains("Fetched 3 items").contains("2 new, 0 duplicate, 1 refused");
 		assertThat(ingest.out()).contains("refused wire.json#3: the article has no headline");
 		assertThat(stored("Tram line reaches the airport").body())
 			.isEqualTo("The new tram line reached the airport on Monday.");
@@ -452,7 +452,7 @@ class IngestFunctionalTests {
 		// then: the run completes, the transcript has its report line, the other story is
 		// stored
 		assertThat(ingest.exitCode()).as(ingest.out() + ingest.err()).isZero();
-		assertThat(ingest.out()).contains("Ingested 2 files").contains("1 new, 0 duplicate, 1 refused");
+		assertThat(ingest.out()).contains("Fetched 2 items").contains("1 new, 0 duplicate, 1 refused");
 		assertThat(ingest.out()).containsPattern("refused a-transcript.txt: the story has 1\\d{6} characters, more"
 				+ " than the 1000000 a stored article can hold; it was left out");
 		stored("Quarry inquiry adjourned until January");
@@ -468,7 +468,7 @@ class IngestFunctionalTests {
 		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", feed.toString());
 
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-		assertThat(ingest.out()).contains("Ingested 1 files").contains("1 new");
+		assertThat(ingest.out()).contains("Fetched 1 item").contains("1 new");
 		assertThat(stored("Harbour dredging to start in spring").source()).isEqualTo("Town Hall");
 	}
 

@@ -39,7 +39,7 @@ class DemoCommandTests {
 		Cli.Result demo = new Cli(this.commandLine).run("demo");
 
 		assertThat(demo.exitCode()).as(demo.err()).isZero();
-		assertThat(demo.out()).contains("6 added").contains("Ingested 7 files").contains("7 new");
+		assertThat(demo.out()).contains("6 added").contains("Fetched 7 items").contains("7 new");
 		assertThat(demo.out()).containsPattern("\\d+ sent, 0 to retry, 0 bounced, 0 failed, 0 pending");
 		assertThat(demo.out()).contains("outbox");
 		List<Path> outbox;

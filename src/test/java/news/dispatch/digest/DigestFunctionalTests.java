@@ -95,7 +95,7 @@ class DigestFunctionalTests {
 		// then: four stories stored once each; the copy is a duplicate; the unusable
 		// files are named with why
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-		assertThat(ingest.out()).contains("Ingested 8 files").contains("4 new, 1 duplicate, 3 refused");
+		assertThat(ingest.out()).contains("Fetched 8 items").contains("4 new, 1 duplicate, 3 refused");
 		assertThat(ingest.out()).containsPattern("refused empty.txt: the file has no text")
 			.containsPattern("refused blank.txt: the file has no text")
 			.containsPattern("refused photo.jpg: the file is binary");
