@@ -94,8 +94,7 @@ final class HtmlText {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '\u00AD' || c == '\uFEFF') {
-				// soft hyphens (German and Dutch news sites set one in every long word)
-				// and
+				// soft hyphens (German and Dutch sites set one in every long word) and
 				// stray byte order marks are invisible, and would split words for search
 				continue;
 			}
