@@ -2,7 +2,8 @@
 # Delivery benchmark: one digest edition for N subscribers (about 10 articles, 10-15 KB each)
 # sent to Postfix's smtp-sink on loopback, then smtp-source sending the same number of
 # messages of the same size to the same sink over the same number of connections: the
-# machine's limit. Prints digests/s, the ratio to the limit and the peak heap.
+# machine's limit. Prints digests/s, the ratio to the limit and the heap: its peak, and the
+# live heap sampled every LIVE_EVERY (60) seconds with a full collection (jcmd GC.run).
 #
 #   bench/delivery-benchmark.sh [SUBSCRIBERS] [CONNECTIONS] [HEAP]
 #   e.g. bench/delivery-benchmark.sh 100000 2 512m
@@ -136,14 +137,32 @@ fi
 # The edition.
 LOAD0=$(cut -d' ' -f1 /proc/loadavg)
 sink
+# The live heap, every LIVE_EVERY seconds (0: never): a full collection, then the heap in use.
+LIVE_EVERY=${LIVE_EVERY:-60}
+rm -f "$WORK/live.txt"
+if [ "$LIVE_EVERY" -gt 0 ]; then
+	(
+		for _ in $(seq 1 100); do
+			PID=$(pgrep -f "^java .*-Ddispatch.benchmark=$WORK " | head -1)
+			[ -n "$PID" ] && break
+			sleep 0.2
+		done
+		while [ -n "$PID" ] && sleep "$LIVE_EVERY" && jcmd "$PID" GC.run > /dev/null 2>&1; do
+			jcmd "$PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9 >> "$WORK/live.txt"
+			echo >> "$WORK/live.txt"
+		done
+	) &
+	SAMPLER=$!
+fi
 START=$(date +%s.%N)
-/usr/bin/time -f "%M %U %S" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+/usr/bin/time -f "%M %U %S" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -Ddispatch.benchmark=$WORK -jar "$JAR" \
 	--dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
 	--dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
 	digest --date $EDITION | tee "$WORK/digest.out"
 END=$(date +%s.%N)
 kill $SINK; wait $SINK 2>/dev/null || true
+[ -n "${SAMPLER:-}" ] && { kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true; }
 STEPS=$(sql "select step_name, write_count, datediff('MILLISECOND', start_time, end_time) from batch_step_execution
   where job_execution_id = (select max(job_execution_id) from batch_job_execution)")
 SEND_MS=$(echo "$STEPS" | awk '/send-digests/ { print $5 }')
@@ -155,6 +174,10 @@ PEAK=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc.log" | awk -F'M->' '{ if ($1 > p) p 
 # remark and cleanup lines show the heap in use, garbage included.
 LIVE=$(grep -E 'Pause Young \(Mixed\)|Pause Full' "$WORK/gc.log" | grep -o 'M->[0-9]*M' | tr -d 'M>-' | sort -n | tail -1)
 LIVE=${LIVE:-0}
+SAMPLED=none
+if [ -s "$WORK/live.txt" ]; then
+	SAMPLED=$(awk 'NF { n++; if ($1 > m) m = $1 } END { printf "%d MB at most over %d samples", m / 1024, n }' "$WORK/live.txt")
+fi
 
 # The machine's limit: smtp-source, same count, size and connections, same sink.
 sink
@@ -164,7 +187,7 @@ S1=$(date +%s.%N)
 kill $SINK; wait $SINK 2>/dev/null || true
 
 awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START" | bc) \
-	-v src=$(echo "$S1 - $S0" | bc) -v size=$SIZE -v conns=$CONNS -v peak=$PEAK -v live=$LIVE \
+	-v src=$(echo "$S1 - $S0" | bc) -v size=$SIZE -v conns=$CONNS -v peak=$PEAK -v live=$LIVE -v sampled="$SAMPLED" -v every=$LIVE_EVERY \
 	-v rss="$(awk '{ print $1 }' "$WORK/rss")" -v cpu="$(awk '{ print $2 + $3 }' "$WORK/rss")" -v ld="$LOAD0 -> $(cut -d' ' -f1 /proc/loadavg)" -v heap=$HEAP -v total=$N -v items=$ITEMS 'BEGIN {
 	rate = n / (send / 1000); limit = total / src
 	printf "subscribers %d, digests sent %d, mean size %d bytes with %s articles, %d connection(s), -Xmx%s\n", total, n, size, items, conns, heap
@@ -172,5 +195,6 @@ awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START"
 	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
 	printf "ratio to the limit: %.2f\n", rate / limit
 	printf "peak heap used (before a GC) %d MB, largest heap after a mixed or full GC (the live set) %s, max RSS %d MB\n", peak, (live > 0) ? live " MB" : "n/a (none ran)", rss / 1024
+	printf "live heap after a full collection every %s s: %s\n", every, sampled
 	printf "CPU of the whole command %.0f s (%.2f ms a subscriber); load average %s\n", cpu, cpu * 1000 / total, ld
 }' | tee "$WORK/result.txt"
