@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * readers. Every {@code dispatch.h2.compact-interval} this rewrites the live pages of
  * sparse chunks into new ones, as H2's own background writer does with a write delay, and
  * the emptied chunks are freed. Only the process that holds the file does it (a second
- * process reaches it through the first); on PostgreSQL it does nothing.
+ * process reaches it through the first, and takes over when the first ends); on
+ * PostgreSQL it does nothing.
  */
 @Component
 class EmbeddedStoreHousekeeping implements SmartLifecycle {
@@ -77,6 +78,19 @@ class EmbeddedStoreHousekeeping implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Whether the database is H2: this process may hold the file now or later (another
+	 * process that held it ended), so it looks at every interval.
+	 */
+	private boolean onH2() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return connection.isWrapperFor(JdbcConnection.class);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
 	static @Nullable MVStore embeddedStore(Connection connection) throws SQLException {
 		if (!connection.isWrapperFor(JdbcConnection.class)) {
 			return null;
@@ -90,7 +104,7 @@ class EmbeddedStoreHousekeeping implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (this.interval.isZero() || this.interval.isNegative() || !compact()) {
+		if (this.interval.isZero() || this.interval.isNegative() || !onH2()) {
 			return;
 		}
 		this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
