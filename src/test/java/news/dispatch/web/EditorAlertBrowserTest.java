@@ -19,10 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,7 +102,7 @@ class EditorAlertBrowserTest {
 		this.browser.findElement(By.id("username")).sendKeys("maria");
 		this.browser.findElement(By.id("password")).sendKeys("s3cret-pass");
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Breaking news");
+		assertThat(shown(By.tagName("h1"), "Breaking news")).isEqualTo("Breaking news");
 		assertThat(this.browser.findElement(By.tagName("main")).getText())
 			.contains("Putin and Kim Jong Un sign defence pact")
 			.contains("Russia, North Korea · audience 1");
@@ -109,17 +112,18 @@ class EditorAlertBrowserTest {
 		assertThat(this.browser.findElement(By.id("audience")).getText()).isEqualTo("1");
 		this.browser.findElement(By.id("note")).sendKeys("Signed an hour ago");
 		this.browser.findElement(By.id("refresh")).click();
+		assertThat(shown(By.id("sample"), "From the editor: Signed an hour ago"))
+			.contains("From the editor: Signed an hour ago");
 		assertThat(this.browser.findElement(By.id("subject")).getText())
 			.isEqualTo("BREAKING: Putin and Kim Jong Un sign defence pact at far-east summit");
-		assertThat(this.browser.findElement(By.id("sample")).getText()).contains("From the editor: Signed an hour ago");
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 
 		// and sends it after confirming
 		this.browser.findElement(By.id("send")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Send this alert now?");
+		assertThat(shown(By.tagName("h1"), "Send this alert now?")).isEqualTo("Send this alert now?");
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 		this.browser.findElement(By.id("confirm")).click();
-		assertThat(this.browser.findElement(By.id("sent")).getText()).contains("is being sent to 1 reader(s)");
+		assertThat(shown(By.id("sent"), "is being sent")).contains("is being sent to 1 reader(s)");
 
 		// then: Ana gets it, with the note
 		assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
@@ -149,6 +153,19 @@ class EditorAlertBrowserTest {
 			}
 		}
 		return mine;
+	}
+
+	/**
+	 * The element's text once the page that shows the expected text is there: just after
+	 * a click the browser can still show the page before, whose elements then go stale.
+	 */
+	private String shown(By locator, String expected) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until((driver) -> {
+				String text = driver.findElement(locator).getText();
+				return text.contains(expected) ? text : null;
+			});
 	}
 
 }
