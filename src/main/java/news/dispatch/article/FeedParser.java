@@ -4,8 +4,11 @@ import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -112,8 +115,7 @@ final class FeedParser {
 					"the document is not an RSS or Atom feed (" + firstLine(ex.getMessage()) + "); check the address");
 		}
 		catch (RuntimeException ex) {
-			// Rome trips over some feeds it does not expect; one such feed is one report
-			// line
+			// Rome trips over some feeds it does not expect: one report line each
 			throw new UnusableInputException(source, address, "the feed cannot be read ("
 					+ ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()) + "); tell its publisher");
 		}
@@ -248,7 +250,7 @@ final class FeedParser {
 	 * the guid.
 	 */
 	private static void distrustSharedGuids(List<SyndEntry> entries, List<String> notes) {
-		java.util.Map<String, List<SyndEntry>> byGuid = new java.util.LinkedHashMap<>();
+		Map<String, List<SyndEntry>> byGuid = new LinkedHashMap<>();
 		for (SyndEntry entry : entries) {
 			if (entry.getUri() != null && !entry.getUri().isBlank()) {
 				byGuid.computeIfAbsent(entry.getUri().strip(), (guid) -> new ArrayList<>()).add(entry);
@@ -300,7 +302,7 @@ final class FeedParser {
 	private static @Nullable String xmlBase(Element element) {
 		URI base = null;
 		List<Element> chain = new ArrayList<>(element.parents());
-		java.util.Collections.reverse(chain);
+		Collections.reverse(chain);
 		chain.add(element);
 		for (Element each : chain) {
 			if (each.hasAttr("xml:base")) {
