@@ -2,6 +2,7 @@ package news.dispatch.article;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -11,6 +12,8 @@ import java.util.stream.Stream;
  * {@code dispatch.ingest.boilerplate}.
  */
 final class Boilerplate {
+
+	private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Punct}\\p{Pi}\\p{Pf}‘’“”]");
 
 	private static final List<String> DROP = List.of(
 			// related-link lists: " • Inside Kim Jong Un's luxury train"
@@ -81,7 +84,7 @@ final class Boilerplate {
 	}
 
 	private static String comparable(String text) {
-		return text.replaceAll("[\\p{Punct}\\p{Pi}\\p{Pf}‘’“”]", "").strip().toLowerCase(java.util.Locale.ROOT);
+		return PUNCTUATION.matcher(text).replaceAll("").strip().toLowerCase(Locale.ROOT);
 	}
 
 	private static boolean matches(List<Pattern> patterns, String paragraph) {

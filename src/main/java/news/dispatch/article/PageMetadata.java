@@ -1,5 +1,8 @@
 package news.dispatch.article;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -52,7 +55,7 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 			try {
 				JsonNode node = JSON.readTree(script.data());
 				JsonNode graph = node.has("@graph") ? node.get("@graph") : node;
-				for (JsonNode candidate : graph.isArray() ? graph : java.util.List.of(graph)) {
+				for (JsonNode candidate : graph.isArray() ? graph : List.of(graph)) {
 					if (candidate.has("headline") || candidate.has("datePublished")) {
 						return candidate;
 					}
@@ -72,7 +75,7 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 		if (title == null || site == null) {
 			return title;
 		}
-		for (String separator : java.util.List.of(" - ", " | ", " – ", " — ", " :: ")) {
+		for (String separator : List.of(" - ", " | ", " – ", " — ", " :: ")) {
 			if (title.endsWith(separator + site) && title.length() > (separator + site).length()) {
 				return title.substring(0, title.length() - (separator + site).length()).strip();
 			}
@@ -87,8 +90,8 @@ record PageMetadata(@Nullable String headline, @Nullable String author, @Nullabl
 		if (author.isString()) {
 			return blankToNull(author.asString());
 		}
-		java.util.List<String> names = new java.util.ArrayList<>();
-		for (JsonNode one : author.isArray() ? author : java.util.List.of(author)) {
+		List<String> names = new ArrayList<>();
+		for (JsonNode one : author.isArray() ? author : List.of(author)) {
 			String name = one.isString() ? blankToNull(one.asString()) : text(one, "name");
 			if (name != null && !names.contains(name)) {
 				names.add(name);

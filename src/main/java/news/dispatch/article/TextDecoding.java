@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,7 +85,7 @@ final class TextDecoding {
 			int length = (b < 0x80) ? 1
 					: (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
 			String sequence = (length > 1 && i + length <= bytes.length)
-					? strictUtf8(java.util.Arrays.copyOfRange(bytes, i, i + length)) : null;
+					? strictUtf8(Arrays.copyOfRange(bytes, i, i + length)) : null;
 			if (length == 1) {
 				text.append((char) b);
 				i++;
