@@ -155,7 +155,7 @@ if [ "$LIVE_EVERY" -gt 0 ]; then
 	SAMPLER=$!
 fi
 START=$(date +%s.%N)
-/usr/bin/time -f "%M %U %S" -o "$WORK/rss" java -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -Ddispatch.benchmark=$WORK -jar "$JAR" \
+/usr/bin/time -f "%M %U %S" -o "$WORK/rss" java ${JAVA_OPTS:-} -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -Ddispatch.benchmark=$WORK -jar "$JAR" \
 	--dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
 	--dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
 	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
@@ -172,7 +172,7 @@ PEAK=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc.log" | awk -F'M->' '{ if ($1 > p) p 
 # What stays after a collection that also cleans the old regions (G1's mixed and full
 # ones): the live set, at most. A young collection leaves the old garbage in place, and the
 # remark and cleanup lines show the heap in use, garbage included.
-LIVE=$(grep -E 'Pause Young \(Mixed\)|Pause Full' "$WORK/gc.log" | grep -o 'M->[0-9]*M' | tr -d 'M>-' | sort -n | tail -1)
+LIVE=$(grep -E 'Pause Young \(Mixed\)|Pause Full' "$WORK/gc.log" | grep -o 'M->[0-9]*M' | tr -d 'M>-' | sort -n | tail -1 || true)
 LIVE=${LIVE:-0}
 SAMPLED=none
 if [ -s "$WORK/live.txt" ]; then

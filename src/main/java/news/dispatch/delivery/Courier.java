@@ -1,27 +1,35 @@
 package news.dispatch.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.subscriber.Subscribers;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 
 /**
  * Works one SMTP connection: composes its share of a chunk, sends each message (waiting
  * for the throttle, trying again with exponential backoff when the server refuses for
- * now) and records each outcome in the ledger the moment it is known, outside the chunk's
- * transaction.
+ * now) and records the outcomes in the ledger, outside the chunk's transaction.
+ * <p>
+ * Messages go in groups of {@code dispatch.sending.in-flight}: one transaction records
+ * the outcomes of one group and marks the next as in flight. Outcomes in hand are also
+ * recorded before any pause (a throttle's wait, a backoff), so a message the server has
+ * accepted never waits unrecorded while this connection does.
  */
 class Courier implements AutoCloseable {
 
@@ -32,6 +40,11 @@ class Courier implements AutoCloseable {
 	private final Parts parts;
 
 	private final RetryTemplate retry;
+
+	/**
+	 * Messages the server has answered whose outcome is not yet in the ledger.
+	 */
+	private final List<Answered> answered = new ArrayList<>();
 
 	/**
 	 * What every courier of a send step shares.
@@ -52,87 +65,119 @@ class Courier implements AutoCloseable {
 			.predicate((ex) -> ex instanceof Postman.Deferred
 					|| (ex instanceof SmtpUnavailableException unavailable && unavailable.mayRecover()))
 			.build());
+		this.retry.setRetryListener(new RetryListener() {
+
+			@Override
+			public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+				if (!state.isSuccessful()) {
+					// a try failed and a pause may follow: record what the server
+					// answered
+					// before
+					flush(List.of());
+				}
+			}
+
+		});
 	}
 
 	/**
-	 * Composes and sends these deliveries, one after the other. The outcome of each is
-	 * recorded together with marking the next one as in flight, in one transaction, right
-	 * after the server answered: before the throttle is waited for, so a message the
-	 * server accepted is never left unrecorded while this connection waits.
+	 * Composes and sends these deliveries, one after the other, and records their
+	 * outcomes before it returns.
 	 * @throws SmtpUnavailableException when the server cannot be used, after the retries
 	 * @throws MessageCompositionException when a message cannot be composed
 	 */
 	void deliver(List<Delivery> deliveries) throws InterruptedException {
 		Map<Long, Optional<ComposedMessage>> composed = this.parts.composer().composeAll(deliveries);
-		@Nullable Answered answered = null;
+		int group = this.parts.settings().inFlight();
 		try {
-			for (Delivery delivery : deliveries) {
-				Optional<ComposedMessage> message = composed.getOrDefault(delivery.id(), Optional.empty());
-				@Nullable MimeMessage mime = null;
-				Postman.@Nullable Outcome refused = null;
-				if (message.isEmpty()) {
-					refused = new Postman.Outcome(DeliveryStatus.FAILED,
-							"not sent: the subscriber no longer receives mail", false);
-				}
-				else {
+			for (int from = 0; from < deliveries.size(); from += group) {
+				List<Handed> handed = create(deliveries.subList(from, Math.min(deliveries.size(), from + group)),
+						composed);
+				flush(handed.stream().map((message) -> message.delivery().id()).toList());
+				for (int i = 0; i < handed.size(); i++) {
+					Handed message = handed.get(i);
 					try {
-						mime = this.parts.messages().create(this.parts.server().session(), delivery, message.get());
+						waitForThrottle(message.to());
 					}
-					catch (AddressException ex) {
-						refused = new Postman.Outcome(DeliveryStatus.BOUNCED,
-								"invalid address: " + message.get().to() + " (" + ex.getMessage() + ")", true);
+					catch (InterruptedException ex) {
+						release(handed.subList(i, handed.size()), "not sent: the run was interrupted");
+						throw ex;
 					}
-					catch (MessagingException ex) {
-						throw new MessageCompositionException("The message " + delivery.messageId()
-								+ " cannot be built (" + ex.getMessage() + "); fix the template or the subscriber's"
-								+ " details and restart the run (dispatch jobs restart ID).", ex);
+					try {
+						this.answered.add(send(message.delivery(), message.mime()));
+					}
+					catch (RuntimeException failure) {
+						// the server is unusable: these messages stay as they were,
+						// unsent
+						release(handed.subList(i, handed.size()), Postman.rootMessage(failure));
+						throw failure;
 					}
 				}
-				if (refused != null) {
-					if (answered != null) {
-						record(answered);
-						answered = null;
-					}
-					record(new Answered(delivery, refused, 0));
-					continue;
-				}
-				startSending(answered, delivery);
-				answered = null;
-				try {
-					this.parts.throttle().acquire(Throttle.domain(message.get().to()));
-				}
-				catch (InterruptedException ex) {
-					this.parts.deliveries().release(delivery.id(), "not sent: the run was interrupted");
-					throw ex;
-				}
-				answered = send(delivery, mime);
 			}
 		}
 		finally {
-			if (answered != null) {
-				record(answered);
-			}
+			flush(List.of());
 		}
 	}
 
 	/**
-	 * A message the server has answered, its outcome not yet in the ledger.
+	 * A message built and about to be handed to the server.
+	 */
+	private record Handed(Delivery delivery, MimeMessage mime, String to) {
+	}
+
+	/**
+	 * A message the server has answered, or one refused before it was sent.
 	 */
 	private record Answered(Delivery delivery, Postman.Outcome outcome, int attempts) {
 	}
 
-	private void startSending(@Nullable Answered previous, Delivery next) {
-		if (previous == null) {
-			this.parts.deliveries().markSending(next.id());
-			return;
+	/**
+	 * Builds the messages of a group. One that cannot be sent at all (the subscriber no
+	 * longer receives mail, the address is invalid) is answered at once, to be recorded
+	 * with the group.
+	 */
+	private List<Handed> create(List<Delivery> group, Map<Long, Optional<ComposedMessage>> composed) {
+		List<Handed> handed = new ArrayList<>(group.size());
+		for (Delivery delivery : group) {
+			Optional<ComposedMessage> message = composed.getOrDefault(delivery.id(), Optional.empty());
+			if (message.isEmpty()) {
+				this.answered.add(new Answered(delivery, new Postman.Outcome(DeliveryStatus.FAILED,
+						"not sent: the subscriber no longer receives mail", false), 0));
+				continue;
+			}
+			try {
+				handed.add(new Handed(delivery,
+						this.parts.messages().create(this.parts.server().session(), delivery, message.get()),
+						message.get().to()));
+			}
+			catch (AddressException ex) {
+				this.answered.add(
+						new Answered(delivery,
+								new Postman.Outcome(DeliveryStatus.BOUNCED,
+										"invalid address: " + message.get().to() + " (" + ex.getMessage() + ")", true),
+								0));
+			}
+			catch (MessagingException ex) {
+				throw new MessageCompositionException("The message " + delivery.messageId() + " cannot be built ("
+						+ ex.getMessage() + "); fix the template or the subscriber's"
+						+ " details and restart the run (dispatch jobs restart ID).", ex);
+			}
 		}
-		Postman.Outcome outcome = previous.outcome();
-		this.parts.deliveries()
-			.recordAndMarkSending(previous.delivery().id(), outcome.status(), outcome.reply(), previous.attempts(),
-					next.id());
-		recorded(previous);
+		return handed;
 	}
 
+	private void waitForThrottle(String to) throws InterruptedException {
+		long wait = this.parts.throttle().reserve(Throttle.domain(to));
+		if (wait > 0) {
+			flush(List.of());
+			TimeUnit.NANOSECONDS.sleep(wait);
+		}
+	}
+
+	/**
+	 * @throws RuntimeException when the server cannot be used, after the retries
+	 */
 	private Answered send(Delivery delivery, MimeMessage mime) {
 		AtomicInteger attempts = new AtomicInteger();
 		Postman.Outcome outcome;
@@ -147,8 +192,6 @@ class Courier implements AutoCloseable {
 				outcome = new Postman.Outcome(DeliveryStatus.RETRY, deferred.getMessage(), false);
 			}
 			else if (ex.getLastException() instanceof RuntimeException failure) {
-				// the server is unusable: the message stays as it was, unsent
-				this.parts.deliveries().release(delivery.id(), Postman.rootMessage(failure));
 				throw failure;
 			}
 			else {
@@ -158,11 +201,27 @@ class Courier implements AutoCloseable {
 		return new Answered(delivery, outcome, attempts.get());
 	}
 
-	private void record(Answered answered) {
-		Postman.Outcome outcome = answered.outcome();
+	/**
+	 * Records the outcomes in hand and marks these messages as in flight, in one
+	 * transaction; then warns of what was not sent and counts hard bounces towards
+	 * suppressing the address.
+	 */
+	private void flush(List<Long> next) {
+		if (this.answered.isEmpty() && next.isEmpty()) {
+			return;
+		}
+		List<Answered> outcomes = List.copyOf(this.answered);
 		this.parts.deliveries()
-			.record(answered.delivery().id(), outcome.status(), outcome.reply(), answered.attempts());
-		recorded(answered);
+			.recordAndMarkSending(outcomes.stream()
+				.map((answer) -> new Deliveries.Outcome(answer.delivery().id(), answer.outcome().status(),
+						answer.outcome().reply(), answer.attempts()))
+				.toList(), next);
+		this.answered.clear();
+		outcomes.forEach(this::recorded);
+	}
+
+	private void release(List<Handed> unsent, String reply) {
+		unsent.forEach((message) -> this.parts.deliveries().release(message.delivery().id(), reply));
 	}
 
 	/**

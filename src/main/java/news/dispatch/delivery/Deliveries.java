@@ -284,38 +284,48 @@ public class Deliveries {
 	}
 
 	/**
-	 * Notes that a message is being handed to the SMTP server, in its own transaction: if
-	 * the process dies before {@link #record} the row shows it was in flight.
+	 * What became of one message after {@code attempts} tries, to be recorded.
 	 */
-	void markSending(long id) {
-		this.jdbc.sql("update delivery set sending_at = ? where id = ?").params(now(), id).update();
+	record Outcome(long id, DeliveryStatus status, String reply, int attempts) {
 	}
 
 	/**
-	 * Records the outcome of {@code attempts} tries at sending one message.
+	 * Records these outcomes and marks the next messages of the same connection as being
+	 * handed to the SMTP server, in one transaction of its own. A message stays marked
+	 * from the moment it is handed over until its outcome is recorded: if the process
+	 * dies in between, the mark shows it was in flight (see {@link #settleInDoubt}). One
+	 * transaction for a connection's group of messages, rather than one per message, is
+	 * what makes the ledger cheap enough to keep up with the server.
 	 */
-	void record(long id, DeliveryStatus status, String reply, int attempts) {
-		String sql = "update delivery set status = ?, attempts = attempts + ?, last_reply = ?, updated_at = ?,"
-				+ " sending_at = null" + ((status == DeliveryStatus.SENT) ? ", sent_at = ?" : "") + " where id = ?";
-		OffsetDateTime now = now();
-		var statement = this.jdbc.sql(sql).param(status.name()).param(attempts).param(truncate(reply)).param(now);
-		if (status == DeliveryStatus.SENT) {
-			statement = statement.param(now);
+	void recordAndMarkSending(List<Outcome> outcomes, List<Long> next) {
+		if (outcomes.isEmpty() && next.isEmpty()) {
+			return;
 		}
-		statement.param(id).update();
-	}
-
-	/**
-	 * Records the outcome of one message and marks the next one of the same connection as
-	 * being handed to the server, in one transaction of its own: half the ledger writes
-	 * of {@link #record} then {@link #markSending}, and the same states in between (the
-	 * message just answered is in flight until its outcome is recorded; at most one
-	 * message per connection is in flight).
-	 */
-	void recordAndMarkSending(long id, DeliveryStatus status, String reply, int attempts, long nextId) {
 		this.ownTransaction.executeWithoutResult((transaction) -> {
-			record(id, status, reply, attempts);
-			markSending(nextId);
+			OffsetDateTime now = now();
+			List<Object[]> sent = new ArrayList<>();
+			List<Object[]> other = new ArrayList<>();
+			for (Outcome outcome : outcomes) {
+				if (outcome.status() == DeliveryStatus.SENT) {
+					sent.add(new Object[] { outcome.attempts(), truncate(outcome.reply()), now, now, outcome.id() });
+				}
+				else {
+					other.add(new Object[] { outcome.status().name(), outcome.attempts(), truncate(outcome.reply()),
+							now, outcome.id() });
+				}
+			}
+			if (!sent.isEmpty()) {
+				this.batch.batchUpdate("update delivery set status = 'SENT', attempts = attempts + ?, last_reply = ?,"
+						+ " updated_at = ?, sent_at = ?, sending_at = null where id = ?", sent);
+			}
+			if (!other.isEmpty()) {
+				this.batch.batchUpdate("update delivery set status = ?, attempts = attempts + ?, last_reply = ?,"
+						+ " updated_at = ?, sending_at = null where id = ?", other);
+			}
+			if (!next.isEmpty()) {
+				this.batch.batchUpdate("update delivery set sending_at = ? where id = ?",
+						next.stream().map((id) -> new Object[] { now, id }).toList());
+			}
 		});
 	}
 

@@ -23,13 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * over the database instead of this process's threads
  * @param remoteTimeout how long a send step waits for the workers to finish its
  * partitions before it fails (to be restarted)
+ * @param inFlight how many messages one connection hands to the server before it writes
+ * their outcomes to the ledger, together in one transaction: the most per connection that
+ * can be in doubt (sent again, and counted so) after the process dies. 1 writes each
+ * outcome the moment the server answers, at about half the speed.
  */
 @ConfigurationProperties("dispatch.sending")
 public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue("0") double rate,
 		@DefaultValue("0") double domainRate, @DefaultValue("3") int retries, @DefaultValue("1s") Duration backoff,
 		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress,
 		@DefaultValue("1") int partitions, @DefaultValue("false") boolean remote,
-		@DefaultValue("1h") Duration remoteTimeout) {
+		@DefaultValue("1h") Duration remoteTimeout, @DefaultValue("10") int inFlight) {
 
 	public SendingSettings {
 		if (connections < 1) {
@@ -39,6 +43,9 @@ public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue(
 		if (partitions < 1) {
 			throw new IllegalArgumentException(
 					"dispatch.sending.partitions is " + partitions + "; set it to 1 or more.");
+		}
+		if (inFlight < 1) {
+			throw new IllegalArgumentException("dispatch.sending.in-flight is " + inFlight + "; set it to 1 or more.");
 		}
 		if (retries < 0) {
 			throw new IllegalArgumentException("dispatch.sending.retries is " + retries + "; set it to 0 or more.");
@@ -50,7 +57,7 @@ public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue(
 	 */
 	SendingSettings withConnections(int connections) {
 		return new SendingSettings(connections, this.rate, this.domainRate, this.retries, this.backoff, this.maxBackoff,
-				this.bouncesToSuppress, this.partitions, this.remote, this.remoteTimeout);
+				this.bouncesToSuppress, this.partitions, this.remote, this.remoteTimeout, this.inFlight);
 	}
 
 }

@@ -1,6 +1,7 @@
 package news.dispatch.delivery;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -29,10 +30,20 @@ class Throttle {
 	 * Waits until a message to this domain may go.
 	 */
 	void acquire(String domain) throws InterruptedException {
-		if (this.interval == 0 && this.domainInterval == 0) {
-			return;
+		long wait = reserve(domain);
+		if (wait > 0) {
+			TimeUnit.NANOSECONDS.sleep(wait);
 		}
-		long wait;
+	}
+
+	/**
+	 * Reserves the next slot for a message to this domain.
+	 * @return how many nanoseconds to wait before sending it; 0 to send now
+	 */
+	long reserve(String domain) {
+		if (this.interval == 0 && this.domainInterval == 0) {
+			return 0;
+		}
 		synchronized (this) {
 			long now = System.nanoTime();
 			long at = now;
@@ -48,16 +59,13 @@ class Throttle {
 				this.nextByDomain.put(domain, domainAt + this.domainInterval);
 				at = Math.max(at, domainAt);
 			}
-			wait = at - now;
-		}
-		if (wait > 0) {
-			TimeUnit.NANOSECONDS.sleep(wait);
+			return at - now;
 		}
 	}
 
 	static String domain(String address) {
 		int at = address.lastIndexOf('@');
-		return (at < 0) ? "" : address.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+		return (at < 0) ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
 	}
 
 	private static long nanosBetween(double perSecond) {

@@ -65,6 +65,13 @@ public class FaultySmtpServer implements AutoCloseable {
 		record Stall(long millis) implements Fault {
 		}
 
+		/**
+		 * Run this when the recipient is named (the moment the message is handed over),
+		 * then accept the message.
+		 */
+		record Watch(Runnable action) implements Fault {
+		}
+
 	}
 
 	/**
@@ -219,6 +226,9 @@ public class FaultySmtpServer implements AutoCloseable {
 				else if (command.startsWith("RCPT")) {
 					recipient = address(line);
 					fault = nextFault(recipient);
+					if (fault instanceof Fault.Watch watch) {
+						watch.action().run();
+					}
 					if (fault instanceof Fault.RcptReply refusal) {
 						reply(out, refusal.reply());
 						recipient = null;

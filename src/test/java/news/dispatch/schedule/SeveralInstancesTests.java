@@ -45,9 +45,10 @@ class SeveralInstancesTests {
 	static final int READERS = 200;
 
 	/**
-	 * Messages a killed instance can have had in flight: 2 partitions × 2 connections.
+	 * Messages a killed instance can have had in flight: 2 partitions × 2 connections × 3
+	 * messages a connection hands over before recording their outcomes.
 	 */
-	static final int IN_FLIGHT = 4;
+	static final int IN_FLIGHT = 12;
 
 	static SlowSmtpServer smtp;
 
@@ -169,7 +170,8 @@ class SeveralInstancesTests {
 				"--server.port=0", "--dispatch.jobs-dir=" + DATA.resolve("jobs"),
 				"--dispatch.clock.start=2026-03-08T06:30:00Z", "--dispatch.clock.anchor=" + anchor,
 				"--dispatch.clock.rate=60", "--dispatch.schedule.lease=6s", "--dispatch.schedule.heartbeat=2s",
-				"--dispatch.sending.partitions=2", "--dispatch.sending.connections=2");
+				"--dispatch.sending.partitions=2", "--dispatch.sending.connections=2",
+				"--dispatch.sending.in-flight=3");
 	}
 
 	private static Process dispatch(Path out, Path err, String... args) throws IOException {

@@ -1,0 +1,172 @@
+package news.dispatch.delivery;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import news.dispatch.Cli;
+import news.dispatch.Fixtures;
+import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.delivery.FaultySmtpServer.Fault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the ledger says while a connection sends a group of messages
+ * ({@code dispatch.sending.in-flight}): never more than a group marked in flight, the
+ * outcomes of a group recorded when the next one is handed over, and the outcomes in hand
+ * recorded before the connection pauses for a backoff or the throttle. The server looks
+ * at the ledger each time a recipient is named.
+ */
+@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/in-flight",
+		"dispatch.digest.lookback-days=100000", "dispatch.sending.connections=1", "dispatch.sending.in-flight=3",
+		"dispatch.sending.retries=1", "dispatch.sending.backoff=300ms", "dispatch.sending.domain-rate=4",
+		"dispatch.digest.chunk-size=20" })
+class InFlightTests {
+
+	static final Path DATA = Path.of("target/test-data/in-flight");
+
+	static FaultySmtpServer server;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		server = new FaultySmtpServer();
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> server.port());
+	}
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(DATA);
+	}
+
+	@AfterAll
+	static void stopServer() throws IOException {
+		server.close();
+	}
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Cli cli;
+
+	@BeforeEach
+	void resetServer() {
+		server.reset();
+		this.cli = new Cli(this.commandLine);
+	}
+
+	@Test
+	void aConnectionHasAtMostAGroupInFlightAndRecordsItWhenItHandsOverTheNext() {
+		// given: seven readers, each of their own domain (no throttle wait)
+		List<String> readers = new ArrayList<>();
+		for (int i = 1; i <= 7; i++) {
+			readers.add("reader" + i + "@groups" + i + ".example");
+		}
+		LocalDate edition = edition("groups", readers);
+		List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
+		readers.forEach((reader) -> server.fail(reader, new Fault.Watch(() -> seen.add(ledger("groups")))));
+
+		// when
+		Cli.Result result = this.cli.run("digest", "--date", edition.toString());
+
+		// then: every message sent once; at each hand-over at most three were in flight,
+		// and by the fourth the first group of three was recorded as sent
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).contains("7 sent, 0 to retry");
+		assertThat(server.received()).hasSize(7);
+		assertThat(seen).hasSize(7)
+			.allSatisfy((ledger) -> assertThat((Long) ledger.get("IN_FLIGHT")).isBetween(1L, 3L));
+		assertThat(seen.get(3)).containsEntry("SENT", 3L).containsEntry("IN_FLIGHT", 3L);
+		assertThat(seen.get(6)).containsEntry("SENT", 6L).containsEntry("IN_FLIGHT", 1L);
+	}
+
+	@Test
+	void theOutcomesInHandAreRecordedBeforeABackoffPause() {
+		// given: the third reader is refused for now once
+		List<String> readers = List.of("ana@backoff1.example", "ben@backoff2.example", "cy@backoff3.example");
+		LocalDate edition = edition("backoff", readers);
+		List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
+		server.fail("cy@backoff3.example", new Fault.RcptReply("451 4.3.0 try again later"),
+				new Fault.Watch(() -> seen.add(ledger("backoff"))));
+
+		// when
+		Cli.Result result = this.cli.run("digest", "--date", edition.toString());
+
+		// then: when cy's second try comes, after the pause, ana's and ben's are recorded
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).contains("3 sent, 0 to retry");
+		assertThat(seen).singleElement().satisfies((ledger) -> {
+			assertThat(ledger).containsEntry("SENT", 2L).containsEntry("IN_FLIGHT", 1L);
+		});
+	}
+
+	@Test
+	void theOutcomesInHandAreRecordedBeforeAThrottleWait() {
+		// given: two readers of one domain, which takes four messages a second
+		List<String> readers = List.of("ana@throttled.example", "ben@throttled.example");
+		LocalDate edition = edition("throttle", readers);
+		List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
+		server.fail("ben@throttled.example", new Fault.Watch(() -> seen.add(ledger("throttle"))));
+
+		// when
+		Cli.Result result = this.cli.run("digest", "--date", edition.toString());
+
+		// then: ana's is recorded as sent before the connection waits to send ben's
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(seen).singleElement().satisfies((ledger) -> {
+			assertThat(ledger).containsEntry("SENT", 1L).containsEntry("IN_FLIGHT", 1L);
+		});
+	}
+
+	/**
+	 * How many messages to the readers of a topic are recorded as sent, and how many are
+	 * in flight, now.
+	 */
+	private Map<String, Object> ledger(String topic) {
+		return this.jdbc
+			.sql("select count(case when d.status = 'SENT' then 1 end) as sent,"
+					+ " count(d.sending_at) as in_flight from delivery d join subscriber s on s.id = d.subscriber_id"
+					+ " where s.email like ?")
+			.param("%@" + topic + "%")
+			.query()
+			.singleRow();
+	}
+
+	/**
+	 * Readers of one topic, a story on it, and the date of an edition to carry it.
+	 */
+	private LocalDate edition(String topic, List<String> readers) {
+		Path input = DATA.resolve("input").resolve(topic);
+		StringBuilder csv = new StringBuilder("email,name,topics,frequency\n");
+		readers.forEach((reader) -> csv.append(reader).append(",Reader,").append(topic).append(",daily\n"));
+		DeliveryFaultTests.write(input.resolve("topics.yml"),
+				"topics:\n  - name: \"" + topic + "\"\n    query: '" + topic + "word'\n");
+		DeliveryFaultTests.write(input.resolve("subscribers.csv"), csv.toString());
+		DeliveryFaultTests.write(input.resolve("inbox/story.txt"),
+				"News of " + topic + "\n\nThe " + topic + "word story, with enough words for a lead paragraph.\n");
+		assertThat(this.cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
+		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
+			.isZero();
+		assertThat(this.cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+		return LocalDate.of(2032, 1, 1).plusDays(topic.length());
+	}
+
+}
