@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.subscriber.Subscribers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +34,9 @@ import org.springframework.core.retry.Retryable;
  * Messages go in groups of {@code dispatch.sending.in-flight}: one transaction records
  * the outcomes of one group and marks the next as in flight. Outcomes in hand are also
  * recorded before any pause (a throttle's wait, a backoff), so a message the server has
- * accepted never waits unrecorded while this connection does.
+ * accepted never waits unrecorded while this connection does. While a group is sent, the
+ * next one is composed on a thread of the courier's own: the connection need not wait for
+ * the templates.
  */
 class Courier implements AutoCloseable {
 
@@ -40,6 +47,8 @@ class Courier implements AutoCloseable {
 	private final Parts parts;
 
 	private final RetryTemplate retry;
+
+	private final ExecutorService composing;
 
 	/**
 	 * Messages the server has answered whose outcome is not yet in the ledger.
@@ -53,9 +62,14 @@ class Courier implements AutoCloseable {
 			Subscribers subscribers, Throttle throttle, SendingSettings settings, PriorityLane lane) {
 	}
 
-	Courier(Parts parts) {
+	Courier(Parts parts, String name) {
 		this.parts = parts;
 		this.postman = new Postman(parts.server());
+		this.composing = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, name + "-composing");
+			thread.setDaemon(true);
+			return thread;
+		});
 		SendingSettings settings = parts.settings();
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(settings.retries())
@@ -87,12 +101,19 @@ class Courier implements AutoCloseable {
 	 * @throws MessageCompositionException when a message cannot be composed
 	 */
 	void deliver(List<Delivery> deliveries) throws InterruptedException {
-		Map<Long, Optional<ComposedMessage>> composed = this.parts.composer().composeAll(deliveries);
-		int group = this.parts.settings().inFlight();
+		int size = this.parts.settings().inFlight();
+		List<List<Delivery>> groups = new ArrayList<>();
+		for (int from = 0; from < deliveries.size(); from += size) {
+			groups.add(deliveries.subList(from, Math.min(deliveries.size(), from + size)));
+		}
+		@Nullable Future<Group> next = null;
 		try {
-			for (int from = 0; from < deliveries.size(); from += group) {
-				List<Handed> handed = create(deliveries.subList(from, Math.min(deliveries.size(), from + group)),
-						composed);
+			next = compose(groups, 0);
+			for (int g = 0; g < groups.size(); g++) {
+				Group group = composed(next);
+				next = compose(groups, g + 1);
+				this.answered.addAll(group.refused());
+				List<Handed> handed = group.handed();
 				flush(handed.stream().map((message) -> message.delivery().id()).toList());
 				for (int i = 0; i < handed.size(); i++) {
 					Handed message = handed.get(i);
@@ -116,8 +137,18 @@ class Courier implements AutoCloseable {
 			}
 		}
 		finally {
+			if (next != null) {
+				next.cancel(false);
+			}
 			flush(List.of());
 		}
+	}
+
+	/**
+	 * A group of messages built, and those of its deliveries that cannot be sent at all
+	 * (the subscriber no longer receives mail, the address is invalid), answered at once.
+	 */
+	private record Group(List<Handed> handed, List<Answered> refused) {
 	}
 
 	/**
@@ -133,16 +164,41 @@ class Courier implements AutoCloseable {
 	}
 
 	/**
-	 * Builds the messages of a group. One that cannot be sent at all (the subscriber no
-	 * longer receives mail, the address is invalid) is answered at once, to be recorded
-	 * with the group.
+	 * Starts composing the group of this number, if there is one.
 	 */
-	private List<Handed> create(List<Delivery> group, Map<Long, Optional<ComposedMessage>> composed) {
+	private @Nullable Future<Group> compose(List<List<Delivery>> groups, int number) {
+		if (number >= groups.size()) {
+			return null;
+		}
+		List<Delivery> group = groups.get(number);
+		return this.composing.submit(() -> create(group, this.parts.composer().composeAll(group)));
+	}
+
+	private Group composed(@Nullable Future<Group> group) throws InterruptedException {
+		if (group == null) {
+			throw new IllegalStateException("No group was being composed");
+		}
+		try {
+			return group.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException("Composing messages failed", ex.getCause());
+		}
+	}
+
+	/**
+	 * Builds the messages of a group.
+	 */
+	private Group create(List<Delivery> group, Map<Long, Optional<ComposedMessage>> composed) {
 		List<Handed> handed = new ArrayList<>(group.size());
+		List<Answered> refused = new ArrayList<>();
 		for (Delivery delivery : group) {
 			Optional<ComposedMessage> message = composed.getOrDefault(delivery.id(), Optional.empty());
 			if (message.isEmpty()) {
-				this.answered.add(new Answered(delivery, new Postman.Outcome(DeliveryStatus.FAILED,
+				refused.add(new Answered(delivery, new Postman.Outcome(DeliveryStatus.FAILED,
 						"not sent: the subscriber no longer receives mail", false), 0));
 				continue;
 			}
@@ -152,7 +208,7 @@ class Courier implements AutoCloseable {
 						message.get().to()));
 			}
 			catch (AddressException ex) {
-				this.answered.add(
+				refused.add(
 						new Answered(delivery,
 								new Postman.Outcome(DeliveryStatus.BOUNCED,
 										"invalid address: " + message.get().to() + " (" + ex.getMessage() + ")", true),
@@ -164,7 +220,7 @@ class Courier implements AutoCloseable {
 						+ " details and restart the run (dispatch jobs restart ID).", ex);
 			}
 		}
-		return handed;
+		return new Group(handed, refused);
 	}
 
 	private void waitForThrottle(String to) throws InterruptedException {
@@ -244,6 +300,9 @@ class Courier implements AutoCloseable {
 
 	@Override
 	public void close() {
+		// never interrupt the composing thread: an interrupt in the middle of a database
+		// read closes H2's file; a group it is composing is simply not used
+		this.composing.shutdown();
 		this.postman.close();
 	}
 

@@ -11,6 +11,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.InvalidReferenceException;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -69,9 +70,10 @@ public class MailTemplates {
 			return out.toString();
 		}
 		catch (TemplateException ex) {
-			throw new MessageCompositionException("The template " + name + " failed at line " + ex.getLineNumber()
-					+ ": " + firstLine(ex.getMessageWithoutStackTop()) + "; fix it in " + this.directory
-					+ " and restart the run (dispatch jobs restart ID).", ex);
+			throw new MessageCompositionException(
+					"The template " + name + " failed at line " + ex.getLineNumber() + ": " + reason(ex)
+							+ "; fix it in " + this.directory + " and restart the run (dispatch jobs restart ID).",
+					ex);
 		}
 		catch (IOException ex) {
 			throw new MessageCompositionException(
@@ -79,6 +81,17 @@ public class MailTemplates {
 							+ this.directory + " and restart the run (dispatch jobs restart ID).",
 					ex);
 		}
+	}
+
+	/**
+	 * What went wrong, in one line: FreeMarker names the expression at fault on the line
+	 * after "The following has evaluated to null or missing:".
+	 */
+	private static String reason(TemplateException ex) {
+		if (ex instanceof InvalidReferenceException && ex.getBlamedExpressionString() != null) {
+			return ex.getBlamedExpressionString() + " is null or missing";
+		}
+		return firstLine(ex.getMessageWithoutStackTop());
 	}
 
 	private static String firstLine(String text) {

@@ -79,7 +79,7 @@ class Sender implements ItemStreamWriter<Delivery> {
 			return thread;
 		});
 		for (int i = 0; i < connections; i++) {
-			this.couriers.add(new Courier(this.parts));
+			this.couriers.add(new Courier(this.parts, "courier-" + (i + 1)));
 		}
 	}
 

@@ -1,12 +1,14 @@
 package news.dispatch.delivery;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
@@ -35,10 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/in-flight",
 		"dispatch.digest.lookback-days=100000", "dispatch.sending.connections=1", "dispatch.sending.in-flight=3",
 		"dispatch.sending.retries=1", "dispatch.sending.backoff=300ms", "dispatch.sending.domain-rate=4",
-		"dispatch.digest.chunk-size=20" })
+		"dispatch.digest.chunk-size=20", "dispatch.templates-dir=target/test-data/in-flight/templates" })
 class InFlightTests {
 
 	static final Path DATA = Path.of("target/test-data/in-flight");
+
+	static final AtomicInteger EDITIONS = new AtomicInteger();
 
 	static FaultySmtpServer server;
 
@@ -50,8 +54,12 @@ class InFlightTests {
 	}
 
 	@BeforeAll
-	static void freshDataDirectory() {
+	static void freshDataDirectory() throws IOException {
 		Fixtures.delete(DATA);
+		// the subject template of the jar, failing for a reader named "Broken"
+		String subject = Files.readString(Path.of("templates/digest.subject.ftl"));
+		DeliveryFaultTests.write(DATA.resolve("templates/digest.subject.ftl"),
+				subject + "<#if subscriber.name == \"Broken\">${subscriber.nothing}</#if>");
 	}
 
 	@AfterAll
@@ -136,6 +144,42 @@ class InFlightTests {
 		});
 	}
 
+	@Test
+	void aTemplateThatFailsWhileTheGroupBeforeIsSentStopsTheRunAndARestartSendsTheRestOnce() {
+		// given: six readers, the fifth named so that the subject template fails for them
+		List<String> readers = new ArrayList<>();
+		for (int i = 1; i <= 6; i++) {
+			readers.add("reader" + i + "@template" + i + ".example");
+		}
+		LocalDate edition = edition("template", readers);
+		this.jdbc.sql("update subscriber set name = 'Broken' where email = ?").param(readers.get(4)).update();
+		try {
+			// when
+			Cli.Result failed = this.cli.run("digest", "--date", edition.toString());
+
+			// then: the run fails naming the template, the line, what was missing and the
+			// fix; the first group went out and is recorded, the rest wait
+			assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+			assertThat(failed.err())
+				.contains("The template digest.subject.ftl failed at line 17: subscriber.nothing is null or missing")
+				.contains("restart the run (dispatch jobs restart ID)");
+			assertThat(server.received()).hasSize(3);
+			assertThat(ledger("template")).containsEntry("SENT", 3L).containsEntry("IN_FLIGHT", 0L);
+
+			// when: the reader's details are mended and the run restarted
+			this.jdbc.sql("update subscriber set name = 'Mended' where email = ?").param(readers.get(4)).update();
+			Cli.Result restarted = this.cli.run("jobs", "restart", DeliveryFaultTests.failedRunId(failed.err()));
+
+			// then: every reader has the edition once
+			assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+			assertThat(server.received()).hasSize(6);
+			assertThat(server.received().stream().map(FaultySmtpServer.Received::recipient).distinct()).hasSize(6);
+		}
+		finally {
+			this.jdbc.sql("update subscriber set name = 'Mended' where email = ?").param(readers.get(4)).update();
+		}
+	}
+
 	/**
 	 * How many messages to the readers of a topic are recorded as sent, and how many are
 	 * in flight, now.
@@ -166,7 +210,7 @@ class InFlightTests {
 		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
 			.isZero();
 		assertThat(this.cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
-		return LocalDate.of(2032, 1, 1).plusDays(topic.length());
+		return LocalDate.of(2032, 1, 1).plusDays(EDITIONS.incrementAndGet());
 	}
 
 }
