@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generated vocabulary; each article is a different draw of sentences, so every one is a
  * new story.
  */
-@SpringBootTest(
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/ingest-benchmark" })
+@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/ingest-benchmark",
+		"dispatch.ingest.max-feed-size=100MB" })
 class IngestBenchmark {
 
 	static final Path ROOT = Path.of("target/benchmark");
@@ -78,7 +78,7 @@ class IngestBenchmark {
 			// stories
 			Input before = write(ROOT.resolve("warm-up"), sentences, new Random(4242));
 			new Cli(this.commandLine).run("ingest", "--from", before.folder().toString(), "--from",
-					before.feed().toUri().toString(), "--dispatch.ingest.max-feed-size=100MB");
+					before.feed().toUri().toString());
 		}
 		Input input = write(ROOT, sentences, new Random(42));
 		Path folder = input.folder();
@@ -94,7 +94,7 @@ class IngestBenchmark {
 		Map<String, Long> jvmStart = jvmThreadTicks();
 		long start = System.nanoTime();
 		Cli.Result result = new Cli(this.commandLine).run("ingest", "--from", folder.toString(), "--from",
-				feedFile.toUri().toString(), "--dispatch.ingest.max-feed-size=100MB");
+				feedFile.toUri().toString());
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
 		double threadCpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpuStart)
