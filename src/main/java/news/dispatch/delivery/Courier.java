@@ -84,9 +84,7 @@ class Courier implements AutoCloseable {
 			@Override
 			public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
 				if (!state.isSuccessful()) {
-					// a try failed and a pause may follow: record what the server
-					// answered
-					// before
+					// a pause may follow: record what the server has answered first
 					flush(List.of());
 				}
 			}
@@ -128,8 +126,7 @@ class Courier implements AutoCloseable {
 						this.answered.add(send(message.delivery(), message.mime()));
 					}
 					catch (RuntimeException failure) {
-						// the server is unusable: these messages stay as they were,
-						// unsent
+						// the server is unusable: the rest stay as they were, unsent
 						release(handed.subList(i, handed.size()), Postman.rootMessage(failure));
 						throw failure;
 					}
