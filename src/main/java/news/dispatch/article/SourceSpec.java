@@ -79,7 +79,11 @@ record SourceSpec(String location, String name, Type type, boolean named, boolea
 			try {
 				URI uri = URI.create(location);
 				String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-				return (uri.getHost() != null) ? uri.getAuthority() + (path.equals("/") ? "" : path) : location;
+				// the query too: two feeds of one site often differ only there
+				// (?cat=sport)
+				String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+				return (uri.getHost() != null)
+						? uri.getAuthority() + (path.equals("/") && query.isEmpty() ? "" : path) + query : location;
 			}
 			catch (IllegalArgumentException ex) {
 				return location;
