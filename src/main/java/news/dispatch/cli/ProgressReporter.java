@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
@@ -49,7 +51,8 @@ class ProgressReporter {
 			return work.run();
 		}
 		boolean terminal = System.console() != null;
-		Thread reporter = new Thread(() -> report(terminal ? Duration.ofMillis(500) : this.interval, terminal),
+		CountDownLatch ended = new CountDownLatch(1);
+		Thread reporter = new Thread(() -> report(terminal ? Duration.ofMillis(500) : this.interval, terminal, ended),
 				"dispatch-progress");
 		reporter.setDaemon(true);
 		reporter.start();
@@ -57,23 +60,32 @@ class ProgressReporter {
 			return work.run();
 		}
 		finally {
-			reporter.interrupt();
-			try {
-				reporter.join(2000);
+			// never interrupt the reporter: an interrupt in the middle of a database read
+			// closes H2's file for every thread (ClosedByInterruptException); it stops
+			// once the question in hand is answered
+			ended.countDown();
+			boolean interrupted = false;
+			while (reporter.isAlive()) {
+				try {
+					reporter.join(60_000);
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
-			catch (InterruptedException ex) {
+			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
 		}
 	}
 
-	private void report(Duration every, boolean terminal) {
+	private void report(Duration every, boolean terminal, CountDownLatch ended) {
 		PrintStream err = System.err;
 		Rate rate = new Rate();
 		boolean printed = false;
 		try {
-			while (!Thread.currentThread().isInterrupted()) {
-				Thread.sleep(every.toMillis());
+			while (!ended.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
 				Optional<String> line = line(rate);
 				if (line.isPresent()) {
 					if (terminal) {
@@ -88,7 +100,7 @@ class ProgressReporter {
 			}
 		}
 		catch (InterruptedException ex) {
-			// the run ended
+			// the process is going away
 		}
 		catch (RuntimeException ex) {
 			// progress is a courtesy: never let it disturb the run

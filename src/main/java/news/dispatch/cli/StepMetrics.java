@@ -128,7 +128,15 @@ class StepMetrics implements MeterBinder, DisposableBean {
 	@Override
 	public void destroy() {
 		if (this.refresher != null) {
-			this.refresher.shutdownNow();
+			// no interrupt: one in the middle of a database read closes H2's file; the
+			// refresh in hand finishes
+			this.refresher.shutdown();
+			try {
+				this.refresher.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

@@ -148,7 +148,15 @@ class RunLeases implements JobExecutionListener, DisposableBean {
 	@Override
 	public synchronized void destroy() {
 		if (this.heartbeat != null) {
-			this.heartbeat.shutdownNow();
+			// no interrupt: one in the middle of a database write closes H2's file; the
+			// renewal in hand finishes
+			this.heartbeat.shutdown();
+			try {
+				this.heartbeat.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
