@@ -79,8 +79,7 @@ record SourceSpec(String location, String name, Type type, boolean named, boolea
 			try {
 				URI uri = URI.create(location);
 				String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-				// the query too: two feeds of one site often differ only there
-				// (?cat=sport)
+				// with the query: two feeds of a site often differ only there
 				String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
 				return (uri.getHost() != null)
 						? uri.getAuthority() + (path.equals("/") && query.isEmpty() ? "" : path) + query : location;
