@@ -1,6 +1,6 @@
 /**
- * Articles: where they come from, what of them is the story, and the store that keeps
- * each story once.
+ * The stored story: headline, body, source and address, and the questions the features
+ * after ingest ask of the store.
  */
 @NullMarked
 package news.dispatch.article;

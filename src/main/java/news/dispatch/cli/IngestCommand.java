@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import news.dispatch.article.IngestJob;
-import news.dispatch.article.IngestSettings;
-import news.dispatch.article.Refusals;
+import news.dispatch.ingest.IngestJob;
+import news.dispatch.ingest.IngestSettings;
+import news.dispatch.ingest.Refusals;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import news.dispatch.article.IngestJob;
-import news.dispatch.article.IngestSettings;
+import news.dispatch.ingest.IngestJob;
+import news.dispatch.ingest.IngestSettings;
 import news.dispatch.digest.DigestJob;
 import news.dispatch.system.DispatchSettings;
 import org.slf4j.Logger;
