@@ -32,9 +32,7 @@ class Sender implements ItemStreamWriter<Delivery> {
 
 	private static final Logger logger = LoggerFactory.getLogger(Sender.class);
 
-	private final String kind;
-
-	private final String key;
+	private final LedgerKey key;
 
 	private final Courier.Parts parts;
 
@@ -44,8 +42,8 @@ class Sender implements ItemStreamWriter<Delivery> {
 
 	private @Nullable ExecutorService threads;
 
-	Sender(String kind, String key, Courier.Parts parts) {
-		this(kind, key, parts, true);
+	Sender(LedgerKey key, Courier.Parts parts) {
+		this(key, parts, true);
 	}
 
 	/**
@@ -54,8 +52,7 @@ class Sender implements ItemStreamWriter<Delivery> {
 	 * started: a partition opening later must not take a sibling's message in flight for
 	 * one of a dead run.
 	 */
-	Sender(String kind, String key, Courier.Parts parts, boolean settle) {
-		this.kind = kind;
+	Sender(LedgerKey key, Courier.Parts parts, boolean settle) {
 		this.key = key;
 		this.parts = parts;
 		this.settle = settle;
@@ -64,10 +61,12 @@ class Sender implements ItemStreamWriter<Delivery> {
 	@Override
 	public void open(ExecutionContext context) {
 		if (this.settle) {
-			int inDoubt = this.parts.deliveries().settleInDoubt(this.kind, this.key);
+			int inDoubt = this.parts.deliveries().settleInDoubt(this.key);
 			if (inDoubt > 0) {
-				logger.warn("{} message(s) of {} {} were in flight when a run died; they are sent again with the"
-						+ " same Message-ID and may arrive twice", inDoubt, this.kind, this.key);
+				logger.warn(
+						"{} message(s) of {} {} were in flight when a run died; they are sent again with the"
+								+ " same Message-ID and may arrive twice",
+						inDoubt, this.key.kind().column(), this.key.key());
 			}
 			context.putInt("inDoubt", context.getInt("inDoubt", 0) + inDoubt);
 		}
@@ -86,7 +85,7 @@ class Sender implements ItemStreamWriter<Delivery> {
 	@Override
 	public void write(Chunk<? extends Delivery> chunk) throws Exception {
 		// between chunks nothing is in flight: the place to give way to alerts
-		this.parts.lane().yieldTo(this.kind);
+		this.parts.lane().yieldTo(this.key.kind());
 		List<List<Delivery>> shares = new ArrayList<>();
 		for (int i = 0; i < this.couriers.size(); i++) {
 			shares.add(new ArrayList<>());

@@ -5,12 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.Subscribers;
@@ -75,7 +77,8 @@ class UnsubscribeTests {
 		cli.importNewsroom(input);
 		cli.run("digest", "--date", "2033-01-03", "--quiet");
 		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
-		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(4);
+		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
+			.isEqualTo(4);
 		String link = this.links.unsubscribe(ana.id());
 		String query = link.substring(link.indexOf("?"));
 
@@ -88,8 +91,10 @@ class UnsubscribeTests {
 		assertThat(first.body()).contains("You are unsubscribed").contains("ana.kovac@example.com");
 		assertThat(second.statusCode()).isEqualTo(200);
 		assertThat(this.subscribers.find(ana.id()).orElseThrow().status()).isEqualTo("UNSUBSCRIBED");
-		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(3);
-		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.FAILED)).isEqualTo(1);
+		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
+			.isEqualTo(3);
+		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.FAILED))
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import news.dispatch.system.ExitCodes;
 import news.dispatch.system.Failures;
 import news.dispatch.system.InvalidInputException;
 
@@ -30,7 +31,7 @@ import news.dispatch.system.InvalidInputException;
  * Starts jobs for the commands and tells the operator how they ended.
  */
 @Component
-class JobRuns {
+public class JobRuns {
 
 	private final JobOperator operator;
 
@@ -38,7 +39,10 @@ class JobRuns {
 
 	private final ProgressReporter progress;
 
-	JobRuns(JobOperator operator, JobRepository repository, ProgressReporter progress) {
+	private final RunLiveness liveness;
+
+	JobRuns(JobOperator operator, JobRepository repository, ProgressReporter progress, RunLiveness liveness) {
+		this.liveness = liveness;
 		this.operator = operator;
 		this.repository = repository;
 		this.progress = progress;
@@ -48,7 +52,7 @@ class JobRuns {
 	 * Runs the job to its end in this thread. A failed or stopped instance with the same
 	 * parameters is restarted; one that completed is returned as it is, not run again.
 	 */
-	Run run(Job job, JobParameters parameters, boolean quiet) {
+	public Run run(Job job, JobParameters parameters, boolean quiet) {
 		try {
 			return new Run(this.progress.during(quiet, () -> this.operator.start(job, parameters)), true);
 		}
@@ -58,7 +62,7 @@ class JobRuns {
 		catch (JobExecutionAlreadyRunningException ex) {
 			JobExecution running = lastExecution(job.getName(), parameters).orElseThrow();
 			long id = running.getId();
-			if (JobsCommand.liveness(running) == JobProcess.Liveness.GONE) {
+			if (this.liveness.dead(running)) {
 				throw new InvalidInputException("This " + job.getName() + " run (" + id
 						+ ") was left STARTED by a process that is gone; run dispatch jobs recover " + id
 						+ ", then dispatch jobs restart " + id + ".");
@@ -81,7 +85,7 @@ class JobRuns {
 	/**
 	 * Restarts a failed or stopped run in this thread, to its end.
 	 */
-	JobExecution restart(JobExecution execution, boolean quiet) throws JobRestartException {
+	public JobExecution restart(JobExecution execution, boolean quiet) throws JobRestartException {
 		return this.progress.during(quiet, () -> this.operator.restart(execution));
 	}
 
@@ -89,7 +93,7 @@ class JobRuns {
 	 * Refuses to go on while a run of this job and parameters is still running.
 	 * @throws InvalidInputException naming the run and what to do
 	 */
-	void requireEnded(Job job, JobParameters parameters) {
+	public void requireEnded(Job job, JobParameters parameters) {
 		Optional<JobExecution> last = lastExecution(job.getName(), parameters);
 		if (last.isPresent() && last.get().isRunning()) {
 			long id = last.get().getId();
@@ -110,13 +114,13 @@ class JobRuns {
 	/**
 	 * A job execution and whether this command started it.
 	 */
-	record Run(JobExecution execution, boolean started) {
+	public record Run(JobExecution execution, boolean started) {
 
-		boolean completed() {
+		public boolean completed() {
 			return this.execution.getStatus() == BatchStatus.COMPLETED;
 		}
 
-		StepExecution step(String name) {
+		public StepExecution step(String name) {
 			return this.execution.getStepExecutions()
 				.stream()
 				.filter((step) -> step.getStepName().equals(name))
@@ -130,19 +134,19 @@ class JobRuns {
 	 * Prints how a run that did not complete ended, and what to do; returns the exit
 	 * code.
 	 */
-	static int reportUnfinished(PrintWriter err, JobExecution execution) {
+	public static int reportUnfinished(PrintWriter err, JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
 				: Failures.explain(failures.get(0));
 		if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
 			err.println("The " + execution.getJobInstance().getJobName() + " run " + execution.getId()
 					+ " stopped; to go on from where it stopped, run: dispatch jobs restart " + execution.getId());
-			return CommandLineInterface.FAILED;
+			return ExitCodes.FAILED;
 		}
 		err.println("The " + execution.getJobInstance().getJobName() + " run " + execution.getId() + " ended "
 				+ execution.getStatus() + ((cause == null || cause.isBlank()) ? "" : ": " + firstLine(cause)));
 		err.println("Fix the cause, then run: dispatch jobs restart " + execution.getId());
-		return CommandLineInterface.FAILED;
+		return ExitCodes.FAILED;
 	}
 
 	/**
@@ -151,7 +155,7 @@ class JobRuns {
 	 * recorded (a stack trace as text): the sentence is the message of Dispatch's own
 	 * exception in it, else its first line.
 	 */
-	static String failure(JobExecution execution) {
+	public static String failure(JobExecution execution) {
 		if (!execution.getAllFailureExceptions().isEmpty()) {
 			return Failures.explain(execution.getAllFailureExceptions().get(0));
 		}
@@ -176,7 +180,7 @@ class JobRuns {
 
 	private static final Pattern OUR_EXCEPTION = Pattern.compile("news\\.dispatch\\.[\\w.]+Exception: ([^\\n]+)");
 
-	static String firstLine(String text) {
+	public static String firstLine(String text) {
 		int end = text.indexOf('\n');
 		return (end < 0) ? text.strip() : text.substring(0, end).strip();
 	}

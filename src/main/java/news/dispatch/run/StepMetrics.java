@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code serve} runs; only {@code serve} has a metrics registry.
  */
 @Component
-class StepMetrics implements MeterBinder, DisposableBean {
+public class StepMetrics implements MeterBinder, DisposableBean {
 
 	private final JdbcClient jdbc;
 
@@ -72,7 +72,7 @@ class StepMetrics implements MeterBinder, DisposableBean {
 	/**
 	 * Reads the latest run's steps of every job again.
 	 */
-	void refresh() {
+	public void refresh() {
 		List<StepRow> steps = latestSteps();
 		List<MultiGauge.Row<?>> itemRows = new ArrayList<>();
 		List<MultiGauge.Row<?>> durationRows = new ArrayList<>();

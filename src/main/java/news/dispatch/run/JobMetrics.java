@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * still going are asked to stop at their next chunk boundary.
  */
 @Component
-class RunningJobs implements JobExecutionListener {
+public class RunningJobs implements JobExecutionListener {
 
 	static final String FAILURE = "dispatch.failure";
 
@@ -58,14 +58,14 @@ class RunningJobs implements JobExecutionListener {
 		}
 	}
 
-	Set<Long> ids() {
+	public Set<Long> ids() {
 		return Set.copyOf(this.running.keySet());
 	}
 
 	/**
 	 * Asks every run of this process to stop at its next chunk boundary.
 	 */
-	void stopAll() {
+	public void stopAll() {
 		for (JobExecution execution : this.running.values()) {
 			try {
 				JobRepository repository = this.repository.getObject();
@@ -81,7 +81,7 @@ class RunningJobs implements JobExecutionListener {
 	 * Waits until no run of this process is going, at most the given time.
 	 * @return whether they all ended
 	 */
-	boolean awaitIdle(Duration timeout) throws InterruptedException {
+	public boolean awaitIdle(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.running) {
 			while (!this.running.isEmpty()) {

@@ -1,8 +1,9 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerKey;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -35,8 +37,11 @@ class ProgressReporter {
 
 	private final Duration interval;
 
+	private final JobDescriptors jobs;
+
 	ProgressReporter(JobRepository repository, RunningJobs runningJobs, Deliveries deliveries,
-			@Value("${dispatch.progress.interval:5s}") Duration interval) {
+			@Value("${dispatch.progress.interval:5s}") Duration interval, JobDescriptors jobs) {
+		this.jobs = jobs;
 		this.repository = repository;
 		this.runningJobs = runningJobs;
 		this.deliveries = deliveries;
@@ -124,9 +129,10 @@ class ProgressReporter {
 			long done = step.get().getReadCount();
 			Long total = null;
 			if (step.get().getStepName().startsWith("send-")) {
-				String edition = JobsCommand.edition(execution);
-				if (edition != null) {
-					Map<DeliveryStatus, Long> counts = this.deliveries.counts(JobsCommand.kind(execution), edition);
+				List<LedgerKey> keys = this.jobs.keys(execution);
+				// an hourly run's editions hold other runs' messages too: no total for it
+				if (keys.size() == 1) {
+					Map<DeliveryStatus, Long> counts = this.deliveries.counts(keys.get(0));
 					total = counts.values().stream().mapToLong(Long::longValue).sum();
 					done = total - counts.get(DeliveryStatus.PENDING);
 				}

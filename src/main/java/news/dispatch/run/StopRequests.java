@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -15,12 +15,13 @@ import org.springframework.batch.core.repository.JobRepository;
  * whichever writes second fails on the row's version ("Attempt to update step execution
  * ... with wrong version"), which left runs UNKNOWN instead of STOPPED.
  */
-final class StopRequests {
+public final class StopRequests {
 
 	private StopRequests() {
 	}
 
-	static void request(JobRepository repository, JobExecution execution) throws JobExecutionNotRunningException {
+	public static void request(JobRepository repository, JobExecution execution)
+			throws JobExecutionNotRunningException {
 		BatchStatus status = execution.getStatus();
 		if (status != BatchStatus.STARTED && status != BatchStatus.STARTING) {
 			throw new JobExecutionNotRunningException("Run " + execution.getId() + " is " + status);

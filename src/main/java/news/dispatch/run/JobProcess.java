@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package news.dispatch.schedule;
+package news.dispatch.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,8 @@
-package news.dispatch.schedule;
+package news.dispatch.run;
 
-import java.time.Instant;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import news.dispatch.alert.AlertJob;
-import news.dispatch.digest.DigestJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +20,9 @@ import org.springframework.stereotype.Component;
  * instances that notice, the one that takes over the run's lease does it.
  */
 @Component
-class RunRecovery {
+public class RunRecovery {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunRecovery.class);
-
-	/**
-	 * The jobs whose dead runs are restarted: those that send, which nobody should have
-	 * to notice were cut short.
-	 */
-	static final Set<String> RESTARTED = Stream.concat(DigestJob.SENDING_JOBS.stream(), Stream.of(AlertJob.NAME))
-		.collect(Collectors.toUnmodifiableSet());
 
 	private final JobRepository repository;
 
@@ -46,7 +32,14 @@ class RunRecovery {
 
 	private final ScheduleSettings settings;
 
-	RunRecovery(JobRepository repository, JobOperator operator, Leases leases, ScheduleSettings settings) {
+	private final JobDescriptors jobs;
+
+	private final RunLiveness liveness;
+
+	RunRecovery(JobRepository repository, JobOperator operator, Leases leases, ScheduleSettings settings,
+			JobDescriptors jobs, RunLiveness liveness) {
+		this.jobs = jobs;
+		this.liveness = liveness;
 		this.repository = repository;
 		this.operator = operator;
 		this.leases = leases;
@@ -57,12 +50,11 @@ class RunRecovery {
 	 * Looks once for runs to recover, and recovers them.
 	 * @return the runs recovered
 	 */
-	List<Long> recoverDead() {
-		Instant now = Instant.now();
-		List<Long> recovered = new java.util.ArrayList<>();
+	public List<Long> recoverDead() {
+		List<Long> recovered = new ArrayList<>();
 		for (String job : this.repository.getJobNames()) {
 			for (JobExecution execution : this.repository.findRunningJobExecutions(job)) {
-				if (dead(execution, now) && recover(execution)) {
+				if (this.liveness.dead(execution) && recover(execution)) {
 					recovered.add(execution.getId());
 				}
 			}
@@ -70,30 +62,20 @@ class RunRecovery {
 		return recovered;
 	}
 
-	private boolean dead(JobExecution execution, Instant now) {
-		Optional<Leases.Lease> lease = this.leases.find(RunLeases.runLease(execution.getId()));
-		if (lease.isPresent()) {
-			return lease.get().expired(now);
-		}
-		// a run holds its lease from its first moment: none, long after it was created,
-		// is a run of a process that died before it got one (or of an older Dispatch)
-		var created = execution.getCreateTime();
-		return created != null
-				&& created.atZone(ZoneId.systemDefault()).toInstant().plus(this.settings.lease()).isBefore(now);
-	}
-
 	private boolean recover(JobExecution execution) {
 		String lease = RunLeases.runLease(execution.getId());
 		String me = RunLeases.SELF + ":recovery";
-		if (!this.leases.acquire(lease, me, this.settings.lease())) {
+		// the lease of a process known gone is taken over before it runs out; another
+		// instance's recovery is not
+		if (!this.leases.acquire(lease, me, this.settings.lease(), (owner) -> !owner.endsWith(":recovery"))) {
 			return false;
 		}
 		try {
 			JobExecution failed = this.operator.recover(this.repository.getJobExecution(execution.getId()));
 			String job = failed.getJobInstance().getJobName();
-			logger.warn("Run {} of {} was left going by a process that stopped renewing its lease; it is {} now",
-					failed.getId(), job, failed.getStatus());
-			if (RESTARTED.contains(job)) {
+			logger.warn("Run {} of {} was left going by a process that is gone; it is {} now", failed.getId(), job,
+					failed.getStatus());
+			if (this.jobs.restartedWhenDead(job)) {
 				Thread restart = new Thread(() -> restart(failed), "restart-" + failed.getId());
 				restart.setDaemon(false);
 				restart.start();

@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import java.time.Duration;
 import java.util.Set;
@@ -27,7 +27,7 @@ class ProgressReporterTests {
 		RunningJobs slow = new RunningJobs(null) {
 
 			@Override
-			Set<Long> ids() {
+			public Set<Long> ids() {
 				asking.countDown();
 				try {
 					TimeUnit.MILLISECONDS.sleep(300);
@@ -40,7 +40,7 @@ class ProgressReporterTests {
 			}
 
 		};
-		ProgressReporter reporter = new ProgressReporter(null, slow, null, Duration.ofMillis(10));
+		ProgressReporter reporter = new ProgressReporter(null, slow, null, Duration.ofMillis(10), null);
 
 		// when: the run ends while the reporter is in the middle of its question
 		String result = reporter.during(false, () -> {

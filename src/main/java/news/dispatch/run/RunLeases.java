@@ -1,4 +1,4 @@
-package news.dispatch.schedule;
+package news.dispatch.run;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import news.dispatch.digest.DigestJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +44,15 @@ class RunLeases implements JobExecutionListener, DisposableBean {
 
 	private final ObjectProvider<JobRepository> repository;
 
+	private final JobDescriptors jobs;
+
 	/** lease name → owner, for every lease this process holds */
 	private final Map<String, String> held = new ConcurrentHashMap<>();
 
 	private ScheduledExecutorService heartbeat;
 
-	RunLeases(Leases leases, ScheduleSettings settings, ObjectProvider<JobRepository> repository) {
+	RunLeases(Leases leases, ScheduleSettings settings, ObjectProvider<JobRepository> repository, JobDescriptors jobs) {
+		this.jobs = jobs;
 		this.leases = leases;
 		this.settings = settings;
 		this.repository = repository;
@@ -66,7 +68,7 @@ class RunLeases implements JobExecutionListener, DisposableBean {
 		String run = runLease(execution.getId());
 		this.leases.acquire(run, SELF, this.settings.lease());
 		this.held.put(run, SELF);
-		if (DigestJob.SENDING_JOBS.contains(execution.getJobInstance().getJobName())) {
+		if (this.jobs.sendsDigests(execution.getJobInstance().getJobName())) {
 			awaitDigestLock(execution);
 		}
 	}

@@ -1,4 +1,4 @@
-package news.dispatch.cli;
+package news.dispatch.run;
 
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.beans.factory.ObjectProvider;
