@@ -80,7 +80,7 @@ class SubscribersCommand {
 				out.printf("%5d  %-32s %-8s %02d:00 %-20s %s%s%s%s%n", s.id(), s.email(), s.frequency().label(),
 						s.sendHour(), s.timeZone(), String.join(", ", s.topics()),
 						s.keywords().isEmpty() ? "" : "  keywords: " + s.keywords(), s.alerts() ? "  +alerts" : "",
-						s.status().equals("ACTIVE") ? "" : "  (" + s.status().toLowerCase() + ")");
+						s.active() ? "" : "  (" + s.status().name().toLowerCase() + ")");
 			}
 		}
 
@@ -96,7 +96,7 @@ class SubscribersCommand {
 		json.put("timezone", subscriber.timeZone().getId());
 		json.put("sendHour", subscriber.sendHour());
 		json.put("alerts", subscriber.alerts());
-		json.put("status", subscriber.status());
+		json.put("status", subscriber.status().name());
 		json.put("keywords", subscriber.keywords());
 		return json;
 	}

@@ -152,7 +152,7 @@ public class DeliverySteps {
 	 * own: what alerts use, so they need not share a digest's connections.
 	 */
 	public ItemStreamWriter<Delivery> sender(LedgerKey key, int connections) {
-		return new Sender(key, parts(key.kind(), connections), true);
+		return new SendStepWriter(key, parts(key.kind(), connections), true);
 	}
 
 	/**
@@ -161,10 +161,10 @@ public class DeliverySteps {
 	 * started ({@link #settleStep}).
 	 */
 	public ItemStreamWriter<Delivery> partitionSender(LedgerKey key) {
-		return new Sender(key, parts(key.kind(), this.settings.connections()), false);
+		return new SendStepWriter(key, parts(key.kind(), this.settings.connections()), false);
 	}
 
-	private Courier.Parts parts(LedgerKey.Kind kind, int connections) {
+	private ConnectionWorker.Parts parts(LedgerKey.Kind kind, int connections) {
 		Composer composer = this.composers.get(kind);
 		if (composer == null) {
 			throw new IllegalStateException("No composer for deliveries of kind " + kind);
@@ -172,8 +172,8 @@ public class DeliverySteps {
 		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate());
 		SendingSettings settings = (connections == this.settings.connections()) ? this.settings
 				: this.settings.withConnections(connections);
-		return new Courier.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers, throttle,
-				settings, this.lane);
+		return new ConnectionWorker.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers,
+				throttle, settings, this.lane);
 	}
 
 	/**

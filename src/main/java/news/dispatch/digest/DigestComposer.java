@@ -111,7 +111,7 @@ class DigestComposer implements Composer {
 		Map<Long, Optional<ComposedMessage>> composed = new LinkedHashMap<>();
 		for (Delivery delivery : deliveries) {
 			Subscriber subscriber = recipients.get(delivery.subscriberId());
-			if (subscriber == null || !subscriber.status().equals("ACTIVE")) {
+			if (subscriber == null || !subscriber.active()) {
 				composed.put(delivery.id(), Optional.empty());
 				continue;
 			}

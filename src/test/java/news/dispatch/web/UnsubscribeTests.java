@@ -15,6 +15,7 @@ import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class UnsubscribeTests {
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(first.body()).contains("You are unsubscribed").contains("ana.kovac@example.com");
 		assertThat(second.statusCode()).isEqualTo(200);
-		assertThat(this.subscribers.find(ana.id()).orElseThrow().status()).isEqualTo("UNSUBSCRIBED");
+		assertThat(this.subscribers.find(ana.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
 			.isEqualTo(3);
 		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.FAILED))
@@ -112,7 +113,7 @@ class UnsubscribeTests {
 		assertThat(page.body()).contains("Unsubscribe?")
 			.contains("<form method=\"post\"")
 			.contains("ben.adeyemi@example.org");
-		assertThat(this.subscribers.find(ben.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+		assertThat(this.subscribers.find(ben.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
 	}
 
 	@Test
@@ -132,8 +133,8 @@ class UnsubscribeTests {
 			assertThat(response.statusCode()).as(forged).isEqualTo(400);
 			assertThat(response.body()).contains("This link is not valid");
 		}
-		assertThat(this.subscribers.find(dev.id()).orElseThrow().status()).isEqualTo("ACTIVE");
-		assertThat(this.subscribers.find(erin.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+		assertThat(this.subscribers.find(dev.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(this.subscribers.find(erin.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@link SmtpUnavailableException}.</li>
  * </ul>
  */
-class Postman implements AutoCloseable {
+class SmtpConnection implements AutoCloseable {
 
 	/**
 	 * What became of one message.
@@ -62,7 +62,7 @@ class Postman implements AutoCloseable {
 	 */
 	private boolean eightBitMime;
 
-	Postman(MailServer server) {
+	SmtpConnection(MailServer server) {
 		this.server = server;
 	}
 

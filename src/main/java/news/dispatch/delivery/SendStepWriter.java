@@ -20,39 +20,39 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * The writer of a send step: spreads each chunk over {@code dispatch.sending.connections}
- * couriers, one SMTP connection and one thread each, and returns once every message of
- * the chunk has an outcome in the ledger. A stop request therefore ends the step after
- * the chunk in hand, with the ledger right.
+ * workers, one SMTP connection and one thread each, and returns once every message of the
+ * chunk has an outcome in the ledger. A stop request therefore ends the step after the
+ * chunk in hand, with the ledger right.
  * <p>
  * On opening, messages of the edition left in flight by a process that died are counted
  * as in doubt (see {@link Deliveries#settleInDoubt}); the step's execution context keeps
  * that count as {@code inDoubt}.
  */
-class Sender implements ItemStreamWriter<Delivery> {
+class SendStepWriter implements ItemStreamWriter<Delivery> {
 
-	private static final Logger logger = LoggerFactory.getLogger(Sender.class);
+	private static final Logger logger = LoggerFactory.getLogger(SendStepWriter.class);
 
 	private final LedgerKey key;
 
-	private final Courier.Parts parts;
+	private final ConnectionWorker.Parts parts;
 
-	private final List<Courier> couriers = new ArrayList<>();
+	private final List<ConnectionWorker> workers = new ArrayList<>();
 
 	private final boolean settle;
 
 	private @Nullable ExecutorService threads;
 
-	Sender(LedgerKey key, Courier.Parts parts) {
+	SendStepWriter(LedgerKey key, ConnectionWorker.Parts parts) {
 		this(key, parts, true);
 	}
 
 	/**
-	 * A sender that settles the messages left in flight on opening ({@code settle}), or
+	 * A writer that settles the messages left in flight on opening ({@code settle}), or
 	 * one of several partitions of a step that settled them before the partitions
 	 * started: a partition opening later must not take a sibling's message in flight for
 	 * one of a dead run.
 	 */
-	Sender(LedgerKey key, Courier.Parts parts, boolean settle) {
+	SendStepWriter(LedgerKey key, ConnectionWorker.Parts parts, boolean settle) {
 		this.key = key;
 		this.parts = parts;
 		this.settle = settle;
@@ -73,12 +73,12 @@ class Sender implements ItemStreamWriter<Delivery> {
 		int connections = this.parts.settings().connections();
 		AtomicInteger number = new AtomicInteger();
 		this.threads = Executors.newFixedThreadPool(connections, (task) -> {
-			Thread thread = new Thread(task, "courier-" + number.incrementAndGet());
+			Thread thread = new Thread(task, "worker-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
 		for (int i = 0; i < connections; i++) {
-			this.couriers.add(new Courier(this.parts, "courier-" + (i + 1)));
+			this.workers.add(new ConnectionWorker(this.parts, "worker-" + (i + 1)));
 		}
 	}
 
@@ -87,7 +87,7 @@ class Sender implements ItemStreamWriter<Delivery> {
 		// between chunks nothing is in flight: the place to give way to alerts
 		this.parts.lane().yieldTo(this.key.kind());
 		List<List<Delivery>> shares = new ArrayList<>();
-		for (int i = 0; i < this.couriers.size(); i++) {
+		for (int i = 0; i < this.workers.size(); i++) {
 			shares.add(new ArrayList<>());
 		}
 		int next = 0;
@@ -95,13 +95,13 @@ class Sender implements ItemStreamWriter<Delivery> {
 			shares.get(next++ % shares.size()).add(delivery);
 		}
 		List<Future<?>> running = new ArrayList<>();
-		for (int i = 0; i < this.couriers.size(); i++) {
-			Courier courier = this.couriers.get(i);
+		for (int i = 0; i < this.workers.size(); i++) {
+			ConnectionWorker worker = this.workers.get(i);
 			List<Delivery> share = shares.get(i);
 			if (!share.isEmpty()) {
 				try {
 					running.add(threads().submit(() -> {
-						courier.deliver(share);
+						worker.deliver(share);
 						return null;
 					}));
 				}
@@ -109,14 +109,14 @@ class Sender implements ItemStreamWriter<Delivery> {
 					// the pool is closing (a stop request raced this chunk): deliver the
 					// share
 					// here, so every message of the chunk still ends with its outcome
-					courier.deliver(share);
+					worker.deliver(share);
 				}
 			}
 		}
 		Exception failure = null;
 		boolean interrupted = false;
 		for (Future<?> task : running) {
-			// wait for every courier even if this thread is interrupted: each message in
+			// wait for every worker even if this thread is interrupted: each message in
 			// hand must end with its outcome in the ledger
 			while (true) {
 				try {
@@ -146,7 +146,7 @@ class Sender implements ItemStreamWriter<Delivery> {
 	@Override
 	public void close() {
 		if (this.threads != null) {
-			// never interrupt a courier: an interrupt in the middle of a database write
+			// never interrupt a worker: an interrupt in the middle of a database write
 			// closes H2's file; let the message in hand finish instead
 			this.threads.shutdown();
 			try {
@@ -157,14 +157,14 @@ class Sender implements ItemStreamWriter<Delivery> {
 			}
 			this.threads = null;
 		}
-		this.couriers.forEach(Courier::close);
-		this.couriers.clear();
+		this.workers.forEach(ConnectionWorker::close);
+		this.workers.clear();
 		this.parts.server().flushOutbox();
 	}
 
 	private ExecutorService threads() {
 		if (this.threads == null) {
-			throw new IllegalStateException("The sender was not opened");
+			throw new IllegalStateException("The send step writer was not opened");
 		}
 		return this.threads;
 	}

@@ -35,14 +35,14 @@ import org.springframework.core.retry.Retryable;
  * the outcomes of one group and marks the next as in flight. Outcomes in hand are also
  * recorded before any pause (a throttle's wait, a backoff), so a message the server has
  * accepted never waits unrecorded while this connection does. While a group is sent, the
- * next one is composed on a thread of the courier's own: the connection need not wait for
+ * next one is composed on a thread of the worker's own: the connection need not wait for
  * the templates.
  */
-class Courier implements AutoCloseable {
+class ConnectionWorker implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(Courier.class);
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionWorker.class);
 
-	private final Postman postman;
+	private final SmtpConnection connection;
 
 	private final Parts parts;
 
@@ -56,15 +56,15 @@ class Courier implements AutoCloseable {
 	private final List<Answered> answered = new ArrayList<>();
 
 	/**
-	 * What every courier of a send step shares.
+	 * What every worker of a send step shares.
 	 */
 	record Parts(MailServer server, MessageFactory messages, Composer composer, Deliveries deliveries,
 			Subscribers subscribers, Throttle throttle, SendingSettings settings, PriorityLane lane) {
 	}
 
-	Courier(Parts parts, String name) {
+	ConnectionWorker(Parts parts, String name) {
 		this.parts = parts;
-		this.postman = new Postman(parts.server());
+		this.connection = new SmtpConnection(parts.server());
 		this.composing = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, name + "-composing");
 			thread.setDaemon(true);
@@ -76,7 +76,7 @@ class Courier implements AutoCloseable {
 			.delay(settings.backoff())
 			.multiplier(2)
 			.maxDelay(settings.maxBackoff())
-			.predicate((ex) -> ex instanceof Postman.Deferred
+			.predicate((ex) -> ex instanceof SmtpConnection.Deferred
 					|| (ex instanceof SmtpUnavailableException unavailable && unavailable.mayRecover()))
 			.build());
 		this.retry.setRetryListener(new RetryListener() {
@@ -127,7 +127,7 @@ class Courier implements AutoCloseable {
 					}
 					catch (RuntimeException failure) {
 						// the server is unusable: the rest stay as they were, unsent
-						release(handed.subList(i, handed.size()), Postman.rootMessage(failure));
+						release(handed.subList(i, handed.size()), SmtpConnection.rootMessage(failure));
 						throw failure;
 					}
 				}
@@ -157,7 +157,7 @@ class Courier implements AutoCloseable {
 	/**
 	 * A message the server has answered, or one refused before it was sent.
 	 */
-	private record Answered(Delivery delivery, Postman.Outcome outcome, int attempts) {
+	private record Answered(Delivery delivery, SmtpConnection.Outcome outcome, int attempts) {
 	}
 
 	/**
@@ -195,7 +195,7 @@ class Courier implements AutoCloseable {
 		for (Delivery delivery : group) {
 			Optional<ComposedMessage> message = composed.getOrDefault(delivery.id(), Optional.empty());
 			if (message.isEmpty()) {
-				refused.add(new Answered(delivery, new Postman.Outcome(DeliveryStatus.FAILED,
+				refused.add(new Answered(delivery, new SmtpConnection.Outcome(DeliveryStatus.FAILED,
 						"not sent: the subscriber no longer receives mail", false), 0));
 				continue;
 			}
@@ -207,7 +207,7 @@ class Courier implements AutoCloseable {
 			catch (AddressException ex) {
 				refused.add(
 						new Answered(delivery,
-								new Postman.Outcome(DeliveryStatus.BOUNCED,
+								new SmtpConnection.Outcome(DeliveryStatus.BOUNCED,
 										"invalid address: " + message.get().to() + " (" + ex.getMessage() + ")", true),
 								0));
 			}
@@ -233,16 +233,16 @@ class Courier implements AutoCloseable {
 	 */
 	private Answered send(Delivery delivery, MimeMessage mime) {
 		AtomicInteger attempts = new AtomicInteger();
-		Postman.Outcome outcome;
+		SmtpConnection.Outcome outcome;
 		try {
 			outcome = this.retry.execute(() -> {
 				attempts.incrementAndGet();
-				return this.postman.send(mime);
+				return this.connection.send(mime);
 			});
 		}
 		catch (RetryException ex) {
-			if (ex.getLastException() instanceof Postman.Deferred deferred) {
-				outcome = new Postman.Outcome(DeliveryStatus.RETRY, deferred.getMessage(), false);
+			if (ex.getLastException() instanceof SmtpConnection.Deferred deferred) {
+				outcome = new SmtpConnection.Outcome(DeliveryStatus.RETRY, deferred.getMessage(), false);
 			}
 			else if (ex.getLastException() instanceof RuntimeException failure) {
 				throw failure;
@@ -283,7 +283,7 @@ class Courier implements AutoCloseable {
 	 */
 	private void recorded(Answered answered) {
 		Delivery delivery = answered.delivery();
-		Postman.Outcome outcome = answered.outcome();
+		SmtpConnection.Outcome outcome = answered.outcome();
 		if (outcome.status() != DeliveryStatus.SENT) {
 			logger.warn("{} to subscriber {}: {} after {} attempt(s) ({})", delivery.messageId(),
 					delivery.subscriberId(), outcome.status(), answered.attempts(), outcome.reply());
@@ -300,7 +300,7 @@ class Courier implements AutoCloseable {
 		// never interrupt the composing thread: an interrupt in the middle of a database
 		// read closes H2's file; a group it is composing is simply not used
 		this.composing.shutdown();
-		this.postman.close();
+		this.connection.close();
 	}
 
 }
