@@ -233,7 +233,7 @@ public class SubscriberImport {
 		}
 		catch (InvalidQueryException ex) {
 			throw new InvalidInputException("the keywords '" + value + "' are not a valid query at " + ex.getMessage()
-					+ "; write them as a topic query (see \"Topic queries\" in the README)");
+					+ "; write them as a topic query (see docs/topic-queries.md)");
 		}
 	}
 
