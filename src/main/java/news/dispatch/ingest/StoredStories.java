@@ -115,8 +115,8 @@ class StoredStories {
 
 	/**
 	 * Stores new stories, in one batch, with their band keys in another. A band key
-	 * belongs to the first story stored with it (see {@link BandKeyMigration}): the keys
-	 * in {@code storedBands} (what {@link #nearest} found for these stories) and those an
+	 * belongs to the first story stored with it (see {@link V20__BandKeys}): the keys in
+	 * {@code storedBands} (what {@link #nearest} found for these stories) and those an
 	 * earlier story of the batch has are left out.
 	 * @return the id of each story's text by content hash; a text that another run stored
 	 * first has that story's id, and its story is not stored again

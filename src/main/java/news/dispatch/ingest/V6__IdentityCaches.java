@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -21,28 +19,16 @@ import org.springframework.stereotype.Component;
  * would no longer follow the order stories were stored in.
  */
 @Component
-class IdentityCacheMigration implements JavaMigration {
+class V6__IdentityCaches extends BaseJavaMigration {
 
 	static final int CACHE = 1000;
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("6");
-	}
-
+	/**
+	 * The description databases migrated before the class took Flyway's naming keep.
+	 */
 	@Override
 	public String getDescription() {
 		return "H2 identity caches of the ingest tables";
-	}
-
-	@Override
-	public @Nullable Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
 	}
 
 	@Override

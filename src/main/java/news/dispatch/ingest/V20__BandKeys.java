@@ -8,10 +8,8 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -26,26 +24,14 @@ import org.springframework.stereotype.Component;
  * thousand rows to a batch.
  */
 @Component
-class BandKeyMigration implements JavaMigration {
+class V20__BandKeys extends BaseJavaMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("20");
-	}
-
+	/**
+	 * The description databases migrated before the class took Flyway's naming keep.
+	 */
 	@Override
 	public String getDescription() {
 		return "one row per near-duplicate band key";
-	}
-
-	@Override
-	public @Nullable Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
 	}
 
 	@Override

@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -19,26 +17,14 @@ import org.springframework.stereotype.Component;
  * history serves H2 and PostgreSQL alike.
  */
 @Component
-class BatchSchemaMigration implements JavaMigration {
+class V1__BatchJobRepository extends BaseJavaMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("1");
-	}
-
+	/**
+	 * The description databases migrated before the class took Flyway's naming keep.
+	 */
 	@Override
 	public String getDescription() {
 		return "Spring Batch job repository";
-	}
-
-	@Override
-	public @Nullable Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
 	}
 
 	@Override
