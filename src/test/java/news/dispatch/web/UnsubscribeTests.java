@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
@@ -30,12 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The unsubscribe link of every message: one-click POST (RFC 8058) without cookies,
- * effective at once and idempotent, withdrawing what was still planned; a GET only asks
- * to confirm; a forged token changes nothing.
+ * effective at once and idempotent, withdrawing what was still planned, and never
+ * expiring; a GET only asks to confirm; a forged token changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/unsubscribe",
-				"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" })
+				"dispatch.secret=" + Tokens.SECRET, "dispatch.mail.connect-timeout=1s",
+				"dispatch.digest.lookback-days=100000" })
 class UnsubscribeTests {
 
 	static final Path DATA = Path.of("target/test-data/unsubscribe");
@@ -114,6 +118,30 @@ class UnsubscribeTests {
 			.contains("<form method=\"post\"")
 			.contains("ben.adeyemi@example.org");
 		assertThat(this.subscribers.find(ben.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
+	}
+
+	@Test
+	void aLinkFromMailOfLongAgoStillUnsubscribesAndASecondVisitSaysSo() throws Exception {
+		// given: Fay's unsubscribe link from a digest of two years ago, signed with an
+		// expiry (as links were once) that has long passed
+		Path input = Files.createDirectories(DATA.resolve("input-old"));
+		Files.writeString(input.resolve("subscribers.csv"), "email,name,topics\nfay.old@example.net,Fay,\n");
+		Cli cli = new Cli(this.commandLine);
+		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
+		Subscriber fay = this.subscribers.findByEmail("fay.old@example.net").orElseThrow();
+		String old = Tokens.token(fay.id(), "unsubscribe", Instant.now().minus(365, ChronoUnit.DAYS));
+
+		// when: her mail provider posts the one-click request, and she opens the link
+		// later
+		HttpResponse<String> oneClick = post("/unsubscribe?token=" + old, "List-Unsubscribe=One-Click");
+		HttpResponse<String> again = get("/unsubscribe?token=" + old);
+
+		// then: she is unsubscribed, and told so the second time, with her preferences
+		assertThat(oneClick.statusCode()).isEqualTo(200);
+		assertThat(oneClick.body()).contains("You are unsubscribed");
+		assertThat(this.subscribers.find(fay.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("You are already unsubscribed").contains("href=\"/preferences?token=");
 	}
 
 	@Test
