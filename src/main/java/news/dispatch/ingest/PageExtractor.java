@@ -86,12 +86,19 @@ final class PageExtractor {
 	/**
 	 * The story's paragraphs in a piece of HTML such as a feed entry's content, with what
 	 * is not the story (pictures and captions, share widgets, related links) dropped.
+	 * Plain text, and text that is all in one {@code pre}, is read as {@link WireCopy}
+	 * reads it.
 	 */
 	List<String> fragment(String html) {
 		if (html.indexOf('<') < 0) {
 			return this.boilerplate.clean(HtmlText.paragraphsOfFragment(html));
 		}
 		Document fragment = Jsoup.parseBodyFragment(html);
+		Element pre = fragment.body().selectFirst("pre");
+		if (pre != null && pre.text().length() >= fragment.body().text().length() * 9 / 10) {
+			// wire copy sent as it came off the wire, its lines and indents kept
+			return this.boilerplate.clean(WireCopy.body(pre.wholeText()));
+		}
 		fragment.select(NOT_THE_STORY).remove();
 		removeChrome(fragment);
 		removeLinkLists(fragment.body());
