@@ -260,6 +260,29 @@ class WireCopyTests {
 				"The strike starts on Friday.");
 	}
 
+	@Test
+	void aJsonFeedItemWithWireCopyAsItsTextKeepsItsParagraphsAndPlace() {
+		// given: content_text as the wire sent it, lines and indents kept
+		String text = "PORT STRIKE ENDS\n    KESTREL BAY (Coast Wire) -- Dock workers went back to work on"
+				+ "\nMonday after a four-day strike over pay.\n    The port said ships would be cleared by"
+				+ "\nWednesday.\n(AP)";
+		byte[] feed = ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Coast Wire\","
+				+ " \"items\": [{\"id\": \"cw-1\", \"title\": \"Port strike ends\", \"content_text\": " + "\""
+				+ text.replace("\n", "\\n") + "\"}]}")
+			.getBytes(StandardCharsets.UTF_8);
+		String address = "http://127.0.0.1:8080/wire.json";
+
+		// when
+		SyndEntry entry = FeedParser.parse("wire", address, feed, null).entries().get(0);
+		ArticleDraft draft = this.entries.draft(entry, "wire", "cw-1", address, null);
+
+		// then
+		assertThat(draft.place()).isEqualTo("Kestrel Bay");
+		assertThat(draft.paragraphs()).containsExactly(
+				"Dock workers went back to work on Monday after a four-day strike over pay.",
+				"The port said ships would be cleared by Wednesday.");
+	}
+
 	private ArticleDraft feedEntry(String title, String description) {
 		String address = "http://127.0.0.1:8080/wire.xml";
 		byte[] feed = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Wire</title>"
