@@ -59,8 +59,8 @@ final class LinkedPages {
 				(page.url() != null) ? page.url() : summary.url(), summary.source(), summary.item(),
 				dated ? summary.publishedAt() : page.publishedAt(),
 				(summary.author() != null) ? summary.author() : page.author(),
-				dated ? summary.unreadableDate() : page.unreadableDate(), summary.place())
-			.located();
+				dated ? summary.unreadableDate() : page.unreadableDate(),
+				(summary.place() != null) ? summary.place() : page.place());
 		return new Story(whole, null);
 	}
 

@@ -10,10 +10,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * Takes the story out of a news page: headline, body paragraphs, author, publication time
- * and canonical address. Scripts, styles, navigation, share widgets, related-link lists,
- * picture captions and comment forms are not the story and are dropped before the body is
- * read.
+ * Takes the story out of a news page: headline, body paragraphs, author, publication
+ * time, canonical address and the place its lead's dateline names. Scripts, styles,
+ * navigation, share widgets, related-link lists, picture captions and comment forms are
+ * not the story and are dropped before the body is read.
  */
 final class PageExtractor {
 
@@ -80,7 +80,8 @@ final class PageExtractor {
 				: address.startsWith("http") ? address : null;
 		return new ArticleDraft(headline, paragraphs, canonical, source, item, Dates.parse(metadata.published()),
 				metadata.author(), (metadata.published() != null && Dates.parse(metadata.published()) == null)
-						? metadata.published() : null);
+						? metadata.published() : null)
+			.located();
 	}
 
 	/**
