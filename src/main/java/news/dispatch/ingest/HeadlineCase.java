@@ -18,7 +18,10 @@ final class HeadlineCase {
 
 	private static final Set<String> SMALL = Set.of("a", "an", "and", "as", "at", "but", "by", "for", "from", "in",
 			"into", "nor", "of", "off", "on", "onto", "or", "over", "per", "than", "the", "to", "up", "via", "vs",
-			"with");
+			"with",
+			// the particles of place names: "RIO DE JANEIRO", "PORT-AU-PRINCE", "DAR ES
+			// SALAAM"
+			"de", "del", "du", "au", "es");
 
 	/**
 	 * Two-letter words that are words, not abbreviations ("UK", "EU", "UN" stay as they
@@ -26,7 +29,7 @@ final class HeadlineCase {
 	 */
 	private static final Set<String> TWO_LETTER_WORDS = Set.of("am", "an", "as", "at", "be", "by", "do", "go", "he",
 			"if", "in", "is", "it", "me", "mr", "ms", "dr", "st", "my", "no", "of", "oh", "ok", "on", "or", "so", "to",
-			"up", "we");
+			"up", "we", "de", "du", "au", "es");
 
 	private static final Set<String> ACRONYMS = Set.of("NATO", "OPEC", "NASA", "UNESCO", "UNICEF", "FIFA", "UEFA",
 			"AIDS", "OECD", "ASEAN", "GATT", "NAFTA", "IAEA", "CEO", "CFO", "IPO", "GDP", "IMF", "ECB", "SEC", "FDA",

@@ -25,7 +25,9 @@ final class WireMarks {
 
 	private static final Pattern SIGNATURE = Pattern.compile("\\(?(?:Reuters?|REUTERS?|AP|AFP|UPI|dpa|DPA)\\)?"
 			+ "|Associated Press|(?:[A-Z]{2,4}-){1,2}[A-Z]{2}-\\d\\d-\\d\\d-\\d{2,4}\\s+\\d{3,4}\\s?[A-Z]{2,4}"
-			+ "|(?i:(?:copyright|©|\\(c\\))\\s.*(?:reuters|associated press|afp|all rights reserved).*)");
+			+ "|(?i:(?:copyright|©|\\(c\\))\\s.*(?:reuters|associated press|afp|all rights reserved).*)"
+			// the end-of-text mark some archives keep, as a control character or escaped
+			+ "|(?:&#\\d{1,3};|\\p{Cc})+");
 
 	private static final Pattern SIGNED_LAST_LINE = Pattern
 		.compile("(.*[.!?\"”’])\\s+(?:Reuters?|REUTERS?|\\(AP\\)|\\(Reuters\\)|AFP|\\(AFP\\))");

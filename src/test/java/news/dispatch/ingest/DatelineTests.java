@@ -22,6 +22,8 @@ class DatelineTests {
 			SPRINGFIELD, Ill., Sept. 5 (AP) -- Voters went out.   | Springfield, Ill.| Voters went out.
 			Tokyo, March 3 (Kyodo) - Exports rose.                | Tokyo            | Exports rose.
 			PARIS - “We agree,” the minister said.                | Paris            | “We agree,” the minister said.
+			RIO DE JANEIRO, Feb 26 - Coffee prices fell.          | Rio de Janeiro   | Coffee prices fell.
+			DAR ES SALAAM, July 3 (Reuters) - Talks resumed.      | Dar es Salaam    | Talks resumed.
 			""")
 	void aDatelineOpeningTheLeadIsThePlaceAndNotPartOfTheLead(String lead, String place, String rest) {
 		// when

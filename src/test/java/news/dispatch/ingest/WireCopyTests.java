@@ -30,7 +30,8 @@ class WireCopyTests {
 	@Test
 	void indentedWireCopyBecomesHeadlineLeadAndParagraphsWithItsPlace() throws IOException {
 		// given: a slug, a headline in capitals, hard-wrapped lines, each paragraph's
-		// first line indented, a dateline and the agency's sign-off
+		// first line indented, a dateline, the agency's sign-off and an archive's
+		// end-of-text mark
 		String copy = """
 				BC-KESTREL-HARBOUR
 				HARBOUR AUTHORITY RAISES PORT FEES FOR U.S. SHIPPERS
@@ -42,6 +43,7 @@ class WireCopyTests {
 				    Shipping lines said they would pass the increase on.
 				    "We have no choice," a spokesman for one line said.
 				 REUTER
+				&#3;
 				""";
 
 		// when
