@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * it as where the story happens, not as its first words.
  *
  * @param place where the story was filed, in the case a reader expects ("New York")
- * @param lead the lead without its dateline
+ * @param lead the lead without its dateline; empty when the dateline stands alone ("NEW
+ * YORK, March 2 -" over a table of figures)
  */
 record Dateline(String place, String lead) {
 
@@ -28,8 +29,10 @@ record Dateline(String place, String lead) {
 	// a region, as American datelines give the state: "SPRINGFIELD, Ill."
 			+ "(?:,\\s(?!" + MONTH + "\\s\\d)(?<region>" + WORD + "(?:\\s" + WORD + ")?))?" + "(?:,\\s(?<date>" + MONTH
 			+ "\\s\\d{1,2}))?" + "(?:\\s?\\((?<agency>[\\p{Lu}][\\p{L}-]{1,20}(?:\\s[\\p{Lu}][\\p{L}]{1,20})?)\\))?"
-			// a dash: a hyphen needs a space beside it, else it joins words
-			+ "(?:\\s?(?:--|–|—)\\s?|\\s-\\s?|-\\s)(?<lead>[\\p{L}\\p{N}“\"‘'(].*)", Pattern.DOTALL);
+			// a dash: a hyphen needs a space beside it, else it joins words; a dateline
+			// on its own, as over a table of figures, ends with its dash
+			+ "(?:(?:\\s?(?:--|–|—)\\s?|\\s-\\s?|-\\s)(?<lead>[\\p{L}\\p{N}“\"‘'(].*)|\\s?(?:--|–|—|-)\\s*)",
+			Pattern.DOTALL);
 
 	private static final int MAX_PLACE = 60;
 
@@ -52,7 +55,8 @@ record Dateline(String place, String lead) {
 		if (whole.length() > MAX_PLACE) {
 			return null;
 		}
-		return new Dateline(whole, matcher.group("lead").strip());
+		String rest = matcher.group("lead");
+		return new Dateline(whole, (rest != null) ? rest.strip() : "");
 	}
 
 	/**
@@ -72,11 +76,16 @@ record Dateline(String place, String lead) {
 			return new Located(null, paragraphs);
 		}
 		Dateline dateline = of(paragraphs.get(0));
-		if (dateline == null) {
+		if (dateline == null || (dateline.lead().isEmpty() && paragraphs.size() < 2)) {
 			return new Located(null, paragraphs);
 		}
 		List<String> located = new ArrayList<>(paragraphs);
-		located.set(0, dateline.lead());
+		if (dateline.lead().isEmpty()) {
+			located.remove(0);
+		}
+		else {
+			located.set(0, dateline.lead());
+		}
 		return new Located(dateline.place(), List.copyOf(located));
 	}
 

@@ -42,7 +42,10 @@ final class HeadlineCase {
 	private static final Set<String> NOT_ACRONYMS = Set.of("mr", "mrs", "ms", "dr", "st", "ltd", "hwy", "jr", "sr",
 			"vs", "why", "by", "my", "fly", "try", "dry", "cry", "sky", "spy", "shy", "sly", "ply", "pry", "wry", "gym",
 			"myth", "lynch", "nymph", "rhythm", "crypt", "tryst", "lymph", "hymn", "psych", "sync", "syncs", "shh",
-			"pfft", "hmm");
+			"pfft", "hmm",
+			// the wire's abbreviations: "1ST QTR NET", "SHR", "MLN DLRS"
+			"qtr", "mln", "bln", "pct", "cts", "dlrs", "shr", "shrs", "yr", "yrs", "mth", "mths", "wk", "wks", "ft",
+			"sq", "blvd");
 
 	private HeadlineCase() {
 	}

@@ -39,7 +39,7 @@ class DatelineTests {
 	@ValueSource(strings = { "Mr Kim - who arrived by train - met the governor.",
 			"The U.S. - Japan talks resumed on Monday.", "In LONDON - and only there - prices fell.",
 			"Analysts said the U.S.-Japan deal was near.", "WASHINGTON-BASED groups said the rule was unfair.",
-			"Officials, May 4 was a holiday, said nothing." })
+			"Officials, May 4 was a holiday, said nothing.", "Prices rose - and fell -" })
 	void aLeadThatOnlyLooksLikeItIsLeftWhole(String lead) {
 		assertThat(Dateline.of(lead)).isNull();
 	}

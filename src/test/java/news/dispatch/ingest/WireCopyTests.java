@@ -62,6 +62,30 @@ class WireCopyTests {
 	}
 
 	@Test
+	void aDatelineOnALineOfItsOwnIsThePlaceAndNotAParagraph() throws IOException {
+		// given
+		String copy = """
+				KESTREL FOODS SEES 1ST QTR PROFIT UP 10 PCT
+				    KESTREL BAY, April 7 -
+				    Kestrel Foods Inc said it expected first-quarter net profit to
+				rise about ten pct on higher sales of frozen meals.
+				    The company will report its results on April 21.
+				 Reuter
+				""";
+
+		// when
+		ArticleDraft draft = this.files.read("inbox", write("earnings.txt", copy));
+
+		// then
+		assertThat(draft.headline()).isEqualTo("Kestrel Foods Sees 1st Qtr Profit up 10 Pct");
+		assertThat(draft.place()).isEqualTo("Kestrel Bay");
+		assertThat(draft.paragraphs()).containsExactly(
+				"Kestrel Foods Inc said it expected first-quarter net profit to rise about ten pct on higher sales"
+						+ " of frozen meals.",
+				"The company will report its results on April 21.");
+	}
+
+	@Test
 	void agencyStyleCopyWithBylineMoreAndEndMarksKeepsOnlyTheStory() throws IOException {
 		// given: blank lines and indents together, a byline, an American dateline with
 		// the
