@@ -133,12 +133,13 @@ class StoredStories {
 					new SqlParameterValue(Types.VARCHAR, cutUrl(draft.url())), cut(draft.source(), 2000),
 					cut(draft.item(), 2000), Articles.utc(published), Articles.utc(now), story.contentHash(),
 					new SqlParameterValue(Types.VARCHAR, (draft.author() != null) ? cut(draft.author(), 300) : null),
+					new SqlParameterValue(Types.VARCHAR, (draft.place() != null) ? cut(draft.place(), 200) : null),
 					story.contentHash() });
 		}
 		int[] inserted = this.batch.batchUpdate("""
 				insert into article (headline, body, url, source, source_item, published_at, ingested_at,
-				  content_hash, author)
-				select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
+				  content_hash, author, place)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
 				where not exists (select 1 from article where content_hash = ?)""", storyRows);
 		Map<String, Long> ids = idsOf(stories.stream().map(NewStory::contentHash).toList());
 		List<Object[]> bandRows = new ArrayList<>();
