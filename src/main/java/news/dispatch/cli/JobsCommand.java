@@ -14,6 +14,8 @@ import news.dispatch.alert.AlertJob;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.digest.DigestJob;
+import news.dispatch.feedback.FeedbackReports;
+import news.dispatch.feedback.ReportKind;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,9 +106,12 @@ class JobsCommand {
 
 		private final Deliveries deliveries;
 
-		ShowCommand(JobRepository repository, Deliveries deliveries) {
+		private final FeedbackReports feedback;
+
+		ShowCommand(JobRepository repository, Deliveries deliveries, FeedbackReports feedback) {
 			this.repository = repository;
 			this.deliveries = deliveries;
+			this.feedback = feedback;
 		}
 
 		@Override
@@ -135,6 +140,7 @@ class JobsCommand {
 				json.put("deliveries", counts);
 				json.put("inDoubt", this.deliveries.inDoubt(kind(execution), edition));
 				json.put("replies", replies);
+				json.put("late", late(this.feedback.ofEdition(kind(execution), edition)));
 			}
 			json.put("failure", JobRuns.failure(execution));
 			PrintWriter out = this.spec.commandLine().getOut();
@@ -157,6 +163,7 @@ class JobsCommand {
 			}
 			if (counts != null) {
 				out.printf("%nDeliveries: %s%n", counts);
+				out.printf("Came back later: %s%n", json.get("late"));
 				if (((Long) json.get("inDoubt")) > 0) {
 					out.printf("In doubt: %d (in flight when a run died, sent again: may have arrived twice)%n",
 							json.get("inDoubt"));
@@ -198,6 +205,17 @@ class JobsCommand {
 		}
 		JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
 		return (edition != null) ? edition.value().toString() : null;
+	}
+
+	/**
+	 * The late bounces and complaints of an edition, by kind.
+	 */
+	static Map<String, Long> late(Map<ReportKind, Long> reports) {
+		Map<String, Long> late = new LinkedHashMap<>();
+		late.put("hardBounces", reports.getOrDefault(ReportKind.HARD_BOUNCE, 0L));
+		late.put("softBounces", reports.getOrDefault(ReportKind.SOFT_BOUNCE, 0L));
+		late.put("complaints", reports.getOrDefault(ReportKind.COMPLAINT, 0L));
+		return late;
 	}
 
 	@Command(name = "restart", mixinStandardHelpOptions = true,

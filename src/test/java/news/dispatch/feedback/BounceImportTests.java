@@ -85,11 +85,16 @@ class BounceImportTests {
 	@Autowired
 	MessageReferences references;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	Cli cli;
 
 	Map<String, ReturnedMail> sent;
 
 	List<MimeMessage> edition;
+
+	String run;
 
 	@BeforeAll
 	void anEditionWentOut() {
@@ -98,6 +103,9 @@ class BounceImportTests {
 		this.cli.importNewsroom(DATA.resolve("input"));
 		Cli.Result digest = this.cli.run("digest", "--date", EDITION.toString());
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
+		java.util.regex.Matcher run = java.util.regex.Pattern.compile("\\(run (\\d+)\\)").matcher(digest.out());
+		assertThat(run.find()).as(digest.out()).isTrue();
+		this.run = run.group(1);
 		this.edition = List.of(smtp.getReceivedMessages());
 		this.sent = this.edition.stream()
 			.map(ReturnedMail::of)
@@ -207,6 +215,47 @@ class BounceImportTests {
 			.map((message) -> ReturnedMail.of(message).recipient())
 			.toList();
 		assertThat(recipients).containsExactly("erin.cole@example.com");
+
+		// and operators see it: the edition's late reports, each reader's history, the
+		// suppression list and the counters
+		Cli.Result run = this.cli.run("jobs", "show", this.run, "--json");
+		assertThat(run.out().replaceAll("\\s+", " "))
+			.contains("\"late\" : { \"hardBounces\" : 2, \"softBounces\" : 1, \"complaints\" : 1 }");
+		Cli.Result anaShown = this.cli.run("subscribers", "show", "ana.kovac@example.com");
+		assertThat(anaShown.out()).contains("ana.kovac@example.com (Ana Kovač): SUPPRESSED (1 hard bounce(s))")
+			.contains("hard bounce  5.1.1 (file 01-postfix-dsn-hard.eml)")
+			.containsPattern("bounced +digest " + EDITION)
+			.contains("→ suppressed");
+		Cli.Result devShown = this.cli.run("subscribers", "show", "dev.sharma@example.org", "--json");
+		assertThat(devShown.out()).contains("\"status\" : \"SUPPRESSED\"")
+			.contains("\"reason\" : \"complaint (abuse) about " + this.sent.get("dev.sharma@example.org").messageId())
+			.contains("\"kind\" : \"COMPLAINT\"")
+			.contains("\"sentAt\" : \"" + EDITION.getYear());
+		Cli.Result suppressed = this.cli.run("subscribers", "list", "--status", "suppressed", "--json");
+		assertThat(suppressed.out())
+			.contains("ana.kovac@example.com", "ben.adeyemi@example.org", "dev.sharma@example.org")
+			.doesNotContain("chloe.martin")
+			.doesNotContain("erin.cole");
+		assertThat(this.meters.get("dispatch.feedback.reports").tag("kind", "hard_bounce").functionCounter().count())
+			.isEqualTo(2);
+		assertThat(this.meters.get("dispatch.feedback.reports").tag("kind", "complaint").functionCounter().count())
+			.isEqualTo(1);
+
+		// when: an operator reactivates a mistaken suppression
+		Cli.Result reactivate = this.cli.run("subscribers", "reactivate", "ben.adeyemi@example.org", "--reason",
+				"the mailbox was restored");
+
+		// then: Ben is active again, with the reason in his history; a second try is
+		// refused
+		assertThat(reactivate.exitCode()).as(reactivate.err()).isZero();
+		assertThat(status("ben.adeyemi@example.org")).isEqualTo("ACTIVE");
+		assertThat(this.cli.run("subscribers", "show", "ben.adeyemi@example.org").out())
+			.containsPattern("→ active +reactivated by an operator: the mailbox was restored");
+		Cli.Result again2 = this.cli.run("subscribers", "reactivate", "ben.adeyemi@example.org", "--reason", "x");
+		assertThat(again2.exitCode()).isEqualTo(2);
+		assertThat(again2.err()).contains("ben.adeyemi@example.org is ACTIVE, not suppressed");
+		assertThat(this.cli.run("subscribers", "show", "nobody@example.com").err())
+			.contains("No subscriber has the address nobody@example.com");
 	}
 
 	@Test
