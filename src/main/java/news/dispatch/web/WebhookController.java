@@ -1,0 +1,135 @@
+package news.dispatch.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import news.dispatch.feedback.Feedback;
+import news.dispatch.feedback.RelayEvents;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Relays' webhooks for bounces and complaints: {@code POST /api/webhooks/postmark},
+ * {@code /sendgrid} (HTTP basic) and {@code /mailgun} (the signing key's HMAC of the
+ * call's timestamp and token). A call that does not authenticate as its provider is
+ * refused (401) before its body is read, and changes nothing; a provider with no
+ * credentials configured refuses every call.
+ */
+@RestController
+class WebhookController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final RelayEvents events;
+
+	private final WebhookSettings settings;
+
+	WebhookController(RelayEvents events, WebhookSettings settings) {
+		this.events = events;
+		this.settings = settings;
+	}
+
+	@PostMapping("/api/webhooks/{provider}")
+	ResponseEntity<Object> call(@PathVariable String provider, @RequestBody(required = false) @Nullable String body,
+			@RequestHeader(name = "Authorization", required = false) @Nullable String authorization) {
+		String json = (body != null) ? body : "";
+		boolean authentic = switch (provider) {
+			case "postmark" -> basic(authorization, this.settings.postmarkUsername(), this.settings.postmarkPassword());
+			case "sendgrid" -> basic(authorization, this.settings.sendgridUsername(), this.settings.sendgridPassword());
+			case "mailgun" -> mailgun(json);
+			default -> false;
+		};
+		if (!authentic) {
+			return problem(HttpStatus.UNAUTHORIZED, "The call to /api/webhooks/" + provider
+					+ " did not authenticate as that provider (or it is not configured under dispatch.webhooks.*);"
+					+ " nothing was changed.");
+		}
+		JsonNode call;
+		try {
+			call = JSON.readTree(json);
+		}
+		catch (JacksonException ex) {
+			return problem(HttpStatus.BAD_REQUEST, "The body is not JSON (" + ex.getOriginalMessage()
+					+ "); send the provider's event JSON as it documents it.");
+		}
+		List<Feedback.Outcome> outcomes = switch (provider) {
+			case "postmark" -> this.events.postmark(call);
+			case "sendgrid" -> this.events.sendgrid(call);
+			default -> this.events.mailgun(call);
+		};
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("events", outcomes.size());
+		answer.put("changed", outcomes.stream().filter(Feedback.Outcome::changed).count());
+		answer.put("lines", outcomes.stream().map(Feedback.Outcome::line).toList());
+		return ResponseEntity.ok(answer);
+	}
+
+	private static boolean basic(@Nullable String authorization, String username, String password) {
+		if (username.isBlank() || password.isBlank() || authorization == null
+				|| !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return false;
+		}
+		byte[] given;
+		try {
+			given = Base64.getDecoder().decode(authorization.substring(6).strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		return MessageDigest.isEqual(given, (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private boolean mailgun(String body) {
+		String key = this.settings.mailgunSigningKey();
+		if (key.isBlank()) {
+			return false;
+		}
+		try {
+			JsonNode signature = JSON.readTree(body).path("signature");
+			String timestamp = signature.path("timestamp").asString("");
+			String token = signature.path("token").asString("");
+			String given = signature.path("signature").asString("");
+			if (timestamp.isEmpty() || token.isEmpty() || given.isEmpty()) {
+				return false;
+			}
+			long age = Instant.now().getEpochSecond() - Long.parseLong(timestamp);
+			if (Math.abs(age) > this.settings.mailgunMaxAge().toSeconds()) {
+				return false;
+			}
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] expected = HexFormat.of()
+				.formatHex(mac.doFinal((timestamp + token).getBytes(StandardCharsets.UTF_8)))
+				.getBytes(StandardCharsets.US_ASCII);
+			return MessageDigest.isEqual(expected, given.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (JacksonException | NumberFormatException | GeneralSecurityException ex) {
+			return false;
+		}
+	}
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(Map.of("status", status.value(), "detail", detail));
+	}
+
+}
