@@ -89,6 +89,49 @@ public class RelayEvents {
 				text(event, "recipient"), messageId, "mailgun:" + text(event, "id"), "webhook mailgun"));
 	}
 
+	/**
+	 * Takes in an Amazon SES notification (the {@code Message} of an SNS notification): a
+	 * Bounce or a Complaint, one outcome per recipient it names.
+	 */
+	public List<Feedback.Outcome> ses(JsonNode message) {
+		String type = text(message, "notificationType");
+		if (type == null) {
+			type = text(message, "eventType");
+		}
+		JsonNode mail = message.path("mail");
+		String messageId = text(mail.path("commonHeaders"), "messageId");
+		for (JsonNode header : mail.path("headers")) {
+			if ("Message-ID".equalsIgnoreCase(header.path("name").asString(""))) {
+				messageId = header.path("value").asString("");
+			}
+		}
+		List<Feedback.Outcome> outcomes = new ArrayList<>();
+		if ("Bounce".equals(type)) {
+			JsonNode bounce = message.path("bounce");
+			String bounceType = String.valueOf(text(bounce, "bounceType"));
+			for (JsonNode recipient : bounce.path("bouncedRecipients")) {
+				String status = text(recipient, "status");
+				ReportKind kind = ("Permanent".equals(bounceType) && (status == null || !status.startsWith("4"))
+						&& !"MailboxFull".equals(text(bounce, "bounceSubType"))) ? ReportKind.HARD_BOUNCE
+								: ReportKind.SOFT_BOUNCE;
+				outcomes.add(take(kind, status,
+						join(bounceType + " " + text(bounce, "bounceSubType"), text(recipient, "diagnosticCode")),
+						text(recipient, "emailAddress"), messageId,
+						"ses:" + text(bounce, "feedbackId") + ":" + text(recipient, "emailAddress"), "webhook ses"));
+			}
+		}
+		else if ("Complaint".equals(type)) {
+			JsonNode complaint = message.path("complaint");
+			String feedbackType = text(complaint, "complaintFeedbackType");
+			for (JsonNode recipient : complaint.path("complainedRecipients")) {
+				outcomes.add(take(ReportKind.COMPLAINT, (feedbackType != null) ? feedbackType : "abuse",
+						"reported as spam", text(recipient, "emailAddress"), messageId,
+						"ses:" + text(complaint, "feedbackId") + ":" + text(recipient, "emailAddress"), "webhook ses"));
+			}
+		}
+		return outcomes;
+	}
+
 	private Feedback.Outcome take(ReportKind kind, @Nullable String status, String detail, @Nullable String email,
 			@Nullable String messageId, String eventId, String source) {
 		List<String> ids = new ArrayList<>();

@@ -44,9 +44,12 @@ class WebhookController {
 
 	private final WebhookSettings settings;
 
-	WebhookController(RelayEvents events, WebhookSettings settings) {
+	private final SnsMessages sns;
+
+	WebhookController(RelayEvents events, WebhookSettings settings, SnsMessages sns) {
 		this.events = events;
 		this.settings = settings;
+		this.sns = sns;
 	}
 
 	@PostMapping("/api/webhooks/{provider}")
@@ -57,6 +60,8 @@ class WebhookController {
 			case "postmark" -> basic(authorization, this.settings.postmarkUsername(), this.settings.postmarkPassword());
 			case "sendgrid" -> basic(authorization, this.settings.sendgridUsername(), this.settings.sendgridPassword());
 			case "mailgun" -> mailgun(json);
+			// an SNS message carries its own signature, checked below
+			case "ses" -> true;
 			default -> false;
 		};
 		if (!authentic) {
@@ -72,11 +77,56 @@ class WebhookController {
 			return problem(HttpStatus.BAD_REQUEST, "The body is not JSON (" + ex.getOriginalMessage()
 					+ "); send the provider's event JSON as it documents it.");
 		}
+		if (provider.equals("ses")) {
+			return ses(call);
+		}
 		List<Feedback.Outcome> outcomes = switch (provider) {
 			case "postmark" -> this.events.postmark(call);
 			case "sendgrid" -> this.events.sendgrid(call);
 			default -> this.events.mailgun(call);
 		};
+		return answer(outcomes);
+	}
+
+	/**
+	 * An SNS message: authentic only when its signature verifies; a subscription's
+	 * confirmation is then confirmed, a notification taken in.
+	 */
+	private ResponseEntity<Object> ses(JsonNode call) {
+		java.util.Optional<String> refusal = this.sns.refusal(call);
+		if (refusal.isPresent()) {
+			return problem(HttpStatus.UNAUTHORIZED, "The call to /api/webhooks/ses is not an authentic SNS message: "
+					+ refusal.get() + "; nothing was changed.");
+		}
+		String type = SnsMessages.text(call, "Type");
+		if ("SubscriptionConfirmation".equals(type)) {
+			java.net.URI subscribe = this.sns.allowed(SnsMessages.text(call, "SubscribeURL"));
+			if (subscribe == null) {
+				return problem(HttpStatus.BAD_REQUEST, "The SubscribeURL is not https on an allowed host"
+						+ " (dispatch.webhooks.ses-certificate-hosts); the subscription was not confirmed.");
+			}
+			try {
+				this.sns.certificates().confirm(subscribe);
+			}
+			catch (java.io.IOException ex) {
+				return problem(HttpStatus.BAD_GATEWAY, "Confirming the subscription failed (" + ex.getMessage()
+						+ "); SNS sends the confirmation again.");
+			}
+			return ResponseEntity.ok(Map.of("confirmed", SnsMessages.text(call, "TopicArn")));
+		}
+		if (!"Notification".equals(type)) {
+			return ResponseEntity.ok(Map.of("events", 0));
+		}
+		try {
+			return answer(this.events.ses(JSON.readTree(String.valueOf(SnsMessages.text(call, "Message")))));
+		}
+		catch (JacksonException ex) {
+			return problem(HttpStatus.BAD_REQUEST, "The SNS Message is not SES's event JSON (" + ex.getOriginalMessage()
+					+ "); point the SNS topic at SES bounce and complaint notifications.");
+		}
+	}
+
+	private static ResponseEntity<Object> answer(List<Feedback.Outcome> outcomes) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("events", outcomes.size());
 		answer.put("changed", outcomes.stream().filter(Feedback.Outcome::changed).count());
