@@ -18,6 +18,8 @@ import news.dispatch.digest.DigestJob;
 import news.dispatch.run.JobDescriptors;
 import news.dispatch.run.JobRuns;
 import news.dispatch.run.RunLiveness;
+import news.dispatch.feedback.FeedbackReports;
+import news.dispatch.feedback.ReportKind;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,11 +117,15 @@ class JobsCommand {
 
 		private final RunLiveness liveness;
 
-		ShowCommand(JobRepository repository, Deliveries deliveries, JobDescriptors jobs, RunLiveness liveness) {
+		private final FeedbackReports feedback;
+
+		ShowCommand(JobRepository repository, Deliveries deliveries, JobDescriptors jobs, RunLiveness liveness,
+				FeedbackReports feedback) {
 			this.repository = repository;
 			this.deliveries = deliveries;
 			this.jobs = jobs;
 			this.liveness = liveness;
+			this.feedback = feedback;
 		}
 
 		@Override
@@ -154,6 +160,7 @@ class JobsCommand {
 					keys.forEach((key) -> editions.put(key.key(), this.deliveries.counts(key)));
 					json.put("editions", editions);
 				}
+				json.put("late", late(this.feedback.ofEditions(keys)));
 			}
 			json.put("failure", JobRuns.failure(execution));
 			PrintWriter out = this.spec.commandLine().getOut();
@@ -176,6 +183,7 @@ class JobsCommand {
 			}
 			if (counts != null) {
 				out.printf("%nDeliveries: %s%n", counts);
+				out.printf("Came back later: %s%n", json.get("late"));
 				if (((Long) json.get("inDoubt")) > 0) {
 					out.printf("In doubt: %d (in flight when a run died, sent again: may have arrived twice)%n",
 							json.get("inDoubt"));
@@ -192,6 +200,17 @@ class JobsCommand {
 			}
 		}
 
+	}
+
+	/**
+	 * The late bounces and complaints of an edition, by kind.
+	 */
+	static Map<String, Long> late(Map<ReportKind, Long> reports) {
+		Map<String, Long> late = new LinkedHashMap<>();
+		late.put("hardBounces", reports.getOrDefault(ReportKind.HARD_BOUNCE, 0L));
+		late.put("softBounces", reports.getOrDefault(ReportKind.SOFT_BOUNCE, 0L));
+		late.put("complaints", reports.getOrDefault(ReportKind.COMPLAINT, 0L));
+		return late;
 	}
 
 	@Command(name = "restart", mixinStandardHelpOptions = true,

@@ -151,6 +151,15 @@ public class SubscriberLinks {
 				+ sign(payload);
 	}
 
+	/**
+	 * The server's signature (HMAC-SHA256 with the link secret) of any text, for tokens
+	 * other features make, such as the return path of each message. Callers put what the
+	 * token is for into the payload, so a token of one kind never passes for another.
+	 */
+	public byte[] signature(String payload) {
+		return this.macs.get().doFinal(payload.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private String sign(String payload) {
 		return Base64.getUrlEncoder()
 			.withoutPadding()

@@ -196,17 +196,35 @@ public class Subscribers {
 	 * @return whether the subscriber is now suppressed
 	 */
 	public boolean recordHardBounce(long subscriberId, int threshold) {
-		this.jdbc
-			.sql("update subscriber set hard_bounces = hard_bounces + 1,"
-					+ " status = case when hard_bounces + 1 >= ? then 'SUPPRESSED' else status end where id = ?")
-			.params(threshold, subscriberId)
+		int suppressedNow = this.jdbc
+			.sql("update subscriber set hard_bounces = hard_bounces + 1, status = 'SUPPRESSED'"
+					+ " where id = ? and status <> 'SUPPRESSED' and hard_bounces + 1 >= ?")
+			.params(subscriberId, threshold)
 			.update();
+		if (suppressedNow > 0) {
+			Suppressions.record(this.jdbc, subscriberId, "SUPPRESSED", threshold + " hard bounce(s)");
+		}
+		else {
+			this.jdbc.sql("update subscriber set hard_bounces = hard_bounces + 1 where id = ?")
+				.param(subscriberId)
+				.update();
+		}
 		return this.jdbc.sql("select status from subscriber where id = ?")
 			.param(subscriberId)
 			.query(String.class)
 			.optional()
 			.map(SubscriberStatus.SUPPRESSED.name()::equals)
 			.orElse(false);
+	}
+
+	/**
+	 * Subscribers in one status ({@code ACTIVE}, {@code SUPPRESSED}, …), by address.
+	 */
+	public List<Subscriber> findByStatus(String status) {
+		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber where status = ? order by email")
+			.param(status.toUpperCase(java.util.Locale.ROOT))
+			.query(ROW)
+			.list());
 	}
 
 	/**
