@@ -25,6 +25,7 @@ import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.delivery.MessageReferences;
 import news.dispatch.subscriber.Subscriber;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,7 +183,7 @@ class BounceImportTests {
 		assertThat(status("ben.adeyemi@example.org")).isEqualTo("SUPPRESSED");
 		assertThat(status("chloe.martin@example.com")).isEqualTo("ACTIVE");
 		Subscriber dev = this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow();
-		assertThat(dev.status()).isEqualTo("SUPPRESSED");
+		assertThat(dev.status()).isEqualTo(SubscriberStatus.SUPPRESSED);
 		assertThat(dev.topics()).isEmpty();
 		assertThat(dev.alerts()).isFalse();
 		assertThat(ledgerStatus("ana.kovac@example.com")).isEqualTo(DeliveryStatus.BOUNCED);

@@ -25,6 +25,7 @@ import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,7 +142,7 @@ class BounceMailboxTests {
 			.satisfies((outcome) -> assertThat(outcome.outcome().line()).contains("complaint abuse")
 				.contains("subscriber suppressed"));
 		assertThat(this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow().status())
-			.isEqualTo("SUPPRESSED");
+			.isEqualTo(SubscriberStatus.SUPPRESSED);
 		assertThat(count("pop3", mail.getPop3().getPort(), "INBOX")).isZero();
 	}
 

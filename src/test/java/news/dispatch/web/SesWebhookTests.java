@@ -30,6 +30,7 @@ import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,7 +177,8 @@ class SesWebhookTests {
 		Map<String, String> tampered = new LinkedHashMap<>(bounce);
 		tampered.put("Message", bounceEvent("ben.adeyemi@example.org"));
 		assertThat(post(tampered).statusCode()).isEqualTo(401);
-		assertThat(this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow().status()).isEqualTo("ACTIVE");
+		assertThat(this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow().status())
+			.isEqualTo(SubscriberStatus.ACTIVE);
 
 		HttpResponse<String> taken = post(bounce);
 
@@ -205,7 +207,7 @@ class SesWebhookTests {
 
 		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
 		assertThat(this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow().status())
-			.isEqualTo("SUPPRESSED");
+			.isEqualTo(SubscriberStatus.SUPPRESSED);
 	}
 
 	@Test
