@@ -78,6 +78,36 @@ class KeptQueryIndexTest {
 		}
 	}
 
+	@Test
+	void anIndexWrittenByAnotherProcessMatchesWhatAnIndexInMemoryMatches() throws Exception {
+		// given: a query of several alternatives, each searched in the headline and the
+		// body, and one story for each alternative that has it in the body only
+		String query = "pyongyang OR \"north korea\" OR kim OR \"korean peninsula\"";
+		List<MatchableArticle> stories = List.of(article("Talks", "Envoys met in Pyongyang."),
+				article("Talks", "North Korea fired a missile."), article("Talks", "Kim spoke on Monday."),
+				article("Talks", "Tension on the Korean peninsula."));
+		for (int round = 1; round <= 3; round++) {
+			Path index = this.index.resolve("round-" + round);
+			// when: another JVM, whose hash codes differ, writes the index
+			Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", System.getProperty("java.class.path"), QueryIndexWriter.class.getName(), index.toString(),
+					query)
+				.redirectErrorStream(true)
+				.start();
+			String written = new String(writer.getInputStream().readAllBytes()).strip();
+			assertThat(writer.waitFor()).as(written).isZero();
+			// then: this one, reading it back, matches every story as it would in memory
+			try (TopicMatcher kept = new TopicMatcher(Map.of("t:1", query), Map.of(), (invalid) -> {
+				throw invalid;
+			}, index)) {
+				assertThat(kept.registered()).as("the index was read back, not rebuilt").isZero();
+				for (MatchableArticle story : stories) {
+					assertThat(kept.match(List.of(story))).as("round %d: %s", round, story.body()).hasSize(1);
+				}
+			}
+		}
+	}
+
 	private TopicMatcher open(Map<String, String> queries) {
 		return new TopicMatcher(queries, Map.of(), (invalid) -> {
 			throw invalid;
