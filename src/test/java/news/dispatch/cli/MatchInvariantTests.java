@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
@@ -79,12 +80,14 @@ class MatchInvariantTests {
 		assertThat(verified.out()).contains("stories of the last 3650 days checked").contains("no difference");
 
 		// when: a stored match is lost behind the matcher's back
-		Map<String, Object> lost = this.jdbc.sql(
+		// column labels are upper case on H2, lower case on PostgreSQL
+		Map<String, Object> lost = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		lost.putAll(this.jdbc.sql(
 				"select m.article_id, m.topic_id, a.headline, t.name from article_match m join article a on a.id = m.article_id"
 						+ " join topic t on t.id = m.topic_id order by m.article_id")
 			.query()
 			.listOfRows()
-			.get(0);
+			.get(0));
 		this.jdbc.sql("delete from article_match where article_id = ? and topic_id = ?")
 			.params(lost.get("ARTICLE_ID"), lost.get("TOPIC_ID"))
 			.update();
