@@ -13,6 +13,7 @@ import news.dispatch.article.Articles;
 import news.dispatch.delivery.ComposedMessage;
 import news.dispatch.delivery.Composer;
 import news.dispatch.delivery.Delivery;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.MailTemplates;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
@@ -56,8 +57,8 @@ class AlertComposer implements Composer {
 	}
 
 	@Override
-	public String kind() {
-		return AlertJob.KIND;
+	public LedgerKey.Kind kind() {
+		return LedgerKey.Kind.ALERT;
 	}
 
 	@Override
@@ -76,11 +77,11 @@ class AlertComposer implements Composer {
 			.findAll(deliveries.stream().map(Delivery::subscriberId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Subscriber::id, Function.identity()));
-		Map<String, Optional<Story>> stories = new HashMap<>();
+		Map<Long, Optional<Story>> stories = new HashMap<>();
 		Map<Long, Optional<ComposedMessage>> composed = new LinkedHashMap<>();
 		for (Delivery delivery : deliveries) {
 			Subscriber subscriber = recipients.get(delivery.subscriberId());
-			Optional<Story> story = stories.computeIfAbsent(delivery.key(), (key) -> story(Long.parseLong(key)));
+			Optional<Story> story = stories.computeIfAbsent(delivery.key().articleId(), this::story);
 			if (subscriber == null || !subscriber.active() || story.isEmpty()) {
 				composed.put(delivery.id(), Optional.empty());
 				continue;

@@ -1,5 +1,9 @@
 package news.dispatch.alert;
 
+import java.util.List;
+
+import news.dispatch.delivery.LedgerKey;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -12,12 +16,17 @@ public final class AlertJob {
 
 	public static final String NAME = "alert";
 
-	/** The kind of the ledger's rows for alerts; their edition key is the article id. */
-	public static final String KIND = "alert";
-
 	public static final String ARTICLE = "article";
 
 	private AlertJob() {
+	}
+
+	/**
+	 * The ledger key of the alert a run sends.
+	 */
+	public static List<LedgerKey> keys(JobParameters parameters) {
+		Long article = parameters.getLong(ARTICLE);
+		return (article != null) ? List.of(LedgerKey.alert(article)) : List.of();
 	}
 
 	public static JobParameters parameters(long articleId) {

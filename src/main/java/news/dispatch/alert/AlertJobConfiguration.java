@@ -7,6 +7,8 @@ import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.DeliverySteps;
+import news.dispatch.delivery.LedgerKey;
+import news.dispatch.run.JobDescriptor;
 import news.dispatch.topic.TopicMatching;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -41,6 +43,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class AlertJobConfiguration {
 
 	@Bean
+	JobDescriptor alertJobDescriptor() {
+		return JobDescriptor.sending(AlertJob.NAME, AlertJob::keys, false);
+	}
+
+	@Bean
 	Job alertJob(JobRepository jobRepository, Step matchArticleStep, Step planAlertsStep, Step sendAlertsStep) {
 		return new JobBuilder(AlertJob.NAME, jobRepository)
 			.validator(new DefaultJobParametersValidator(new String[] { AlertJob.ARTICLE }, new String[0]))
@@ -69,12 +76,11 @@ class AlertJobConfiguration {
 			Deliveries deliveries) {
 		return new StepBuilder("plan-alerts", jobRepository).tasklet((contribution, context) -> {
 			long articleId = (Long) context.getStepContext().getJobParameters().get(AlertJob.ARTICLE);
-			String key = Long.toString(articleId);
+			LedgerKey key = LedgerKey.alert(articleId);
 			Audience.Plan plan = audience.plan(articleId, Instant.now());
-			int planned = deliveries.planAll(AlertJob.KIND, key, messages(articleId, plan.send()),
-					DeliveryStatus.PENDING);
-			deliveries.planAll(AlertJob.KIND, key, messages(articleId, plan.held()), DeliveryStatus.HELD);
-			deliveries.planAll(AlertJob.KIND, key, messages(articleId, plan.capped()), DeliveryStatus.CAPPED);
+			int planned = deliveries.planAll(key, messages(articleId, plan.send()), DeliveryStatus.PENDING);
+			deliveries.planAll(key, messages(articleId, plan.held()), DeliveryStatus.HELD);
+			deliveries.planAll(key, messages(articleId, plan.capped()), DeliveryStatus.CAPPED);
 			contribution.incrementWriteCount(planned);
 			return null;
 		}, transactionManager).build();
@@ -98,14 +104,14 @@ class AlertJobConfiguration {
 	@StepScope
 	ItemStreamReader<Delivery> unsentAlerts(DeliverySteps steps, AlertSettings settings,
 			@Value("#{jobParameters['article']}") Long articleId) {
-		return steps.unsent(AlertJob.KIND, Long.toString(articleId), settings.chunkSize());
+		return steps.unsent(LedgerKey.alert(articleId), settings.chunkSize());
 	}
 
 	@Bean
 	@StepScope
 	ItemStreamWriter<Delivery> sendAlerts(DeliverySteps steps, AlertSettings settings,
 			@Value("#{jobParameters['article']}") Long articleId) {
-		return steps.sender(AlertJob.KIND, Long.toString(articleId), settings.connections());
+		return steps.sender(LedgerKey.alert(articleId), settings.connections());
 	}
 
 }

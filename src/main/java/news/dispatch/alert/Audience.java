@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Subscribers.Alertable;
 import news.dispatch.topic.ArticleMatches;
@@ -65,8 +66,8 @@ class Audience {
 		List<Long> byKeywords = this.matches.keywordSubscribers(articleId);
 		List<Alertable> readers = this.subscribers.alertable(topicIds, byKeywords, LocalDate.now(ZoneOffset.UTC));
 		Map<Long, List<Instant>> earlier = (this.settings.dailyCap() > 0)
-				? this.deliveries.plannedSince(AlertJob.KIND, readers.stream().map(Alertable::subscriberId).toList(),
-						now.minus(Duration.ofHours(26)), Long.toString(articleId))
+				? this.deliveries.plannedSince(readers.stream().map(Alertable::subscriberId).toList(),
+						now.minus(Duration.ofHours(26)), LedgerKey.alert(articleId))
 				: Map.of();
 		List<Long> send = new ArrayList<>();
 		List<Long> held = new ArrayList<>();

@@ -14,8 +14,18 @@ import org.jspecify.annotations.Nullable;
  * @param url the story's canonical address, when the source gave one
  * @param source where it came from (a folder or a feed)
  * @param publishedAt when the source says it was published, else when it was ingested
+ * @param place where the story was filed, as its lead's dateline named it ("Tokyo", "New
+ * York", "Springfield, Ill."), taken off the lead; null when the lead had no dateline
  */
-public record Article(long id, String headline, String body, @Nullable String url, String source, Instant publishedAt) {
+public record Article(long id, String headline, String body, @Nullable String url, String source, Instant publishedAt,
+		@Nullable String place) {
+
+	/**
+	 * A story with no known place.
+	 */
+	public Article(long id, String headline, String body, @Nullable String url, String source, Instant publishedAt) {
+		this(id, headline, body, url, source, publishedAt, null);
+	}
 
 	/**
 	 * The body's paragraphs, in order.

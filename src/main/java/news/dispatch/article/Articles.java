@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Articles {
 
-	private static final String COLUMNS = "id, headline, body, url, source, published_at";
+	private static final String COLUMNS = "id, headline, body, url, source, published_at, place";
 
 	/**
 	 * The longest body the {@code article.body} column holds.
@@ -157,7 +157,7 @@ public class Articles {
 
 	private static Article article(ResultSet rs, int row) throws SQLException {
 		return new Article(rs.getLong("id"), rs.getString("headline"), rs.getString("body"), rs.getString("url"),
-				rs.getString("source"), instant(rs, "published_at"));
+				rs.getString("source"), instant(rs, "published_at"), rs.getString("place"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,8 @@ import news.dispatch.alert.AlertSettings;
 import news.dispatch.alert.Alerts;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerKey;
+import news.dispatch.run.JobRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,7 +95,7 @@ class AlertCommand implements Callable<Integer> {
 						run.execution().getId());
 			return CommandLineInterface.BAD_INPUT;
 		}
-		Map<DeliveryStatus, Long> counts = this.deliveries.counts(AlertJob.KIND, Long.toString(this.article));
+		Map<DeliveryStatus, Long> counts = this.deliveries.counts(LedgerKey.alert(this.article));
 		out.printf(
 				"Alert for article %d (run %d): %d sent, %d held for quiet hours, %d over the daily cap of %d,"
 						+ " %d to retry, %d bounced, %d failed, %d pending.%n",

@@ -36,6 +36,7 @@ class ArticlesCommand {
 		json.put("publishedAt", article.publishedAt().toString());
 		json.put("topics", topics);
 		json.put("source", article.source());
+		json.put("place", article.place());
 		if (withBody) {
 			json.put("body", article.body());
 		}
@@ -129,8 +130,8 @@ class ArticlesCommand {
 			}
 			out.println(article.headline());
 			out.println();
-			out.printf("id %d · published %s · from %s%s%n", article.id(), article.publishedAt(), article.source(),
-					topicsSuffix(topics));
+			out.printf("id %d · published %s · from %s%s%s%n", article.id(), article.publishedAt(), article.source(),
+					(article.place() != null) ? " · filed in " + article.place() : "", topicsSuffix(topics));
 			if (article.url() != null) {
 				out.println(article.url());
 			}

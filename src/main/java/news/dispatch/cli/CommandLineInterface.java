@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
+import news.dispatch.system.ExitCodes;
 import news.dispatch.system.Failures;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine;
@@ -25,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandLineInterface implements CommandLineRunner, ExitCodeGenerator {
 
-	static final int DONE = 0;
+	static final int DONE = ExitCodes.DONE;
 
-	static final int FAILED = 1;
+	static final int FAILED = ExitCodes.FAILED;
 
-	static final int BAD_INPUT = 2;
+	static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
 	private final ApplicationContext context;
 

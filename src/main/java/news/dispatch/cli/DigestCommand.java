@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.MailServer;
 import news.dispatch.digest.DigestJob;
+import news.dispatch.run.JobRuns;
 import news.dispatch.system.DispatchSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +85,7 @@ class DigestCommand implements Callable<Integer> {
 	}
 
 	private int retry(PrintWriter out, PrintWriter err, LocalDate edition) {
-		Map<DeliveryStatus, Long> before = this.deliveries.counts(DigestJob.KIND, edition.toString());
+		Map<DeliveryStatus, Long> before = this.deliveries.counts(LedgerKey.edition(edition));
 		long unsent = before.get(DeliveryStatus.RETRY) + before.get(DeliveryStatus.PENDING);
 		if (unsent == 0) {
 			out.printf("The %s edition has nothing to retry (%d sent, %d bounced, %d failed).%n", edition,
@@ -98,12 +100,12 @@ class DigestCommand implements Callable<Integer> {
 	}
 
 	private void report(PrintWriter out, String what, LocalDate edition, JobRuns.Run run) {
-		Map<DeliveryStatus, Long> counts = this.deliveries.counts(DigestJob.KIND, edition.toString());
+		Map<DeliveryStatus, Long> counts = this.deliveries.counts(LedgerKey.edition(edition));
 		out.printf("%s %s (run %d): %d sent, %d to retry, %d bounced, %d failed, %d pending.%n", what, edition,
 				run.execution().getId(), counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.RETRY),
 				counts.get(DeliveryStatus.BOUNCED), counts.get(DeliveryStatus.FAILED),
 				counts.get(DeliveryStatus.PENDING));
-		long inDoubt = this.deliveries.inDoubt(DigestJob.KIND, edition.toString());
+		long inDoubt = this.deliveries.inDoubt(LedgerKey.edition(edition));
 		if (inDoubt > 0) {
 			out.printf("%d message(s) were in flight when an earlier run died and were sent again: they may have"
 					+ " arrived twice, with the same Message-ID.%n", inDoubt);

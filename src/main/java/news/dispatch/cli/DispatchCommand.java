@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 				+ "Spring Boot options work on every command: --spring.mail.host=... --spring.datasource.url=..."
 				+ " --dispatch.data-dir=DIR",
 		subcommands = { DemoCommand.class, IngestCommand.class, DigestCommand.class, AlertCommand.class,
-				ArticlesCommand.class, TopicsCommand.class, SubscribersCommand.class, JobsCommand.class,
-				ServeCommand.class, WorkerCommand.class },
+				ArticlesCommand.class, TopicsCommand.class, SubscribersCommand.class, BouncesCommand.class,
+				JobsCommand.class, ServeCommand.class, WorkerCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done", "1:the job failed or stopped", "2:bad usage or bad input" })
 class DispatchCommand implements Callable<Integer> {

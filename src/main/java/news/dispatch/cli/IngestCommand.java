@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import news.dispatch.ingest.IngestJob;
 import news.dispatch.ingest.IngestSettings;
 import news.dispatch.ingest.Refusals;
+import news.dispatch.run.JobRuns;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;

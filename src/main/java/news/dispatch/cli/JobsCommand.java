@@ -13,7 +13,13 @@ import java.util.concurrent.Callable;
 import news.dispatch.alert.AlertJob;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.digest.DigestJob;
+import news.dispatch.run.JobDescriptors;
+import news.dispatch.run.JobRuns;
+import news.dispatch.run.RunLiveness;
+import news.dispatch.feedback.FeedbackReports;
+import news.dispatch.feedback.ReportKind;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,8 +69,11 @@ class JobsCommand {
 
 		private final JobRepository repository;
 
-		ListCommand(JobRepository repository) {
+		private final RunLiveness liveness;
+
+		ListCommand(JobRepository repository, RunLiveness liveness) {
 			this.repository = repository;
+			this.liveness = liveness;
 		}
 
 		@Override
@@ -72,7 +81,7 @@ class JobsCommand {
 			List<JobExecution> executions = executions(this.repository, this.job, this.status, this.limit);
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.json) {
-				Json.print(out, executions.stream().map(JobsCommand::summary).toList());
+				Json.print(out, executions.stream().map((execution) -> summary(this.liveness, execution)).toList());
 				return;
 			}
 			if (executions.isEmpty()) {
@@ -81,7 +90,7 @@ class JobsCommand {
 			for (JobExecution execution : executions) {
 				out.printf("%5d  %-8s %-10s %-19s %8s  %s%s%n", execution.getId(),
 						execution.getJobInstance().getJobName(), execution.getStatus(), time(execution.getStartTime()),
-						duration(execution), parameters(execution), orphanNote(execution));
+						duration(execution), parameters(execution), orphanNote(this.liveness, execution));
 			}
 		}
 
@@ -104,15 +113,25 @@ class JobsCommand {
 
 		private final Deliveries deliveries;
 
-		ShowCommand(JobRepository repository, Deliveries deliveries) {
+		private final JobDescriptors jobs;
+
+		private final RunLiveness liveness;
+
+		private final FeedbackReports feedback;
+
+		ShowCommand(JobRepository repository, Deliveries deliveries, JobDescriptors jobs, RunLiveness liveness,
+				FeedbackReports feedback) {
 			this.repository = repository;
 			this.deliveries = deliveries;
+			this.jobs = jobs;
+			this.liveness = liveness;
+			this.feedback = feedback;
 		}
 
 		@Override
 		public void run() {
 			JobExecution execution = find(this.repository, this.id);
-			Map<String, Object> json = summary(execution);
+			Map<String, Object> json = summary(this.liveness, execution);
 			List<Map<String, Object>> steps = new ArrayList<>();
 			for (StepExecution step : execution.getStepExecutions()) {
 				Map<String, Object> s = new LinkedHashMap<>();
@@ -126,15 +145,22 @@ class JobsCommand {
 				steps.add(s);
 			}
 			json.put("steps", steps);
-			String edition = edition(execution);
+			List<LedgerKey> keys = this.jobs.keys(execution);
 			Map<DeliveryStatus, Long> counts = null;
 			List<Deliveries.Reply> replies = List.of();
-			if (edition != null) {
-				counts = this.deliveries.counts(kind(execution), edition);
-				replies = this.deliveries.commonReplies(kind(execution), edition, 5);
+			if (!keys.isEmpty()) {
+				counts = this.deliveries.counts(keys);
+				replies = this.deliveries.commonReplies(keys, 5);
 				json.put("deliveries", counts);
-				json.put("inDoubt", this.deliveries.inDoubt(kind(execution), edition));
+				json.put("inDoubt", this.deliveries.inDoubt(keys));
 				json.put("replies", replies);
+				if (keys.size() > 1) {
+					// an hourly run: the editions it can plan, each with its own counts
+					Map<String, Object> editions = new LinkedHashMap<>();
+					keys.forEach((key) -> editions.put(key.key(), this.deliveries.counts(key)));
+					json.put("editions", editions);
+				}
+				json.put("late", late(this.feedback.ofEditions(keys)));
 			}
 			json.put("failure", JobRuns.failure(execution));
 			PrintWriter out = this.spec.commandLine().getOut();
@@ -157,6 +183,7 @@ class JobsCommand {
 			}
 			if (counts != null) {
 				out.printf("%nDeliveries: %s%n", counts);
+				out.printf("Came back later: %s%n", json.get("late"));
 				if (((Long) json.get("inDoubt")) > 0) {
 					out.printf("In doubt: %d (in flight when a run died, sent again: may have arrived twice)%n",
 							json.get("inDoubt"));
@@ -176,28 +203,14 @@ class JobsCommand {
 	}
 
 	/**
-	 * The kind of the ledger's rows a run sends: alerts for the alert job, digests
-	 * otherwise.
+	 * The late bounces and complaints of an edition, by kind.
 	 */
-	static String kind(JobExecution execution) {
-		return execution.getJobInstance().getJobName().equals(AlertJob.NAME) ? AlertJob.KIND : DigestJob.KIND;
-	}
-
-	/**
-	 * The edition a digest run sends (the article of an alert run), or null for other
-	 * jobs.
-	 */
-	static String edition(JobExecution execution) {
-		String job = execution.getJobInstance().getJobName();
-		if (job.equals(AlertJob.NAME)) {
-			JobParameter<?> article = execution.getJobParameters().getParameter(AlertJob.ARTICLE);
-			return (article != null) ? article.value().toString() : null;
-		}
-		if (!job.equals(DigestJob.NAME) && !job.equals(DigestJob.RETRY_NAME)) {
-			return null;
-		}
-		JobParameter<?> edition = execution.getJobParameters().getParameter(DigestJob.EDITION);
-		return (edition != null) ? edition.value().toString() : null;
+	static Map<String, Long> late(Map<ReportKind, Long> reports) {
+		Map<String, Long> late = new LinkedHashMap<>();
+		late.put("hardBounces", reports.getOrDefault(ReportKind.HARD_BOUNCE, 0L));
+		late.put("softBounces", reports.getOrDefault(ReportKind.SOFT_BOUNCE, 0L));
+		late.put("complaints", reports.getOrDefault(ReportKind.COMPLAINT, 0L));
+		return late;
 	}
 
 	@Command(name = "restart", mixinStandardHelpOptions = true,
@@ -219,7 +232,10 @@ class JobsCommand {
 
 		private final Deliveries deliveries;
 
-		RestartCommand(JobRepository repository, JobRuns runs, Deliveries deliveries) {
+		private final JobDescriptors jobs;
+
+		RestartCommand(JobRepository repository, JobRuns runs, Deliveries deliveries, JobDescriptors jobs) {
+			this.jobs = jobs;
 			this.repository = repository;
 			this.runs = runs;
 			this.deliveries = deliveries;
@@ -240,10 +256,10 @@ class JobsCommand {
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.printf("Restarted run %d of %s as run %d: %s.%n", this.id, execution.getJobInstance().getJobName(),
 					restarted.getId(), restarted.getStatus());
-			String edition = edition(execution);
-			if (edition != null) {
-				out.printf("Deliveries: %s%n", this.deliveries.counts(kind(execution), edition));
-				long inDoubt = this.deliveries.inDoubt(kind(execution), edition);
+			List<LedgerKey> keys = this.jobs.keys(execution);
+			if (!keys.isEmpty()) {
+				out.printf("Deliveries: %s%n", this.deliveries.counts(keys));
+				long inDoubt = this.deliveries.inDoubt(keys);
 				if (inDoubt > 0) {
 					out.printf("%d message(s) were in flight when a run died and were sent again: they may have"
 							+ " arrived twice, with the same Message-ID.%n", inDoubt);
@@ -288,23 +304,14 @@ class JobsCommand {
 		return all.subList(0, Math.min(limit, all.size()));
 	}
 
-	/**
-	 * Whether the process that runs this run is alive, for a run that says it is running.
-	 */
-	static JobProcess.Liveness liveness(JobExecution execution) {
-		return JobProcess.of(execution.getExecutionContext())
-			.map(JobProcess::liveness)
-			.orElse(JobProcess.Liveness.UNKNOWN);
-	}
-
-	static String orphanNote(JobExecution execution) {
-		if (execution.isRunning() && liveness(execution) == JobProcess.Liveness.GONE) {
+	static String orphanNote(RunLiveness liveness, JobExecution execution) {
+		if (liveness.dead(execution)) {
 			return "  (its process is gone: dispatch jobs recover " + execution.getId() + ")";
 		}
 		return "";
 	}
 
-	static Map<String, Object> summary(JobExecution execution) {
+	static Map<String, Object> summary(RunLiveness liveness, JobExecution execution) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", execution.getId());
 		json.put("job", execution.getJobInstance().getJobName());
@@ -316,7 +323,7 @@ class JobsCommand {
 		execution.getJobParameters().parameters().forEach((p) -> parameters.put(p.name(), String.valueOf(p.value())));
 		json.put("parameters", parameters);
 		if (execution.isRunning()) {
-			json.put("process", liveness(execution).name());
+			json.put("process", liveness.of(execution).name());
 		}
 		return json;
 	}

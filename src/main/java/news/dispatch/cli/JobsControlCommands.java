@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import news.dispatch.run.RunLiveness;
+import news.dispatch.run.StopRequests;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,14 +46,17 @@ final class JobsControlCommands {
 
 		private final JobRepository repository;
 
-		StopCommand(JobRepository repository) {
+		private final RunLiveness liveness;
+
+		StopCommand(JobRepository repository, RunLiveness liveness) {
 			this.repository = repository;
+			this.liveness = liveness;
 		}
 
 		@Override
 		public Integer call() throws InterruptedException {
 			JobExecution execution = JobsCommand.find(this.repository, this.id);
-			if (JobsCommand.liveness(execution) == JobProcess.Liveness.GONE) {
+			if (this.liveness.dead(execution)) {
 				throw new InvalidInputException("Run " + this.id + " is left STARTED by a process that is gone, so"
 						+ " nothing can stop it; run dispatch jobs recover " + this.id + " instead.");
 			}
@@ -139,7 +144,10 @@ final class JobsControlCommands {
 
 		private final JobOperator operator;
 
-		RecoverCommand(JobRepository repository, JobOperator operator) {
+		private final RunLiveness liveness;
+
+		RecoverCommand(JobRepository repository, JobOperator operator, RunLiveness liveness) {
+			this.liveness = liveness;
 			this.repository = repository;
 			this.operator = operator;
 		}
@@ -153,15 +161,16 @@ final class JobsControlCommands {
 						+ ((execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
 								? " Restart it with dispatch jobs restart " + this.id + "." : ""));
 			}
-			JobProcess.Liveness liveness = JobsCommand.liveness(execution);
-			if (liveness == JobProcess.Liveness.ALIVE) {
+			RunLiveness.Liveness liveness = this.liveness.of(execution);
+			if (liveness == RunLiveness.Liveness.ALIVE) {
 				throw new InvalidInputException("Run " + this.id + " is still going in a live process; stop it with"
 						+ " dispatch jobs stop " + this.id + " instead.");
 			}
-			if (liveness == JobProcess.Liveness.UNKNOWN && !this.force) {
+			if (liveness == RunLiveness.Liveness.UNKNOWN && !this.force) {
 				throw new InvalidInputException("Run " + this.id
-						+ " ran on another host, so this one cannot tell whether"
-						+ " it is still going; check there, then run dispatch jobs recover " + this.id + " --force.");
+						+ " started moments ago on another host and holds no lease yet, so whether it is still going"
+						+ " cannot be told; wait for dispatch.schedule.lease to pass, or check there and run dispatch"
+						+ " jobs recover " + this.id + " --force.");
 			}
 			JobExecution recovered = this.operator.recover(execution);
 			this.spec.commandLine()

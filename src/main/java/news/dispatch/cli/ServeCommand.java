@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import news.dispatch.feedback.MailboxPolling;
 import news.dispatch.schedule.Schedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,11 +40,14 @@ class ServeCommand implements Callable<Integer> {
 
 	private final Schedules schedules;
 
+	private final MailboxPolling mailbox;
+
 	ServeCommand(ConfigurableApplicationContext context, @Value("${local.server.port:${server.port:8080}}") int port,
-			Schedules schedules) {
+			Schedules schedules, MailboxPolling mailbox) {
 		this.context = context;
 		this.port = port;
 		this.schedules = schedules;
+		this.mailbox = mailbox;
 	}
 
 	@Override
@@ -63,6 +67,7 @@ class ServeCommand implements Callable<Integer> {
 		for (String schedule : kept) {
 			this.spec.commandLine().getOut().printf("Schedule %s%n", schedule);
 		}
+		this.mailbox.start().ifPresent((read) -> this.spec.commandLine().getOut().printf("Bounce mailbox %s%n", read));
 		if (this.context.isActive()) {
 			closed.await();
 		}

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * {@code dispatch subscribers import FILE.csv | list}.
  */
 @Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Manage subscribers.",
-		subcommands = { SubscribersCommand.ImportCommand.class, SubscribersCommand.ListCommand.class })
+		subcommands = { SubscribersCommand.ImportCommand.class, SubscribersCommand.ListCommand.class,
+				SubscriberShowCommand.class, SubscriberReactivateCommand.class })
 class SubscribersCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
@@ -59,6 +60,10 @@ class SubscribersCommand {
 		@Option(names = "--json", description = "Print one JSON document.")
 		private boolean json;
 
+		@Option(names = "--status", paramLabel = "STATUS",
+				description = "Only subscribers in this status: active, pending, unsubscribed or suppressed.")
+		private String status;
+
 		private final Subscribers subscribers;
 
 		ListCommand(Subscribers subscribers) {
@@ -67,7 +72,8 @@ class SubscribersCommand {
 
 		@Override
 		public void run() {
-			List<Subscriber> all = this.subscribers.findAll();
+			List<Subscriber> all = (this.status == null) ? this.subscribers.findAll()
+					: this.subscribers.findByStatus(status(this.status));
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.json) {
 				Json.print(out, all.stream().map(SubscribersCommand::json).toList());
@@ -80,10 +86,19 @@ class SubscribersCommand {
 				out.printf("%5d  %-32s %-8s %02d:00 %-20s %s%s%s%s%n", s.id(), s.email(), s.frequency().label(),
 						s.sendHour(), s.timeZone(), String.join(", ", s.topics()),
 						s.keywords().isEmpty() ? "" : "  keywords: " + s.keywords(), s.alerts() ? "  +alerts" : "",
-						s.status().equals("ACTIVE") ? "" : "  (" + s.status().toLowerCase() + ")");
+						s.active() ? "" : "  (" + s.status().name().toLowerCase() + ")");
 			}
 		}
 
+	}
+
+	private static String status(String status) {
+		String upper = status.strip().toUpperCase(java.util.Locale.ROOT);
+		if (!List.of("ACTIVE", "PENDING", "UNSUBSCRIBED", "SUPPRESSED").contains(upper)) {
+			throw new news.dispatch.system.InvalidInputException("The status \"" + status
+					+ "\" is not one a subscriber can have; give active, pending, unsubscribed or suppressed.");
+		}
+		return upper;
 	}
 
 	static Map<String, Object> json(Subscriber subscriber) {
@@ -96,7 +111,7 @@ class SubscribersCommand {
 		json.put("timezone", subscriber.timeZone().getId());
 		json.put("sendHour", subscriber.sendHour());
 		json.put("alerts", subscriber.alerts());
-		json.put("status", subscriber.status());
+		json.put("status", subscriber.status().name());
 		json.put("keywords", subscriber.keywords());
 		return json;
 	}

@@ -80,7 +80,7 @@ class TopicTestCommand implements Callable<Integer> {
 		}
 		catch (InvalidQueryException ex) {
 			throw new InvalidInputException("The query '" + this.query + "' is invalid at " + ex.getMessage()
-					+ "; fix it and try again (see \"Topic queries\" in the README).");
+					+ "; fix it and try again (see docs/topic-queries.md).");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.json) {

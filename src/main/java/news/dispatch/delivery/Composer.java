@@ -12,9 +12,9 @@ import java.util.Optional;
 public interface Composer {
 
 	/**
-	 * The kind of delivery this composer serves, as stored in the ledger.
+	 * The kind of delivery this composer serves.
 	 */
-	String kind();
+	LedgerKey.Kind kind();
 
 	/**
 	 * Whether messages of this kind go first: while any wait to be sent, send steps of

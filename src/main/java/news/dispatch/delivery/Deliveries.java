@@ -6,9 +6,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,8 +65,8 @@ public class Deliveries {
 	 * ledger already has is left as it is.
 	 * @return how many were planned
 	 */
-	public int planAll(String kind, String key, List<Planned> messages) {
-		return planAll(kind, key, messages, DeliveryStatus.PENDING);
+	public int planAll(LedgerKey ledger, List<Planned> messages) {
+		return planAll(ledger, messages, DeliveryStatus.PENDING);
 	}
 
 	/**
@@ -73,11 +75,11 @@ public class Deliveries {
 	 * the reader got nothing, and planning again leaves them as they are).
 	 * @return how many were planned
 	 */
-	public int planAll(String kind, String key, List<Planned> messages, DeliveryStatus status) {
+	public int planAll(LedgerKey ledger, List<Planned> messages, DeliveryStatus status) {
 		if (messages.isEmpty()) {
 			return 0;
 		}
-		Set<Long> existing = ids(kind, key, messages).keySet();
+		Set<Long> existing = ids(ledger, messages).keySet();
 		List<Planned> fresh = messages.stream().filter((m) -> !existing.contains(m.subscriberId())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
@@ -87,10 +89,10 @@ public class Deliveries {
 				"insert into delivery (kind, edition_key, subscriber_id, status, attempts, message_id, planned_at, updated_at)"
 						+ " values (?, ?, ?, ?, 0, ?, ?, ?)",
 				fresh.stream()
-					.map((m) -> new Object[] { kind, key, m.subscriberId(), status.name(),
-							messageId(kind, key, m.subscriberId()), now, now })
+					.map((m) -> new Object[] { ledger.kind().column(), ledger.key(), m.subscriberId(), status.name(),
+							messageId(ledger, m.subscriberId()), now, now })
 					.toList());
-		Map<Long, Long> ids = ids(kind, key, fresh);
+		Map<Long, Long> ids = ids(ledger, fresh);
 		List<Object[]> items = new ArrayList<>();
 		for (Planned message : fresh) {
 			int position = 0;
@@ -108,14 +110,14 @@ public class Deliveries {
 	 * The ledger ids of these subscribers' messages of one edition, by subscriber. Asked
 	 * as a range of subscriber ids: H2 would scan the whole edition for an IN list.
 	 */
-	private Map<Long, Long> ids(String kind, String key, List<Planned> messages) {
+	private Map<Long, Long> ids(LedgerKey ledger, List<Planned> messages) {
 		Set<Long> wanted = new HashSet<>();
 		messages.forEach((message) -> wanted.add(message.subscriberId()));
 		Map<Long, Long> ids = new HashMap<>();
 		this.jdbc
 			.sql("select subscriber_id, id from delivery where kind = ? and edition_key = ?"
 					+ " and subscriber_id between ? and ?")
-			.params(kind, key, Collections.min(wanted), Collections.max(wanted))
+			.params(ledger.kind().column(), ledger.key(), Collections.min(wanted), Collections.max(wanted))
 			.query((rs) -> {
 				if (wanted.contains(rs.getLong(1))) {
 					ids.put(rs.getLong(1), rs.getLong(2));
@@ -150,8 +152,7 @@ public class Deliveries {
 	 * sent, or to be retried) at or after {@code since}, other than the message of
 	 * edition {@code exceptKey}: what a per-day cap counts.
 	 */
-	public Map<Long, List<Instant>> plannedSince(String kind, Collection<Long> subscriberIds, Instant since,
-			String exceptKey) {
+	public Map<Long, List<Instant>> plannedSince(Collection<Long> subscriberIds, Instant since, LedgerKey except) {
 		Map<Long, List<Instant>> planned = new HashMap<>();
 		List<Long> ids = List.copyOf(subscriberIds);
 		for (int from = 0; from < ids.size(); from += 1000) {
@@ -159,9 +160,9 @@ public class Deliveries {
 				.sql("select subscriber_id, planned_at from delivery where subscriber_id in (:ids) and kind = :kind"
 						+ " and planned_at >= :since and edition_key <> :key and status in ('PENDING', 'RETRY', 'SENT')")
 				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-				.param("kind", kind)
+				.param("kind", except.kind().column())
 				.param("since", since.atOffset(ZoneOffset.UTC))
-				.param("key", exceptKey)
+				.param("key", except.key())
 				.query((rs) -> {
 					planned.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 						.add(rs.getObject(2, OffsetDateTime.class).toInstant());
@@ -174,11 +175,11 @@ public class Deliveries {
 	 * Whether messages of these kinds planned at or after {@code since} still wait to be
 	 * sent (PENDING): what a lower-priority send step yields to.
 	 */
-	boolean waiting(Collection<String> kinds, Instant since) {
-		for (String kind : kinds) {
+	boolean waiting(Collection<LedgerKey.Kind> kinds, Instant since) {
+		for (LedgerKey.Kind kind : kinds) {
 			boolean any = this.jdbc
 				.sql("select 1 from delivery where kind = ? and status = 'PENDING' and planned_at >= ? limit 1")
-				.params(kind, since.atOffset(ZoneOffset.UTC))
+				.params(kind.column(), since.atOffset(ZoneOffset.UTC))
 				.query(Integer.class)
 				.optional()
 				.isPresent();
@@ -226,23 +227,23 @@ public class Deliveries {
 	 * sorted every remaining row of the edition for each page, which made sending an
 	 * edition quadratic in its size.
 	 */
-	List<Delivery> page(String kind, String key, DeliveryStatus status, long afterId, int size) {
-		return page(kind, key, status, afterId, size, 0, Long.MAX_VALUE);
+	List<Delivery> page(LedgerKey ledger, DeliveryStatus status, long afterId, int size) {
+		return page(ledger, status, afterId, size, 0, Long.MAX_VALUE);
 	}
 
 	/**
 	 * A page as {@link #page(String, String, DeliveryStatus, long, int)}, of the messages
 	 * to subscribers {@code fromSubscriber} to {@code toSubscriber} only.
 	 */
-	List<Delivery> page(String kind, String key, DeliveryStatus status, long afterId, int size, long fromSubscriber,
+	List<Delivery> page(LedgerKey ledger, DeliveryStatus status, long afterId, int size, long fromSubscriber,
 			long toSubscriber) {
 		return this.jdbc
 			.sql("select id, kind, edition_key, subscriber_id, message_id, attempts from delivery"
 					+ " where kind = ? and edition_key = ? and status = ? and id > ?"
 					+ " and subscriber_id between ? and ? order by kind, edition_key, status, id limit ?")
-			.params(kind, key, status.name(), afterId, fromSubscriber, toSubscriber, size)
-			.query((rs, row) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getInt(6)))
+			.params(ledger.kind().column(), ledger.key(), status.name(), afterId, fromSubscriber, toSubscriber, size)
+			.query((rs, row) -> new Delivery(rs.getLong(1), LedgerKey.ofColumns(rs.getString(2), rs.getString(3)),
+					rs.getLong(4), rs.getString(5), rs.getInt(6)))
 			.list();
 	}
 
@@ -250,11 +251,11 @@ public class Deliveries {
 	 * The lowest and highest subscriber of an edition's messages still to send (PENDING
 	 * or RETRY), or empty when none is left.
 	 */
-	public java.util.Optional<long[]> unsentSubscriberRange(String kind, String key) {
+	public java.util.Optional<long[]> unsentSubscriberRange(LedgerKey ledger) {
 		return this.jdbc
 			.sql("select min(subscriber_id), max(subscriber_id), count(*) from delivery where kind = ?"
 					+ " and edition_key = ? and status in ('PENDING', 'RETRY')")
-			.params(kind, key)
+			.params(ledger.kind().column(), ledger.key())
 			.query((rs, row) -> (rs.getLong(3) == 0) ? null : new long[] { rs.getLong(1), rs.getLong(2) })
 			.optional();
 	}
@@ -262,13 +263,13 @@ public class Deliveries {
 	/**
 	 * How many messages of one edition are in each status.
 	 */
-	public Map<DeliveryStatus, Long> counts(String kind, String key) {
+	public Map<DeliveryStatus, Long> counts(LedgerKey ledger) {
 		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
 		for (DeliveryStatus status : DeliveryStatus.values()) {
 			counts.put(status, 0L);
 		}
 		this.jdbc.sql("select status, count(*) from delivery where kind = ? and edition_key = ? group by status")
-			.params(kind, key)
+			.params(ledger.kind().column(), ledger.key())
 			.query((rs) -> {
 				counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
 			});
@@ -279,8 +280,8 @@ public class Deliveries {
 	 * The deterministic Message-ID of a message: a resend after a crash carries the same
 	 * one, so it is recognisable.
 	 */
-	public String messageId(String kind, String key, long subscriberId) {
-		return "<" + kind + "." + key + "." + subscriberId + "@" + this.messageIdDomain + ">";
+	public String messageId(LedgerKey ledger, long subscriberId) {
+		return "<" + ledger.messageIdPart() + "." + subscriberId + "@" + this.messageIdDomain + ">";
 	}
 
 	/**
@@ -344,11 +345,11 @@ public class Deliveries {
 	 * stay counted as in doubt, since the server may have accepted them.
 	 * @return how many were found now
 	 */
-	int settleInDoubt(String kind, String key) {
+	int settleInDoubt(LedgerKey ledger) {
 		return this.jdbc
 			.sql("update delivery set in_doubt = true, sending_at = null where kind = ? and edition_key = ?"
 					+ " and sending_at is not null and status in ('PENDING', 'RETRY')")
-			.params(kind, key)
+			.params(ledger.kind().column(), ledger.key())
 			.update();
 	}
 
@@ -356,9 +357,9 @@ public class Deliveries {
 	 * How many messages of an edition were in flight at a crash and sent again: at most
 	 * this many can have arrived twice, each time with the same Message-ID.
 	 */
-	public long inDoubt(String kind, String key) {
+	public long inDoubt(LedgerKey ledger) {
 		return this.jdbc.sql("select count(*) from delivery where kind = ? and edition_key = ? and in_doubt")
-			.params(kind, key)
+			.params(ledger.kind().column(), ledger.key())
 			.query(Long.class)
 			.single();
 	}
@@ -373,15 +374,110 @@ public class Deliveries {
 	 * The commonest last replies of the messages of an edition that were not sent, most
 	 * frequent first.
 	 */
-	public List<Reply> commonReplies(String kind, String key, int limit) {
+	public List<Reply> commonReplies(LedgerKey ledger, int limit) {
 		return this.jdbc
 			.sql("select status, last_reply, count(*) as n from delivery where kind = ? and edition_key = ?"
 					+ " and status <> 'SENT' and last_reply is not null group by status, last_reply"
 					+ " order by n desc, status, last_reply")
-			.params(kind, key)
+			.params(ledger.kind().column(), ledger.key())
 			.withMaxRows(limit)
 			.query((rs, row) -> new Reply(DeliveryStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
 			.list();
+	}
+
+	/**
+	 * How many messages of these editions are in each status, together.
+	 */
+	public Map<DeliveryStatus, Long> counts(Collection<LedgerKey> keys) {
+		Map<DeliveryStatus, Long> total = new EnumMap<>(DeliveryStatus.class);
+		for (LedgerKey key : keys) {
+			counts(key).forEach((status, count) -> total.merge(status, count, Long::sum));
+		}
+		return total;
+	}
+
+	/**
+	 * How many messages of these editions are in doubt, together.
+	 */
+	public long inDoubt(Collection<LedgerKey> keys) {
+		return keys.stream().mapToLong(this::inDoubt).sum();
+	}
+
+	/**
+	 * The commonest last replies of the unsent messages of these editions together.
+	 */
+	public List<Reply> commonReplies(Collection<LedgerKey> keys, int limit) {
+		Map<List<Object>, Long> merged = new LinkedHashMap<>();
+		for (LedgerKey key : keys) {
+			for (Reply reply : commonReplies(key, limit)) {
+				merged.merge(List.of(reply.status(), reply.reply()), reply.count(), Long::sum);
+			}
+		}
+		return merged.entrySet()
+			.stream()
+			.map((e) -> new Reply((DeliveryStatus) e.getKey().get(0), (String) e.getKey().get(1), e.getValue()))
+			.sorted(Comparator.comparingLong(Reply::count).reversed())
+			.limit(limit)
+			.toList();
+	}
+
+	private static final String ENTRY = "select id, kind, edition_key, subscriber_id, message_id, status, planned_at,"
+			+ " sent_at, last_reply from delivery";
+
+	private static final org.springframework.jdbc.core.RowMapper<LedgerEntry> ENTRY_ROW = (rs, row) -> {
+		OffsetDateTime sent = rs.getObject(8, OffsetDateTime.class);
+		return new LedgerEntry(rs.getLong(1), LedgerKey.ofColumns(rs.getString(2), rs.getString(3)), rs.getLong(4),
+				rs.getString(5), DeliveryStatus.valueOf(rs.getString(6)),
+				rs.getObject(7, OffsetDateTime.class).toInstant(), (sent != null) ? sent.toInstant() : null,
+				rs.getString(9));
+	};
+
+	/**
+	 * One message of the ledger by its id.
+	 */
+	public java.util.Optional<LedgerEntry> entry(long id) {
+		return this.jdbc.sql(ENTRY + " where id = ?").param(id).query(ENTRY_ROW).optional();
+	}
+
+	/**
+	 * One message of the ledger by its Message-ID ({@code <…>}, as it was sent).
+	 */
+	public java.util.Optional<LedgerEntry> entryByMessageId(String messageId) {
+		return this.jdbc.sql(ENTRY + " where message_id = ?").param(messageId).query(ENTRY_ROW).optional();
+	}
+
+	/**
+	 * The last message the SMTP server accepted for this subscriber, if any.
+	 */
+	public java.util.Optional<LedgerEntry> lastSentTo(long subscriberId) {
+		return this.jdbc.sql(ENTRY + " where subscriber_id = ? and sent_at is not null order by sent_at desc, id desc")
+			.param(subscriberId)
+			.withMaxRows(1)
+			.query(ENTRY_ROW)
+			.optional();
+	}
+
+	/**
+	 * A subscriber's messages, newest first, at most {@code limit}.
+	 */
+	public List<LedgerEntry> entriesOf(long subscriberId, int limit) {
+		return this.jdbc.sql(ENTRY + " where subscriber_id = ? order by planned_at desc, id desc")
+			.param(subscriberId)
+			.withMaxRows(limit)
+			.query(ENTRY_ROW)
+			.list();
+	}
+
+	/**
+	 * Marks a message the SMTP server had accepted as BOUNCED, after a report came back
+	 * that it could not be delivered.
+	 * @return whether it was SENT until now (a message already marked is left as it is)
+	 */
+	public boolean bouncedLate(long id, String reply) {
+		return this.jdbc.sql(
+				"update delivery set status = 'BOUNCED', last_reply = ?, updated_at = ? where id = ? and status = 'SENT'")
+			.params(truncate(reply), now(), id)
+			.update() > 0;
 	}
 
 	private static String truncate(String reply) {

@@ -47,7 +47,7 @@ public class DeliverySteps {
 
 	private final MessageFactory messages;
 
-	private final Map<String, Composer> composers;
+	private final Map<LedgerKey.Kind, Composer> composers;
 
 	private final Subscribers subscribers;
 
@@ -93,28 +93,27 @@ public class DeliverySteps {
 	 * read again by it. (One status per query: with {@code status in (...)} H2 scans the
 	 * whole edition for every page.)
 	 */
-	public ItemStreamReader<Delivery> unsent(String kind, String key, int pageSize) {
-		return new CompositeItemReader<>(List.of(unsent(kind, key, DeliveryStatus.RETRY, pageSize),
-				unsent(kind, key, DeliveryStatus.PENDING, pageSize)));
+	public ItemStreamReader<Delivery> unsent(LedgerKey key, int pageSize) {
+		return new CompositeItemReader<>(
+				List.of(unsent(key, DeliveryStatus.RETRY, pageSize), unsent(key, DeliveryStatus.PENDING, pageSize)));
 	}
 
 	/**
 	 * The unsent messages of one edition to subscribers {@code fromSubscriber} to
 	 * {@code toSubscriber}: one partition's share (see {@link SendPartitioner}).
 	 */
-	public ItemStreamReader<Delivery> unsent(String kind, String key, int pageSize, long fromSubscriber,
-			long toSubscriber) {
+	public ItemStreamReader<Delivery> unsent(LedgerKey key, int pageSize, long fromSubscriber, long toSubscriber) {
 		return new CompositeItemReader<>(
-				List.of(unsent(kind, key, DeliveryStatus.RETRY, pageSize, fromSubscriber, toSubscriber),
-						unsent(kind, key, DeliveryStatus.PENDING, pageSize, fromSubscriber, toSubscriber)));
+				List.of(unsent(key, DeliveryStatus.RETRY, pageSize, fromSubscriber, toSubscriber),
+						unsent(key, DeliveryStatus.PENDING, pageSize, fromSubscriber, toSubscriber)));
 	}
 
-	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize) {
-		return unsent(kind, key, status, pageSize, 0, Long.MAX_VALUE);
+	private ItemStreamReader<Delivery> unsent(LedgerKey key, DeliveryStatus status, int pageSize) {
+		return unsent(key, status, pageSize, 0, Long.MAX_VALUE);
 	}
 
-	private ItemStreamReader<Delivery> unsent(String kind, String key, DeliveryStatus status, int pageSize,
-			long fromSubscriber, long toSubscriber) {
+	private ItemStreamReader<Delivery> unsent(LedgerKey key, DeliveryStatus status, int pageSize, long fromSubscriber,
+			long toSubscriber) {
 		return new ItemStreamReader<>() {
 
 			private long afterId;
@@ -124,7 +123,7 @@ public class DeliverySteps {
 			@Override
 			public @Nullable Delivery read() {
 				if (!this.page.hasNext()) {
-					List<Delivery> next = DeliverySteps.this.deliveries.page(kind, key, status, this.afterId, pageSize,
+					List<Delivery> next = DeliverySteps.this.deliveries.page(key, status, this.afterId, pageSize,
 							fromSubscriber, toSubscriber);
 					if (next.isEmpty()) {
 						return null;
@@ -144,16 +143,16 @@ public class DeliverySteps {
 	 * its own transaction, so a message the server accepted is SENT even if the chunk
 	 * fails later; a message being sent is marked, so one in flight at a crash is known.
 	 */
-	public ItemStreamWriter<Delivery> sender(String kind, String key) {
-		return sender(kind, key, this.settings.connections());
+	public ItemStreamWriter<Delivery> sender(LedgerKey key) {
+		return sender(key, this.settings.connections());
 	}
 
 	/**
 	 * As {@link #sender(String, String)}, over the given number of connections of its
 	 * own: what alerts use, so they need not share a digest's connections.
 	 */
-	public ItemStreamWriter<Delivery> sender(String kind, String key, int connections) {
-		return new Sender(kind, key, parts(kind, connections), true);
+	public ItemStreamWriter<Delivery> sender(LedgerKey key, int connections) {
+		return new SendStepWriter(key, parts(key.kind(), connections), true);
 	}
 
 	/**
@@ -161,11 +160,11 @@ public class DeliverySteps {
 	 * messages a dead run left in flight were settled by the step before the partitions
 	 * started ({@link #settleStep}).
 	 */
-	public ItemStreamWriter<Delivery> partitionSender(String kind, String key) {
-		return new Sender(kind, key, parts(kind, this.settings.connections()), false);
+	public ItemStreamWriter<Delivery> partitionSender(LedgerKey key) {
+		return new SendStepWriter(key, parts(key.kind(), this.settings.connections()), false);
 	}
 
-	private Courier.Parts parts(String kind, int connections) {
+	private ConnectionWorker.Parts parts(LedgerKey.Kind kind, int connections) {
 		Composer composer = this.composers.get(kind);
 		if (composer == null) {
 			throw new IllegalStateException("No composer for deliveries of kind " + kind);
@@ -173,8 +172,8 @@ public class DeliverySteps {
 		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate());
 		SendingSettings settings = (connections == this.settings.connections()) ? this.settings
 				: this.settings.withConnections(connections);
-		return new Courier.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers, throttle,
-				settings, this.lane);
+		return new ConnectionWorker.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers,
+				throttle, settings, this.lane);
 	}
 
 	/**
@@ -183,13 +182,13 @@ public class DeliverySteps {
 	 * starts; it runs again on every restart. Its write count is how many it found.
 	 */
 	public Step settleStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			String kind, Supplier<List<String>> keys) {
+			Supplier<List<LedgerKey>> keys) {
 		return new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
-			for (String key : keys.get()) {
-				int inDoubt = this.deliveries.settleInDoubt(kind, key);
+			for (LedgerKey key : keys.get()) {
+				int inDoubt = this.deliveries.settleInDoubt(key);
 				if (inDoubt > 0) {
 					logger.warn("{} message(s) of {} {} were in flight when a run died; they are sent again with the"
-							+ " same Message-ID and may arrive twice", inDoubt, kind, key);
+							+ " same Message-ID and may arrive twice", inDoubt, key.kind().column(), key.key());
 				}
 				contribution.incrementWriteCount(inDoubt);
 			}
@@ -222,8 +221,8 @@ public class DeliverySteps {
 	 * Splits the unsent messages of the editions {@code keys} gives into
 	 * {@code dispatch.sending.partitions} subscriber ranges each.
 	 */
-	public Partitioner partitioner(String kind, Supplier<List<String>> keys) {
-		return new SendPartitioner(this.deliveries, kind, keys);
+	public Partitioner partitioner(Supplier<List<LedgerKey>> keys) {
+		return new SendPartitioner(this.deliveries, keys);
 	}
 
 }

@@ -2,13 +2,14 @@ package news.dispatch.delivery;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * A MIME message whose Message-ID is the ledger's, not one Jakarta Mail makes up:
- * {@code saveChanges()} would otherwise replace it.
+ * {@code saveChanges()} would otherwise replace it. As an {@link SMTPMessage} it can
+ * carry an envelope sender of its own (the per-message return path).
  */
-class DispatchMimeMessage extends MimeMessage {
+class DispatchMimeMessage extends SMTPMessage {
 
 	private final String messageId;
 

@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +37,26 @@ class MessageFactory {
 
 	private final InternetAddress[] replyTo;
 
+	private final @Nullable MessageReferences references;
+
 	MessageFactory(MailSettings settings) throws MessagingException {
+		this(settings, null);
+	}
+
+	@Autowired
+	MessageFactory(MailSettings settings, @Nullable MessageReferences references) throws MessagingException {
+		this.references = references;
 		this.from = address(settings.from(), "dispatch.mail.from");
 		this.replyTo = (settings.replyTo() == null || settings.replyTo().isBlank()) ? null
 				: new InternetAddress[] { address(settings.replyTo(), "dispatch.mail.reply-to") };
 	}
 
+	/**
+	 * A message of the ledger: with its own return path as envelope sender and a
+	 * {@code Feedback-ID}, so that what comes back later can be tied to it.
+	 */
 	MimeMessage create(Session session, Delivery delivery, ComposedMessage composed) throws MessagingException {
-		return create(session, delivery.messageId(), composed);
+		return create(session, delivery.messageId(), composed, delivery);
 	}
 
 	/**
@@ -51,7 +64,16 @@ class MessageFactory {
 	 * composed message has no unsubscribe link (a sign-up's confirmation).
 	 */
 	MimeMessage create(Session session, String messageId, ComposedMessage composed) throws MessagingException {
-		MimeMessage message = new DispatchMimeMessage(session, messageId);
+		return create(session, messageId, composed, null);
+	}
+
+	private MimeMessage create(Session session, String messageId, ComposedMessage composed, @Nullable Delivery delivery)
+			throws MessagingException {
+		DispatchMimeMessage message = new DispatchMimeMessage(session, messageId);
+		if (delivery != null && this.references != null) {
+			this.references.returnPath(delivery.id()).ifPresent(message::setEnvelopeFrom);
+			message.setHeader("Feedback-ID", oneLine(this.references.feedbackId(delivery)));
+		}
 		message.setFrom(this.from);
 		if (this.replyTo != null) {
 			message.setReplyTo(this.replyTo);

@@ -38,9 +38,9 @@ public class Notices {
 	public boolean send(String kind, long subscriberId, ComposedMessage composed) {
 		String messageId = "<" + kind + "." + System.currentTimeMillis() + "." + subscriberId + "@"
 				+ this.settings.messageIdDomain() + ">";
-		try (Postman postman = new Postman(this.server)) {
+		try (SmtpConnection connection = new SmtpConnection(this.server)) {
 			MimeMessage message = this.messages.create(this.server.session(), messageId, composed);
-			Postman.Outcome outcome = postman.send(message);
+			SmtpConnection.Outcome outcome = connection.send(message);
 			if (outcome.status() != DeliveryStatus.SENT) {
 				log.warn("The {} message to subscriber {} was refused: {}", kind, subscriberId, outcome.reply());
 				return false;

@@ -22,7 +22,7 @@ class PriorityLane {
 
 	private final Deliveries deliveries;
 
-	private final Set<String> priorityKinds;
+	private final Set<LedgerKey.Kind> priorityKinds;
 
 	private final PrioritySettings settings;
 
@@ -32,7 +32,7 @@ class PriorityLane {
 
 	private boolean waiting;
 
-	PriorityLane(Deliveries deliveries, Set<String> priorityKinds, PrioritySettings settings) {
+	PriorityLane(Deliveries deliveries, Set<LedgerKey.Kind> priorityKinds, PrioritySettings settings) {
 		this.deliveries = deliveries;
 		this.priorityKinds = priorityKinds;
 		this.settings = settings;
@@ -43,7 +43,7 @@ class PriorityLane {
 	 * until they are sent, or {@code max-pause} has passed.
 	 * @return how long it waited, in milliseconds
 	 */
-	long yieldTo(String kind) throws InterruptedException {
+	long yieldTo(LedgerKey.Kind kind) throws InterruptedException {
 		if (this.priorityKinds.isEmpty() || this.priorityKinds.contains(kind) || !waiting(false)) {
 			return 0;
 		}

@@ -26,21 +26,18 @@ class SendPartitioner implements Partitioner {
 
 	private final Deliveries deliveries;
 
-	private final String kind;
+	private final Supplier<List<LedgerKey>> keys;
 
-	private final Supplier<List<String>> keys;
-
-	SendPartitioner(Deliveries deliveries, String kind, Supplier<List<String>> keys) {
+	SendPartitioner(Deliveries deliveries, Supplier<List<LedgerKey>> keys) {
 		this.deliveries = deliveries;
-		this.kind = kind;
 		this.keys = keys;
 	}
 
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-		for (String key : this.keys.get()) {
-			Optional<long[]> range = this.deliveries.unsentSubscriberRange(this.kind, key);
+		for (LedgerKey key : this.keys.get()) {
+			Optional<long[]> range = this.deliveries.unsentSubscriberRange(key);
 			if (range.isEmpty()) {
 				continue;
 			}
@@ -50,7 +47,7 @@ class SendPartitioner implements Partitioner {
 			for (long from = low; from <= high; from += width) {
 				long to = Math.min(high, from + width - 1);
 				ExecutionContext context = new ExecutionContext();
-				context.putString(KEY, key);
+				context.putString(KEY, key.key());
 				context.putLong(FROM, from);
 				context.putLong(TO, to);
 				partitions.put(key + ":" + from + "-" + to, context);

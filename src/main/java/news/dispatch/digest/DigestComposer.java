@@ -19,6 +19,7 @@ import news.dispatch.delivery.ComposedMessage;
 import news.dispatch.delivery.Composer;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.MailTemplates;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
@@ -77,8 +78,8 @@ class DigestComposer implements Composer {
 	}
 
 	@Override
-	public String kind() {
-		return DigestJob.KIND;
+	public LedgerKey.Kind kind() {
+		return LedgerKey.Kind.DIGEST;
 	}
 
 	@Override
@@ -110,7 +111,7 @@ class DigestComposer implements Composer {
 		Map<Long, Optional<ComposedMessage>> composed = new LinkedHashMap<>();
 		for (Delivery delivery : deliveries) {
 			Subscriber subscriber = recipients.get(delivery.subscriberId());
-			if (subscriber == null || !subscriber.status().equals("ACTIVE")) {
+			if (subscriber == null || !subscriber.active()) {
 				composed.put(delivery.id(), Optional.empty());
 				continue;
 			}
@@ -173,7 +174,7 @@ class DigestComposer implements Composer {
 				.filter(subscriber.topics()::contains)
 				.forEach(matchedTopics::add);
 		}
-		LocalDate edition = LocalDate.parse(delivery.key());
+		LocalDate edition = delivery.key().edition();
 		return new DigestModel(new DigestModel.Recipient(subscriber.name(), subscriber.email(), subscriber.topics()),
 				new DigestModel.Edition(edition.toString(), TITLE.format(edition)),
 				sections.entrySet().stream().map((e) -> new DigestModel.Section(e.getKey(), e.getValue())).toList(),

@@ -14,6 +14,8 @@ import java.util.Set;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliverySteps;
+import news.dispatch.delivery.LedgerKey;
+import news.dispatch.run.JobDescriptor;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Subscribers.DigestTime;
 import news.dispatch.system.DispatchSettings;
@@ -53,6 +55,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class DigestHourlyJobConfiguration {
 
+	@Bean
+	JobDescriptor digestHourlyJobDescriptor() {
+		return JobDescriptor.sending(DigestJob.HOURLY_NAME,
+				(parameters) -> editionsAt(Instant.parse(parameters.getString(DigestJob.SLOT))), true);
+	}
+
 	static final String PARTITION_STEP = "send-digests-partition";
 
 	@Bean
@@ -80,13 +88,12 @@ class DigestHourlyJobConfiguration {
 	@Bean
 	Step settleHourDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DeliverySteps steps) {
-		return steps.settleStep("settle-hour-digests", jobRepository, transactionManager, DigestJob.KIND,
-				() -> SendHours.editionsAt(slot()));
+		return steps.settleStep("settle-hour-digests", jobRepository, transactionManager, () -> editionsAt(slot()));
 	}
 
 	@Bean
 	Step sendHourDigestsStep(JobRepository jobRepository, DeliverySteps steps, Step sendDigestsPartitionStep) {
-		Partitioner partitioner = steps.partitioner(DigestJob.KIND, () -> SendHours.editionsAt(slot()));
+		Partitioner partitioner = steps.partitioner(() -> editionsAt(slot()));
 		return steps.partitionedSendStep("send-hour-digests", jobRepository, partitioner, sendDigestsPartitionStep);
 	}
 
@@ -108,14 +115,14 @@ class DigestHourlyJobConfiguration {
 			@Value("#{stepExecutionContext['key']}") String key,
 			@Value("#{stepExecutionContext['fromSubscriber']}") long from,
 			@Value("#{stepExecutionContext['toSubscriber']}") long to) {
-		return steps.unsent(DigestJob.KIND, key, settings.chunkSize(), from, to);
+		return steps.unsent(LedgerKey.edition(LocalDate.parse(key)), settings.chunkSize(), from, to);
 	}
 
 	@Bean
 	@StepScope
 	ItemStreamWriter<Delivery> sendPartitionDigests(DeliverySteps steps,
 			@Value("#{stepExecutionContext['key']}") String key) {
-		return steps.partitionSender(DigestJob.KIND, key);
+		return steps.partitionSender(LedgerKey.edition(LocalDate.parse(key)));
 	}
 
 	@Bean
@@ -123,7 +130,7 @@ class DigestHourlyJobConfiguration {
 	ItemReader<DigestDue> dueAtHour(Subscribers subscribers, DigestRounds rounds, DigestSettings settings,
 			@Value("#{jobParameters['slot']}") String slot) {
 		Instant at = Instant.parse(slot);
-		List<String> editions = SendHours.editionsAt(at);
+		List<String> editions = SendHours.editionsAt(at).stream().map(LocalDate::toString).toList();
 		return new ItemReader<>() {
 
 			private long afterId;
@@ -166,10 +173,9 @@ class DigestHourlyJobConfiguration {
 				.forEach((due) -> byEdition.computeIfAbsent(due.edition(), (day) -> new ArrayList<>())
 					.add(due.subscriberId()));
 			for (Map.Entry<LocalDate, List<Long>> edition : byEdition.entrySet()) {
-				String key = edition.getKey().toString();
-				deliveries.planAll(DigestJob.KIND, key,
+				deliveries.planAll(LedgerKey.edition(edition.getKey()),
 						planner.planAll(subscribers.following(edition.getValue()), edition.getKey(), settings.zone()));
-				rounds.record(edition.getValue(), key, clock.instant());
+				rounds.record(edition.getValue(), edition.getKey().toString(), clock.instant());
 			}
 		};
 	}
@@ -183,6 +189,13 @@ class DigestHourlyJobConfiguration {
 			throw new IllegalStateException("No step in progress");
 		}
 		return Instant.parse(context.getStepExecution().getJobParameters().getString(DigestJob.SLOT));
+	}
+
+	/**
+	 * The ledger keys of the editions an hourly run at this moment can send.
+	 */
+	static List<LedgerKey> editionsAt(Instant slot) {
+		return SendHours.editionsAt(slot).stream().map(LedgerKey::edition).toList();
 	}
 
 }

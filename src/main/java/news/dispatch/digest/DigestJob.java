@@ -1,6 +1,10 @@
 package news.dispatch.digest;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+
+import news.dispatch.delivery.LedgerKey;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -13,9 +17,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 public final class DigestJob {
 
 	public static final String NAME = "digest";
-
-	/** The kind of the ledger's rows for digests. */
-	public static final String KIND = "digest";
 
 	public static final String EDITION = "edition";
 
@@ -34,10 +35,15 @@ public final class DigestJob {
 	/** The moment an hourly run is for (an ISO instant): its identifying parameter. */
 	public static final String SLOT = "slot";
 
-	/** The names of every job that sends digests: one sends at a time. */
-	public static final java.util.Set<String> SENDING_JOBS = java.util.Set.of(NAME, RETRY_NAME, HOURLY_NAME);
-
 	private DigestJob() {
+	}
+
+	/**
+	 * The ledger key of the edition a run of {@link #NAME} or {@link #RETRY_NAME} sends.
+	 */
+	public static List<LedgerKey> keys(JobParameters parameters) {
+		LocalDate edition = parameters.getLocalDate(EDITION);
+		return (edition != null) ? List.of(LedgerKey.edition(edition)) : List.of();
 	}
 
 	public static JobParameters parameters(LocalDate edition) {
@@ -48,7 +54,7 @@ public final class DigestJob {
 	 * The parameters of the hourly run for this moment: every instance that asks for the
 	 * same hour asks for the same job instance, which runs once.
 	 */
-	public static JobParameters hourlyParameters(java.time.Instant slot) {
+	public static JobParameters hourlyParameters(Instant slot) {
 		return new JobParametersBuilder().addString(SLOT, slot.toString()).toJobParameters();
 	}
 

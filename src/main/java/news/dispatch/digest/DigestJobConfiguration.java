@@ -7,7 +7,9 @@ import java.util.List;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliverySteps;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.SendingSettings;
+import news.dispatch.run.JobDescriptor;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Subscribers.Following;
 import news.dispatch.system.DispatchSettings;
@@ -49,6 +51,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DigestJobConfiguration {
 
 	@Bean
+	JobDescriptor digestJobDescriptor() {
+		return JobDescriptor.sending(DigestJob.NAME, DigestJob::keys, true);
+	}
+
+	@Bean
+	JobDescriptor digestRetryJobDescriptor() {
+		return JobDescriptor.sending(DigestJob.RETRY_NAME, DigestJob::keys, true);
+	}
+
+	@Bean
 	Job digestJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, Step matchArticlesStep,
 			Step planDigestsStep, Step sendDigestsStep, DeliverySteps steps, SendingSettings sending) {
 		var job = new JobBuilder(DigestJob.NAME, jobRepository)
@@ -59,8 +71,8 @@ class DigestJobConfiguration {
 			// the partitions do not settle what a dead run left in flight: this step
 			// does,
 			// on every start and restart, before they begin
-			job = job.next(steps.settleStep("settle-digests", jobRepository, transactionManager, DigestJob.KIND,
-					() -> List.of(edition().toString())));
+			job = job.next(steps.settleStep("settle-digests", jobRepository, transactionManager,
+					() -> List.of(LedgerKey.edition(edition()))));
 		}
 		return job.next(sendDigestsStep).build();
 	}
@@ -123,7 +135,7 @@ class DigestJobConfiguration {
 			@Qualifier("sendDigestsPartitionStep") Step partition) {
 		if (sending.partitions() > 1) {
 			return steps.partitionedSendStep("send-digests", jobRepository,
-					steps.partitioner(DigestJob.KIND, () -> List.of(edition().toString())), partition);
+					steps.partitioner(() -> List.of(LedgerKey.edition(edition()))), partition);
 		}
 		return steps.sendStep("send-digests", jobRepository, transactionManager, settings.chunkSize(), unsentDigests,
 				sendDigests);
@@ -172,7 +184,7 @@ class DigestJobConfiguration {
 	@StepScope
 	ItemWriter<Following> planDigests(DigestPlanner planner, Deliveries deliveries, DispatchSettings settings,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
-		return (chunk) -> deliveries.planAll(DigestJob.KIND, edition.toString(),
+		return (chunk) -> deliveries.planAll(LedgerKey.edition(edition),
 				planner.planAll(List.copyOf(chunk.getItems()), edition, settings.zone()));
 	}
 
@@ -180,14 +192,14 @@ class DigestJobConfiguration {
 	@StepScope
 	ItemStreamReader<Delivery> unsentDigests(DeliverySteps steps, DigestSettings settings,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
-		return steps.unsent(DigestJob.KIND, edition.toString(), settings.chunkSize());
+		return steps.unsent(LedgerKey.edition(edition), settings.chunkSize());
 	}
 
 	@Bean
 	@StepScope
 	ItemStreamWriter<Delivery> sendDigests(DeliverySteps steps,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
-		return steps.sender(DigestJob.KIND, edition.toString());
+		return steps.sender(LedgerKey.edition(edition));
 	}
 
 	/**

@@ -51,9 +51,9 @@ final class SendHours {
 	 * The editions a run at this moment can plan: every zone's local date then, which is
 	 * the UTC date or the day either side.
 	 */
-	static List<String> editionsAt(Instant at) {
+	static List<LocalDate> editionsAt(Instant at) {
 		LocalDate utc = LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
-		return List.of(utc.minusDays(1).toString(), utc.toString(), utc.plusDays(1).toString());
+		return List.of(utc.minusDays(1), utc, utc.plusDays(1));
 	}
 
 }

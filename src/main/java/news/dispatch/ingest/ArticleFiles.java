@@ -12,21 +12,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an article file. A {@code .txt} file (and any other name) is UTF-8 text, the
- * headline on the first non-empty line, then the body in paragraphs separated by blank
- * lines; {@code .md} is the same in Markdown; {@code .html} is a saved news page;
- * {@code .json} is one object with headline, body, url, published and author fields, or a
- * list of such objects. Refuses, with a reason a person can act on, what is not such a
- * file.
+ * headline on the first non-empty line, then the body in paragraphs: separated by blank
+ * lines, or wire copy's hard-wrapped lines with indented paragraphs (see
+ * {@link WireCopy}); {@code .md} is the same in Markdown; {@code .html} is a saved news
+ * page; {@code .json} is one object with headline, body, url, published and author
+ * fields, or a list of such objects. Whatever the format, a dateline opening the lead
+ * ("TOKYO, March 3 -") becomes the story's place. Refuses, with a reason a person can act
+ * on, what is not such a file.
  */
 class ArticleFiles {
-
-	private static final Pattern BULLET = Pattern.compile("[•·▪◦●‣]");
 
 	private final long maxBytes;
 
@@ -81,7 +80,7 @@ class ArticleFiles {
 			JsonNode element = list.get(i);
 			String place = "#" + (i + 1);
 			parts.add(new Part(item + place, place,
-					() -> JsonArticles.read(element, source, item + place, this.boilerplate)));
+					() -> JsonArticles.read(element, source, item + place, this.boilerplate).located()));
 		}
 		return parts;
 	}
@@ -108,6 +107,10 @@ class ArticleFiles {
 	 * Reads the file as the article {@code item} of {@code source}.
 	 */
 	ArticleDraft read(String source, String item, Path file) {
+		return unlocated(source, item, file).located();
+	}
+
+	private ArticleDraft unlocated(String source, String item, Path file) {
 		byte[] bytes = bytes(source, item, file);
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".html") || name.endsWith(".htm")) {
@@ -124,18 +127,17 @@ class ArticleFiles {
 	}
 
 	private ArticleDraft text(String source, String item, String text) {
-		List<String> paragraphs = paragraphs(text);
-		if (paragraphs.isEmpty()) {
+		WireCopy.Story story = WireCopy.headed(text);
+		if (story == null) {
 			throw new UnusableInputException(source, item,
 					"the file has no text; write the headline on the first line");
 		}
-		String headline = paragraphs.get(0);
-		List<String> body = this.boilerplate.clean(paragraphs.subList(1, paragraphs.size()));
+		List<String> body = this.boilerplate.clean(story.paragraphs());
 		if (body.isEmpty()) {
 			throw new UnusableInputException(source, item,
 					"the file has a headline but no story; put the body after the headline, separated by a blank line");
 		}
-		return new ArticleDraft(headline, body, null, source, item, null);
+		return new ArticleDraft(story.headline(), body, null, source, item, null, story.byline(), null);
 	}
 
 	private byte[] bytes(String source, String item, Path file) {
@@ -182,41 +184,6 @@ class ArticleFiles {
 	private static UnusableInputException binary(String source, String item) {
 		return new UnusableInputException(source, item,
 				"the file is binary, not text; only UTF-8 text files are articles");
-	}
-
-	/**
-	 * Paragraphs are runs of non-blank lines; lines within one are joined with a space
-	 * and white space is folded.
-	 */
-	static List<String> paragraphs(String text) {
-		List<String> paragraphs = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		for (String line : text.split("\\R", -1)) {
-			String trimmed = HtmlText.normalise(line);
-			if (trimmed.isEmpty()) {
-				flush(current, paragraphs);
-			}
-			else if (BULLET.matcher(trimmed).lookingAt()) {
-				// a list item stands alone even without blank lines around it
-				flush(current, paragraphs);
-				paragraphs.add(trimmed);
-			}
-			else {
-				if (!current.isEmpty()) {
-					current.append(' ');
-				}
-				current.append(trimmed);
-			}
-		}
-		flush(current, paragraphs);
-		return paragraphs;
-	}
-
-	private static void flush(StringBuilder current, List<String> paragraphs) {
-		if (!current.isEmpty()) {
-			paragraphs.add(current.toString());
-			current.setLength(0);
-		}
 	}
 
 }

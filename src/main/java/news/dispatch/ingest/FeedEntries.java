@@ -15,10 +15,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 
 /**
- * Turns a feed entry into a story: its title, the paragraphs of its content (or, when the
- * description is longer, of its description), its link as the canonical address, its
- * publication (else update) time and its author. An entry with no title or no text is
- * refused.
+ * Turns a feed entry into a story: its title (in title case when set in capitals), the
+ * paragraphs of its content (or, when the description is longer, of its description;
+ * plain text is read as {@link WireCopy} reads it), its link as the canonical address,
+ * its publication (else update) time, its author, and the place its lead's dateline
+ * names. An entry with no title or no text is refused.
  */
 final class FeedEntries {
 
@@ -57,7 +58,7 @@ final class FeedEntries {
 	}
 
 	ArticleDraft draft(SyndEntry entry, String source, String item, String feedAddress, @Nullable String rawDate) {
-		String title = (entry.getTitle() != null) ? text(entry.getTitle()) : "";
+		String title = (entry.getTitle() != null) ? HeadlineCase.readable(text(entry.getTitle())) : "";
 		if (title.isBlank()) {
 			throw new UnusableInputException(source, item, "the entry has no title; it was left out");
 		}
@@ -77,7 +78,8 @@ final class FeedEntries {
 		String author = (entry.getAuthor() != null && !entry.getAuthor().isBlank()) ? byline(text(entry.getAuthor()))
 				: null;
 		return new ArticleDraft(title, paragraphs, link(entry, feedAddress), source, item, published,
-				(author != null && author.length() <= 300) ? author : null, (published == null) ? rawDate : null);
+				(author != null && author.length() <= 300) ? author : null, (published == null) ? rawDate : null)
+			.located();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -26,11 +27,11 @@ final class HtmlText {
 
 	/**
 	 * The paragraphs of an HTML fragment, such as a feed entry's content. Plain text (no
-	 * tags) is split at blank lines.
+	 * tags, entities decoded) is read as {@link WireCopy#body} reads it.
 	 */
 	static List<String> paragraphsOfFragment(String html) {
-		if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-			return ArticleFiles.paragraphs(html);
+		if (html.indexOf('<') < 0) {
+			return WireCopy.body((html.indexOf('&') >= 0) ? Parser.unescapeEntities(html, false) : html);
 		}
 		return paragraphs(Jsoup.parseBodyFragment(html).body());
 	}

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import news.dispatch.article.ArticlesIngested;
+import news.dispatch.run.JobDescriptor;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -40,6 +41,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
+
+	@Bean
+	JobDescriptor ingestJobDescriptor() {
+		return JobDescriptor.plain(IngestJob.NAME);
+	}
 
 	static final String LOCATION = "location";
 

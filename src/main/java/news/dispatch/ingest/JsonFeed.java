@@ -94,15 +94,12 @@ final class JsonFeed {
 	}
 
 	/**
-	 * Plain text as HTML paragraphs, split at blank lines, so that a {@code <} or
-	 * {@code &} in it stays text.
+	 * Plain text as HTML that keeps it as it was written, lines and indents included, so
+	 * that a {@code <} or {@code &} in it stays text and its paragraphs are read as plain
+	 * text's are (see {@link WireCopy}).
 	 */
 	private static String paragraphs(String plain) {
-		StringBuilder html = new StringBuilder();
-		for (String paragraph : plain.split("\\R\\s*\\R")) {
-			html.append("<p>").append(Entities.escape(paragraph.strip())).append("</p>");
-		}
-		return html.toString();
+		return "<pre>" + Entities.escape(plain) + "</pre>";
 	}
 
 	private static @Nullable String authors(JsonNode item) {

@@ -55,11 +55,13 @@ final class LinkedPages {
 			return new Story(summary, null);
 		}
 		boolean dated = summary.publishedAt() != null || summary.unreadableDate() != null;
-		return new Story(new ArticleDraft(summary.headline(), page.paragraphs(),
+		ArticleDraft whole = new ArticleDraft(summary.headline(), page.paragraphs(),
 				(page.url() != null) ? page.url() : summary.url(), summary.source(), summary.item(),
 				dated ? summary.publishedAt() : page.publishedAt(),
 				(summary.author() != null) ? summary.author() : page.author(),
-				dated ? summary.unreadableDate() : page.unreadableDate()), null);
+				dated ? summary.unreadableDate() : page.unreadableDate(),
+				(summary.place() != null) ? summary.place() : page.place());
+		return new Story(whole, null);
 	}
 
 	private static int words(String text) {

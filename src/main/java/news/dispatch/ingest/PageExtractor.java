@@ -10,10 +10,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * Takes the story out of a news page: headline, body paragraphs, author, publication time
- * and canonical address. Scripts, styles, navigation, share widgets, related-link lists,
- * picture captions and comment forms are not the story and are dropped before the body is
- * read.
+ * Takes the story out of a news page: headline, body paragraphs, author, publication
+ * time, canonical address and the place its lead's dateline names. Scripts, styles,
+ * navigation, share widgets, related-link lists, picture captions and comment forms are
+ * not the story and are dropped before the body is read.
  */
 final class PageExtractor {
 
@@ -80,18 +80,26 @@ final class PageExtractor {
 				: address.startsWith("http") ? address : null;
 		return new ArticleDraft(headline, paragraphs, canonical, source, item, Dates.parse(metadata.published()),
 				metadata.author(), (metadata.published() != null && Dates.parse(metadata.published()) == null)
-						? metadata.published() : null);
+						? metadata.published() : null)
+			.located();
 	}
 
 	/**
 	 * The story's paragraphs in a piece of HTML such as a feed entry's content, with what
 	 * is not the story (pictures and captions, share widgets, related links) dropped.
+	 * Plain text, and text that is all in one {@code pre}, is read as {@link WireCopy}
+	 * reads it.
 	 */
 	List<String> fragment(String html) {
 		if (html.indexOf('<') < 0) {
 			return this.boilerplate.clean(HtmlText.paragraphsOfFragment(html));
 		}
 		Document fragment = Jsoup.parseBodyFragment(html);
+		Element pre = fragment.body().selectFirst("pre");
+		if (pre != null && pre.text().length() >= fragment.body().text().length() * 9 / 10) {
+			// wire copy sent as it came off the wire, its lines and indents kept
+			return this.boilerplate.clean(WireCopy.body(pre.wholeText()));
+		}
 		fragment.select(NOT_THE_STORY).remove();
 		removeChrome(fragment);
 		removeLinkLists(fragment.body());

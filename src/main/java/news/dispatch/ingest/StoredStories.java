@@ -115,8 +115,8 @@ class StoredStories {
 
 	/**
 	 * Stores new stories, in one batch, with their band keys in another. A band key
-	 * belongs to the first story stored with it (see {@link BandKeyMigration}): the keys
-	 * in {@code storedBands} (what {@link #nearest} found for these stories) and those an
+	 * belongs to the first story stored with it (see {@link V20__BandKeys}): the keys in
+	 * {@code storedBands} (what {@link #nearest} found for these stories) and those an
 	 * earlier story of the batch has are left out.
 	 * @return the id of each story's text by content hash; a text that another run stored
 	 * first has that story's id, and its story is not stored again
@@ -133,12 +133,13 @@ class StoredStories {
 					new SqlParameterValue(Types.VARCHAR, cutUrl(draft.url())), cut(draft.source(), 2000),
 					cut(draft.item(), 2000), Articles.utc(published), Articles.utc(now), story.contentHash(),
 					new SqlParameterValue(Types.VARCHAR, (draft.author() != null) ? cut(draft.author(), 300) : null),
+					new SqlParameterValue(Types.VARCHAR, (draft.place() != null) ? cut(draft.place(), 200) : null),
 					story.contentHash() });
 		}
 		int[] inserted = this.batch.batchUpdate("""
 				insert into article (headline, body, url, source, source_item, published_at, ingested_at,
-				  content_hash, author)
-				select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
+				  content_hash, author, place)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
 				where not exists (select 1 from article where content_hash = ?)""", storyRows);
 		Map<String, Long> ids = idsOf(stories.stream().map(NewStory::contentHash).toList());
 		List<Object[]> bandRows = new ArrayList<>();

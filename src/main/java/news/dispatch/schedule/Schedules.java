@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import news.dispatch.ingest.IngestJob;
 import news.dispatch.ingest.IngestSettings;
 import news.dispatch.digest.DigestJob;
+import news.dispatch.run.RunRecovery;
+import news.dispatch.run.ScheduleSettings;
 import news.dispatch.system.DispatchSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

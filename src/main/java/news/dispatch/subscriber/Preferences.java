@@ -38,7 +38,7 @@ public class Preferences {
 	public Optional<Subscriber> subscriber(String token) {
 		return this.links.verify(token, SubscriberLinks.PREFERENCES)
 			.flatMap(this.subscribers::find)
-			.filter((subscriber) -> !subscriber.status().equals("SUPPRESSED"));
+			.filter((subscriber) -> subscriber.status() != SubscriberStatus.SUPPRESSED);
 	}
 
 	/**

@@ -14,17 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param topics the names of the topics they follow
  * @param sendHour the hour (0–23) in their zone when their digest is due
  * @param alerts whether they accept breaking-news alerts
- * @param status {@code PENDING} (signed up, not yet confirmed), {@code ACTIVE},
- * {@code UNSUBSCRIBED} or {@code SUPPRESSED}; only {@code ACTIVE} subscribers are sent
- * anything
+ * @param status where they stand; only {@link SubscriberStatus#ACTIVE} subscribers are
+ * sent anything
  * @param keywords their own query in the topic language; empty when they have none
  * @param pausedUntil no digest before this day, when set
  */
 public record Subscriber(long id, String email, String name, List<String> topics, Frequency frequency, ZoneId timeZone,
-		int sendHour, boolean alerts, String status, String keywords, @Nullable LocalDate pausedUntil) {
+		int sendHour, boolean alerts, SubscriberStatus status, String keywords, @Nullable LocalDate pausedUntil) {
 
 	public boolean active() {
-		return "ACTIVE".equals(this.status);
+		return this.status == SubscriberStatus.ACTIVE;
 	}
 
 }

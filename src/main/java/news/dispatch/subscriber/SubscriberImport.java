@@ -77,14 +77,14 @@ public class SubscriberImport {
 			for (CSVRecord record : csv) {
 				int line = (int) record.getRecordNumber() + 1;
 				try {
-					SubscriberForm form = form(record);
+					Line form = line(record);
 					if (!seen.add(form.email())) {
 						throw new InvalidInputException(
 								"the address " + form.email() + " appears twice in the file; keep one line");
 					}
-					List<Long> topicIds = topicIds(form.topics());
+					List<Long> topicIds = topicIds(form.choices().topics());
 					DayOfWeek weekday = field(record, "weekday").map(SubscriberImport::weekday).orElse(null);
-					boolean added = this.subscribers.save(form, topicIds);
+					boolean added = this.subscribers.save(form.email(), form.name(), form.choices(), topicIds);
 					this.subscribers.setWeeklyDay(form.email(), weekday);
 					if (added) {
 						report.added();
@@ -122,7 +122,13 @@ public class SubscriberImport {
 		}
 	}
 
-	private SubscriberForm form(CSVRecord record) {
+	/**
+	 * One line of the file: who, and what they asked for.
+	 */
+	private record Line(String email, String name, Choices choices) {
+	}
+
+	private Line line(CSVRecord record) {
 		if (!record.isConsistent()) {
 			throw new InvalidInputException("the line has " + record.size() + " fields but the header has "
 					+ record.getParser().getHeaderNames().size() + "; quote values that contain commas");
@@ -144,7 +150,7 @@ public class SubscriberImport {
 		int sendHour = field(record, "send_hour").map(SubscriberImport::hour).orElse(DEFAULT_SEND_HOUR);
 		boolean alerts = field(record, "alerts").map(SubscriberImport::bool).orElse(false);
 		String keywords = field(record, "keywords").map(SubscriberImport::keywords).orElse("");
-		return new SubscriberForm(email, name, topicNames, frequency, zone, sendHour, alerts, keywords);
+		return new Line(email, name, new Choices(topicNames, keywords, frequency, zone, sendHour, alerts, null));
 	}
 
 	private List<Long> topicIds(List<String> names) {
@@ -227,7 +233,7 @@ public class SubscriberImport {
 		}
 		catch (InvalidQueryException ex) {
 			throw new InvalidInputException("the keywords '" + value + "' are not a valid query at " + ex.getMessage()
-					+ "; write them as a topic query (see \"Topic queries\" in the README)");
+					+ "; write them as a topic query (see docs/topic-queries.md)");
 		}
 	}
 

@@ -94,8 +94,8 @@ public class SubscriberLinks {
 
 	/**
 	 * Whether a link's token is valid for the action, expired, or not this server's at
-	 * all. Tokens signed before links had an expiry (subscriber and action only) stay
-	 * valid for unsubscribing, so old mail can still be unsubscribed from.
+	 * all. An unsubscribe token never expires, whenever it was signed and whatever expiry
+	 * an older Dispatch wrote into it: old mail can always be unsubscribed from.
 	 */
 	public LinkCheck check(String token, String action) {
 		int dot = token.indexOf('.');
@@ -120,9 +120,11 @@ public class SubscriberLinks {
 		}
 		try {
 			long subscriberId = Long.parseLong(parts[0]);
+			if (action.equals(UNSUBSCRIBE)) {
+				return new LinkCheck(LinkCheck.State.VALID, subscriberId);
+			}
 			if (parts.length == 2) {
-				return new LinkCheck(action.equals(UNSUBSCRIBE) ? LinkCheck.State.VALID : LinkCheck.State.EXPIRED,
-						subscriberId);
+				return new LinkCheck(LinkCheck.State.EXPIRED, subscriberId);
 			}
 			boolean expired = this.clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(parts[2])));
 			return new LinkCheck(expired ? LinkCheck.State.EXPIRED : LinkCheck.State.VALID, subscriberId);
@@ -133,15 +135,29 @@ public class SubscriberLinks {
 	}
 
 	String token(long subscriberId, String action) {
+		if (action.equals(UNSUBSCRIBE)) {
+			return signed(subscriberId + "." + action);
+		}
 		Duration valid = switch (action) {
-			case UNSUBSCRIBE -> this.validity.unsubscribe();
 			case PREFERENCES -> this.validity.preferences();
 			case CONFIRM -> this.validity.confirm();
 			default -> throw new IllegalArgumentException("no link for the action " + action);
 		};
-		String payload = subscriberId + "." + action + "." + this.clock.instant().plus(valid).getEpochSecond();
+		return signed(subscriberId + "." + action + "." + this.clock.instant().plus(valid).getEpochSecond());
+	}
+
+	private String signed(String payload) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "."
 				+ sign(payload);
+	}
+
+	/**
+	 * The server's signature (HMAC-SHA256 with the link secret) of any text, for tokens
+	 * other features make, such as the return path of each message. Callers put what the
+	 * token is for into the payload, so a token of one kind never passes for another.
+	 */
+	public byte[] signature(String payload) {
+		return this.macs.get().doFinal(payload.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private String sign(String payload) {

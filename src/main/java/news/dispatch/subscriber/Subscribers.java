@@ -196,17 +196,35 @@ public class Subscribers {
 	 * @return whether the subscriber is now suppressed
 	 */
 	public boolean recordHardBounce(long subscriberId, int threshold) {
-		this.jdbc
-			.sql("update subscriber set hard_bounces = hard_bounces + 1,"
-					+ " status = case when hard_bounces + 1 >= ? then 'SUPPRESSED' else status end where id = ?")
-			.params(threshold, subscriberId)
+		int suppressedNow = this.jdbc
+			.sql("update subscriber set hard_bounces = hard_bounces + 1, status = 'SUPPRESSED'"
+					+ " where id = ? and status <> 'SUPPRESSED' and hard_bounces + 1 >= ?")
+			.params(subscriberId, threshold)
 			.update();
+		if (suppressedNow > 0) {
+			Suppressions.record(this.jdbc, subscriberId, "SUPPRESSED", threshold + " hard bounce(s)");
+		}
+		else {
+			this.jdbc.sql("update subscriber set hard_bounces = hard_bounces + 1 where id = ?")
+				.param(subscriberId)
+				.update();
+		}
 		return this.jdbc.sql("select status from subscriber where id = ?")
 			.param(subscriberId)
 			.query(String.class)
 			.optional()
-			.map("SUPPRESSED"::equals)
+			.map(SubscriberStatus.SUPPRESSED.name()::equals)
 			.orElse(false);
+	}
+
+	/**
+	 * Subscribers in one status ({@code ACTIVE}, {@code SUPPRESSED}, …), by address.
+	 */
+	public List<Subscriber> findByStatus(String status) {
+		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber where status = ? order by email")
+			.param(status.toUpperCase(java.util.Locale.ROOT))
+			.query(ROW)
+			.list());
 	}
 
 	/**
@@ -214,9 +232,9 @@ public class Subscribers {
 	 * they follow.
 	 * @return whether the address is new
 	 */
-	boolean save(SubscriberForm form, List<Long> topicIds) {
+	boolean save(String email, String name, Choices form, List<Long> topicIds) {
 		Optional<Long> existing = this.jdbc.sql("select id from subscriber where email = ?")
-			.param(form.email())
+			.param(email)
 			.query(Long.class)
 			.optional();
 		long id;
@@ -224,7 +242,7 @@ public class Subscribers {
 			id = existing.get();
 			this.jdbc.sql(
 					"update subscriber set name = ?, frequency = ?, time_zone = ?, send_hour = ?, alerts = ?, keywords = ? where id = ?")
-				.params(form.name(), form.frequency().name(), form.timeZone().getId(), form.sendHour(), form.alerts(),
+				.params(name, form.frequency().name(), form.timeZone().getId(), form.sendHour(), form.alerts(),
 						keywords(form), id)
 				.update();
 			this.jdbc.sql("delete from subscription where subscriber_id = ?").param(id).update();
@@ -233,13 +251,10 @@ public class Subscribers {
 			this.jdbc.sql(
 					"insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status, created_at, keywords)"
 							+ " values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)")
-				.params(form.email(), form.name(), form.frequency().name(), form.timeZone().getId(), form.sendHour(),
-						form.alerts(), Instant.now().atOffset(ZoneOffset.UTC), keywords(form))
+				.params(email, name, form.frequency().name(), form.timeZone().getId(), form.sendHour(), form.alerts(),
+						Instant.now().atOffset(ZoneOffset.UTC), keywords(form))
 				.update();
-			id = this.jdbc.sql("select id from subscriber where email = ?")
-				.param(form.email())
-				.query(Long.class)
-				.single();
+			id = this.jdbc.sql("select id from subscriber where email = ?").param(email).query(Long.class).single();
 		}
 		for (long topicId : topicIds) {
 			this.jdbc.sql("insert into subscription (subscriber_id, topic_id) values (?, ?)")
@@ -249,7 +264,7 @@ public class Subscribers {
 		return existing.isEmpty();
 	}
 
-	private static @Nullable String keywords(SubscriberForm form) {
+	private static @Nullable String keywords(Choices form) {
 		return form.keywords().isBlank() ? null : form.keywords();
 	}
 
@@ -351,7 +366,7 @@ public class Subscribers {
 		return rows.stream()
 			.map((row) -> new Subscriber(row.id(), row.email(), (row.name() != null) ? row.name() : "",
 					topics.getOrDefault(row.id(), List.of()), Frequency.valueOf(row.frequency()),
-					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), row.status(),
+					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), SubscriberStatus.valueOf(row.status()),
 					(row.keywords() != null) ? row.keywords() : "", row.pausedUntil()))
 			.toList();
 	}

@@ -8,6 +8,7 @@ import news.dispatch.alert.AlertJob;
 import news.dispatch.alert.AlreadyAlertedException;
 import news.dispatch.alert.Alerts;
 import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.system.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +80,7 @@ class AlertApiController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("article", article);
 		body.put("sentRun", this.alerts.sentRun(article).orElse(null));
-		body.put("deliveries", this.deliveries.counts(AlertJob.KIND, Long.toString(article)));
+		body.put("deliveries", this.deliveries.counts(LedgerKey.alert(article)));
 		return body;
 	}
 

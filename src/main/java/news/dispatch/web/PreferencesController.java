@@ -81,7 +81,7 @@ class PreferencesController {
 		ModelAndView page = this.choices.page("web/preferences", input, problem);
 		page.addObject("token", token);
 		page.addObject("email", subscriber.email());
-		page.addObject("status", subscriber.status());
+		page.addObject("status", subscriber.status().name());
 		page.addObject("unsubscribe", LinkPages.local(this.links.unsubscribe(subscriber.id())));
 		if (notice != null) {
 			page.addObject("notice", notice);

@@ -67,8 +67,8 @@ class ReaderMail implements DisposableBean {
 	 */
 	void freshLink(Subscriber subscriber) {
 		switch (subscriber.status()) {
-			case "PENDING" -> confirmation(subscriber);
-			case "SUPPRESSED" -> {
+			case PENDING -> confirmation(subscriber);
+			case SUPPRESSED -> {
 			}
 			default -> send("link", subscriber, "Your " + this.settings.site().name() + " subscription",
 					Map.of("link", this.links.preferences(subscriber.id()), "days",

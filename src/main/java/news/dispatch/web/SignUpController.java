@@ -8,6 +8,7 @@ import news.dispatch.subscriber.SignUps;
 import news.dispatch.subscriber.SignUps.SignUp;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.SubscriberStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -85,7 +86,7 @@ class SignUpController {
 			return LinkPages.refused(check);
 		}
 		return this.signUps.subscriber(token)
-			.map((subscriber) -> subscriber.status().equals("PENDING")
+			.map((subscriber) -> subscriber.status() == SubscriberStatus.PENDING
 					? new ModelAndView("web/confirm").addObject("token", token).addObject("email", subscriber.email())
 					: outcome(subscriber))
 			.orElseGet(() -> LinkPages.refused(new LinkCheck(LinkCheck.State.INVALID, 0)));
@@ -109,7 +110,7 @@ class SignUpController {
 	 * subscribe again.
 	 */
 	private ModelAndView outcome(Subscriber subscriber) {
-		if (subscriber.status().equals("PENDING")) {
+		if (subscriber.status() == SubscriberStatus.PENDING) {
 			return LinkPages.refused(new LinkCheck(LinkCheck.State.EXPIRED, subscriber.id()));
 		}
 		if (subscriber.active()) {

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import news.dispatch.subscriber.LinkCheck;
 import news.dispatch.subscriber.Subscriber;
+import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Unsubscribing;
 
 import org.springframework.stereotype.Controller;
@@ -24,8 +26,9 @@ import org.springframework.web.servlet.ModelAndView;
  * <li>{@code GET /unsubscribe?token=…}: a page that asks to confirm with a button,
  * because mail scanners follow links; a GET changes nothing.</li>
  * </ul>
- * A forged or altered token gets a page that says so, with status 400, an expired one a
- * page that offers a fresh link, with status 410; neither changes anything.
+ * The link never expires. A reader already unsubscribed is told so, with a link to their
+ * preferences should they want something back. A forged or altered token gets a page that
+ * says so, with status 400, and changes nothing.
  */
 @Controller
 @RequestMapping("/unsubscribe")
@@ -33,22 +36,37 @@ class UnsubscribeController {
 
 	private final Unsubscribing unsubscribing;
 
-	UnsubscribeController(Unsubscribing unsubscribing) {
+	private final SubscriberLinks links;
+
+	UnsubscribeController(Unsubscribing unsubscribing, SubscriberLinks links) {
 		this.unsubscribing = unsubscribing;
+		this.links = links;
 	}
 
 	@GetMapping
 	ModelAndView confirm(@RequestParam(defaultValue = "") String token) {
 		LinkCheck check = this.unsubscribing.check(token);
-		return check.valid() ? page("web/unsubscribe-confirm", token, this.unsubscribing.subscriber(token))
-				: LinkPages.refused(check);
+		if (!check.valid()) {
+			return LinkPages.refused(check);
+		}
+		Optional<Subscriber> subscriber = this.unsubscribing.subscriber(token);
+		return alreadyUnsubscribed(subscriber) ? page("web/already-unsubscribed", token, subscriber)
+				: page("web/unsubscribe-confirm", token, subscriber);
 	}
 
 	@PostMapping
 	ModelAndView unsubscribe(@RequestParam(defaultValue = "") String token) {
 		LinkCheck check = this.unsubscribing.check(token);
-		return check.valid() ? page("web/unsubscribed", token, this.unsubscribing.unsubscribe(token))
-				: LinkPages.refused(check);
+		if (!check.valid()) {
+			return LinkPages.refused(check);
+		}
+		Optional<Subscriber> subscriber = this.unsubscribing.subscriber(token);
+		return alreadyUnsubscribed(subscriber) ? page("web/already-unsubscribed", token, subscriber)
+				: page("web/unsubscribed", token, this.unsubscribing.unsubscribe(token));
+	}
+
+	private static boolean alreadyUnsubscribed(Optional<Subscriber> subscriber) {
+		return subscriber.isPresent() && subscriber.get().status() == SubscriberStatus.UNSUBSCRIBED;
 	}
 
 	private ModelAndView page(String view, String token, Optional<Subscriber> subscriber) {
@@ -58,6 +76,7 @@ class UnsubscribeController {
 		ModelAndView page = new ModelAndView(view);
 		page.addObject("token", token);
 		page.addObject("email", subscriber.get().email());
+		page.addObject("preferences", LinkPages.local(this.links.preferences(subscriber.get().id())));
 		return page;
 	}
 

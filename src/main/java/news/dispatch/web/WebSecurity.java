@@ -27,6 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>{@code /actuator/health} is open for load balancers; the rest of the actuator needs
  * the operator's login over HTTP basic, and is closed when no operator is
  * configured;</li>
+ * <li>{@code /api/webhooks/**} (relays' bounce and complaint events) are authenticated by
+ * each provider's own scheme in {@link WebhookController};</li>
  * <li>{@code /api/**} (the alert API) needs the editor role: an editor's name and
  * password over HTTP basic, or a bearer token ({@code dispatch.editors.*}); it keeps no
  * session and is exempt from CSRF, since a cross-site form can carry neither; with no
@@ -44,6 +46,22 @@ class WebSecurity {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
 			+ " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+	/**
+	 * Relays' webhooks: each call is authenticated by its provider's own scheme in
+	 * {@link WebhookController} (HTTP basic or a signature over the body), not by a login
+	 * of Dispatch's; no session, no CSRF (a cross-site form can carry neither).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/webhooks/**");
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		headers(http);
+		return http.build();
+	}
 
 	@Bean
 	@Order(1)

@@ -10,6 +10,7 @@ import java.util.Base64;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.run.StepMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

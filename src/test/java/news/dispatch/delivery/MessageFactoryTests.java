@@ -23,7 +23,7 @@ class MessageFactoryTests {
 
 	static final Session SESSION = Session.getInstance(new Properties());
 
-	static final Delivery DELIVERY = new Delivery(7, "digest", "2030-01-07", 42,
+	static final Delivery DELIVERY = new Delivery(7, LedgerKey.edition(java.time.LocalDate.of(2030, 1, 7)), 42,
 			"<digest.2030-01-07.42@news.example.com>", 0);
 
 	final MessageFactory factory = new MessageFactory(

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -146,6 +148,32 @@ class SendHoursFunctionalTests {
 			.list();
 		assertThat(editions).contains("early@example.com", "late@example.com", "ny@example.com");
 		assertThat(smtp.getReceivedMessages().length - before).isEqualTo(editions.size());
+	}
+
+	@Test
+	@Order(4)
+	void jobsShowOfAnHourlyRunCountsTheDeliveriesOfEachEditionItCanSend() throws Exception {
+		// given: a reader in Tokyo at 9 o'clock, and the hour of 09:00 in Tokyo run
+		Cli cli = given("showtokyo,Asia/Tokyo,9,daily,\n");
+		Map<String, List<String>> planned = runHours(cli, "2027-02-01T00:00:00Z", 1);
+		assertThat(planned.get("showtokyo")).containsExactly("2027-02-01@2027-02-01T00:00:00Z");
+		long run = this.jdbc.sql("select max(job_execution_id) from batch_job_execution").query(Long.class).single();
+
+		// when: the operator asks about the run
+		Cli.Result shown = cli.run("jobs", "show", Long.toString(run), "--json");
+
+		// then: its deliveries are counted, per edition it can plan and together
+		assertThat(shown.exitCode()).as(shown.err()).isZero();
+		Map<String, Object> json = JsonMapper.builder().build().readValue(shown.out(), new TypeReference<>() {
+		});
+		@SuppressWarnings("unchecked")
+		Map<String, Map<String, Number>> editions = (Map<String, Map<String, Number>>) json.get("editions");
+		assertThat(editions).containsOnlyKeys("2027-01-31", "2027-02-01", "2027-02-02");
+		assertThat(editions.get("2027-02-01").get("SENT").intValue()).isPositive();
+		@SuppressWarnings("unchecked")
+		Map<String, Number> together = (Map<String, Number>) json.get("deliveries");
+		assertThat(together.get("SENT").longValue())
+			.isEqualTo(editions.values().stream().mapToLong((counts) -> counts.get("SENT").longValue()).sum());
 	}
 
 	/**

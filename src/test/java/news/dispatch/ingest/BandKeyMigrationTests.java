@@ -75,7 +75,7 @@ class BandKeyMigrationTests {
 		return Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration")
-			.javaMigrations(new IdentityCacheMigration(), new BandKeyMigration());
+			.javaMigrations(new V6__IdentityCaches(), new V20__BandKeys());
 	}
 
 	private static long story(JdbcClient jdbc, String name, String body) {

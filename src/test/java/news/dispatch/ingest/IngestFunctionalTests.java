@@ -361,6 +361,38 @@ class IngestFunctionalTests {
 	}
 
 	@Test
+	void wireCopyIsStoredAsHeadlineLeadAndParagraphsWithItsPlaceShownByArticlesShow() throws IOException {
+		// given: an agency's story as it comes off the wire, hard-wrapped with indented
+		// paragraphs, a headline in capitals, a dateline and a sign-off
+		Path wire = DATA.resolve("wire");
+		java.nio.file.Files.createDirectories(wire);
+		java.nio.file.Files.writeString(wire.resolve("kestrel.txt"), """
+				BC-KESTREL-FERRY
+				FERRY OPERATOR ORDERS TWO NEW SHIPS FOR KESTREL BAY ROUTE
+				    KESTREL BAY, March 3 - The island ferry operator said it had
+				ordered two ships from a yard in the north, to enter service on
+				the Kestrel Bay route in two years.
+				    The ships will carry 600 passengers each.
+				 REUTER
+				""");
+		Cli cli = new Cli(this.commandLine);
+
+		// when
+		Cli.Result ingest = cli.run("ingest", "--from", wire.toString());
+
+		// then: the dateline is the story's place, not its lead's first words
+		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+		Article ferry = stored("Ferry Operator Orders Two New Ships for Kestrel Bay Route");
+		assertThat(ferry.place()).isEqualTo("Kestrel Bay");
+		assertThat(ferry.lead()).isEqualTo("The island ferry operator said it had ordered two ships from a yard in the"
+				+ " north, to enter service on the Kestrel Bay route in two years.");
+		assertThat(ferry.paragraphs()).hasSize(2).last().isEqualTo("The ships will carry 600 passengers each.");
+		assertThat(cli.run("articles", "show", String.valueOf(ferry.id()), "--json").out())
+			.contains("\"place\" : \"Kestrel Bay\"");
+		assertThat(cli.run("articles", "show", String.valueOf(ferry.id())).out()).contains("filed in Kestrel Bay");
+	}
+
+	@Test
 	void copiesInOneChunkAndCopiesOfStoredStoriesAreEachOneStory() throws IOException {
 		// given: in one folder, so in one chunk, a story, a syndicated copy with small
 		// edits, the same text again, a follow-up that repeats its lead, and another

@@ -39,6 +39,22 @@ class PageExtractorTests {
 	}
 
 	@Test
+	void aDatelineOpeningThePagesLeadIsItsPlaceAndNotItsFirstWords() {
+		// given
+		String page = "<html><head><title>Dockers vote to strike</title></head><body><article>"
+				+ "<h1>Dockers vote to strike</h1><p>ROTTERDAM, Nov. 26 (Reuters) - Dockers voted on Monday to"
+				+ " strike from Friday.</p><p>The port said ships would wait at anchor.</p></article></body></html>";
+
+		// when
+		ArticleDraft draft = this.pages.extract(page, "http://127.0.0.1/strike.html", "site", "strike.html");
+
+		// then
+		assertThat(draft.place()).isEqualTo("Rotterdam");
+		assertThat(draft.paragraphs()).containsExactly("Dockers voted on Monday to strike from Friday.",
+				"The port said ships would wait at anchor.");
+	}
+
+	@Test
 	void scriptsNavigationSharingRelatedLinksCaptionsAndCommentsAreNotTheStory() throws IOException {
 		String body = this.pages
 			.extract(fixture("web/article.html"), "http://127.0.0.1/article.html", "site", "article.html")

@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,14 +116,17 @@ class SubscriberJourneyBrowserTest {
 		new Select(this.browser.findElement(By.id("sendHour"))).selectByValue("8");
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
-		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status()).isEqualTo("PENDING");
+		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status())
+			.isEqualTo(SubscriberStatus.PENDING);
 
 		// and confirms from the mail
 		this.browser.get(link(mailsTo("kim.reader@example.net", 1).get(0), "/confirm"));
-		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status()).isEqualTo("PENDING");
+		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status())
+			.isEqualTo(SubscriberStatus.PENDING);
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are subscribed");
-		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status()).isEqualTo("ACTIVE");
+		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status())
+			.isEqualTo(SubscriberStatus.ACTIVE);
 
 		// and adds a topic on her page
 		this.browser.findElement(By.linkText("Your preferences")).click();

@@ -25,6 +25,7 @@ import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -112,7 +113,7 @@ class SubscriberPagesTests {
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains("Check your inbox");
 		Subscriber fay = this.subscribers.findByEmail("fay.ortiz@example.net").orElseThrow();
-		assertThat(fay.status()).isEqualTo("PENDING");
+		assertThat(fay.status()).isEqualTo(SubscriberStatus.PENDING);
 		MimeMessage mail = mailsTo("fay.ortiz@example.net", 1).get(0);
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("Dispatch <digest@dispatch.example.com>");
 		assertThat(mail.getSubject()).contains("Confirm");
@@ -130,7 +131,7 @@ class SubscriberPagesTests {
 		assertThat(confirmed.statusCode()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("You are subscribed");
 		Subscriber active = this.subscribers.findByEmail("fay.ortiz@example.net").orElseThrow();
-		assertThat(active.status()).isEqualTo("ACTIVE");
+		assertThat(active.status()).isEqualTo(SubscriberStatus.ACTIVE);
 		assertThat(active.topics()).containsExactly("Russia");
 		assertThat(active.timeZone().getId()).isEqualTo("Europe/London");
 		assertThat(active.sendHour()).isEqualTo(6);
@@ -215,6 +216,10 @@ class SubscriberPagesTests {
 					assertThat(response.body()).as(action + ", " + token.getKey()).contains("This link is not valid");
 				}
 			}
+			if (action.equals("unsubscribe")) {
+				// an unsubscribe link never expires (UnsubscribeTests)
+				continue;
+			}
 			for (HttpResponse<String> response : both(client, "/" + action, Tokens.token(ana.id(), action, earlier))) {
 				assertThat(response.statusCode()).as(action + ", expired").isEqualTo(410);
 				assertThat(response.body()).contains("This link has expired").contains("action=\"/link\"");
@@ -284,7 +289,7 @@ class SubscriberPagesTests {
 		assertThat(changed.topics()).containsExactly("Russia");
 		assertThat(changed.keywords()).isEqualTo("kim OR pyongyang");
 		assertThat(changed.pausedUntil()).isEqualTo(LocalDate.of(2033, 1, 10));
-		assertThat(changed.status()).isEqualTo("ACTIVE");
+		assertThat(changed.status()).isEqualTo(SubscriberStatus.ACTIVE);
 
 		Cli cli = new Cli(this.commandLine);
 		assertThat(cli.run("digest", "--date", "2033-01-03", "--quiet").exitCode()).isZero();
@@ -434,7 +439,7 @@ class SubscriberPagesTests {
 	}
 
 	private String status(String email) {
-		return this.subscribers.findByEmail(email).orElseThrow().status();
+		return this.subscribers.findByEmail(email).orElseThrow().status().name();
 	}
 
 	private static String token(String link) {

@@ -4,15 +4,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerKey;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The unsubscribe link of every message: one-click POST (RFC 8058) without cookies,
- * effective at once and idempotent, withdrawing what was still planned; a GET only asks
- * to confirm; a forged token changes nothing.
+ * effective at once and idempotent, withdrawing what was still planned, and never
+ * expiring; a GET only asks to confirm; a forged token changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/unsubscribe",
-				"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" })
+				"dispatch.secret=" + Tokens.SECRET, "dispatch.mail.connect-timeout=1s",
+				"dispatch.digest.lookback-days=100000" })
 class UnsubscribeTests {
 
 	static final Path DATA = Path.of("target/test-data/unsubscribe");
@@ -75,7 +82,8 @@ class UnsubscribeTests {
 		cli.importNewsroom(input);
 		cli.run("digest", "--date", "2033-01-03", "--quiet");
 		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
-		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(4);
+		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
+			.isEqualTo(4);
 		String link = this.links.unsubscribe(ana.id());
 		String query = link.substring(link.indexOf("?"));
 
@@ -87,9 +95,11 @@ class UnsubscribeTests {
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(first.body()).contains("You are unsubscribed").contains("ana.kovac@example.com");
 		assertThat(second.statusCode()).isEqualTo(200);
-		assertThat(this.subscribers.find(ana.id()).orElseThrow().status()).isEqualTo("UNSUBSCRIBED");
-		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(3);
-		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.FAILED)).isEqualTo(1);
+		assertThat(this.subscribers.find(ana.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
+			.isEqualTo(3);
+		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.FAILED))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -107,7 +117,31 @@ class UnsubscribeTests {
 		assertThat(page.body()).contains("Unsubscribe?")
 			.contains("<form method=\"post\"")
 			.contains("ben.adeyemi@example.org");
-		assertThat(this.subscribers.find(ben.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+		assertThat(this.subscribers.find(ben.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
+	}
+
+	@Test
+	void aLinkFromMailOfLongAgoStillUnsubscribesAndASecondVisitSaysSo() throws Exception {
+		// given: Fay's unsubscribe link from a digest of two years ago, signed with an
+		// expiry (as links were once) that has long passed
+		Path input = Files.createDirectories(DATA.resolve("input-old"));
+		Files.writeString(input.resolve("subscribers.csv"), "email,name,topics\nfay.old@example.net,Fay,\n");
+		Cli cli = new Cli(this.commandLine);
+		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
+		Subscriber fay = this.subscribers.findByEmail("fay.old@example.net").orElseThrow();
+		String old = Tokens.token(fay.id(), "unsubscribe", Instant.now().minus(365, ChronoUnit.DAYS));
+
+		// when: her mail provider posts the one-click request, and she opens the link
+		// later
+		HttpResponse<String> oneClick = post("/unsubscribe?token=" + old, "List-Unsubscribe=One-Click");
+		HttpResponse<String> again = get("/unsubscribe?token=" + old);
+
+		// then: she is unsubscribed, and told so the second time, with her preferences
+		assertThat(oneClick.statusCode()).isEqualTo(200);
+		assertThat(oneClick.body()).contains("You are unsubscribed");
+		assertThat(this.subscribers.find(fay.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("You are already unsubscribed").contains("href=\"/preferences?token=");
 	}
 
 	@Test
@@ -127,8 +161,8 @@ class UnsubscribeTests {
 			assertThat(response.statusCode()).as(forged).isEqualTo(400);
 			assertThat(response.body()).contains("This link is not valid");
 		}
-		assertThat(this.subscribers.find(dev.id()).orElseThrow().status()).isEqualTo("ACTIVE");
-		assertThat(this.subscribers.find(erin.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+		assertThat(this.subscribers.find(dev.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(this.subscribers.find(erin.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {

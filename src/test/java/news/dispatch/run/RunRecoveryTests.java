@@ -1,0 +1,131 @@
+package news.dispatch.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import news.dispatch.Cli;
+import news.dispatch.Fixtures;
+import news.dispatch.alert.AlertJob;
+import news.dispatch.article.Article;
+import news.dispatch.article.Articles;
+import news.dispatch.cli.CommandLineInterface;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run left going by a process that died is finished by another: here an alert, whose
+ * process died before it sent anything.
+ */
+@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/run-recovery",
+		"dispatch.schedule.lease=1s", "dispatch.schedule.heartbeat=300ms", "dispatch.alert.quiet-from=00:00",
+		"dispatch.alert.quiet-until=00:00" })
+class RunRecoveryTests {
+
+	static final Path DATA = Path.of("target/test-data/run-recovery");
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@BeforeAll
+	static void freshDataDirectory() {
+		Fixtures.delete(DATA);
+	}
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Autowired
+	Articles articles;
+
+	@Autowired
+	JobRepository jobs;
+
+	@Autowired
+	RunRecovery recovery;
+
+	@Test
+	void anAlertLeftGoingByADeadProcessIsRestartedAndSent() throws Exception {
+		// given: a reader of Russia who takes alerts, and the story
+		Cli cli = new Cli(this.commandLine);
+		Path input = DATA.resolve("input");
+		assertThat(cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
+		Path readers = input.resolve("readers.csv");
+		Files.writeString(readers, "email,name,topics,frequency,timezone,send_hour,alerts\n"
+				+ "ana@example.com,Ana,Russia,daily,UTC,7,true\n");
+		assertThat(cli.run("subscribers", "import", readers.toString()).exitCode()).isZero();
+		assertThat(cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString())
+			.exitCode()).isZero();
+		long story = this.articles.publishedSince(Instant.EPOCH, 100)
+			.stream()
+			.filter((article) -> article.headline().startsWith("Russian gas exports"))
+			.map(Article::id)
+			.findFirst()
+			.orElseThrow();
+
+		// and: the alert's run, as a process that died at its start left it (going, no
+		// lease renewed)
+		JobParameters parameters = AlertJob.parameters(story);
+		JobInstance instance = this.jobs.createJobInstance(AlertJob.NAME, parameters);
+		JobExecution dead = this.jobs.createJobExecution(instance, parameters, new ExecutionContext());
+		dead.setStatus(BatchStatus.STARTED);
+		dead.setStartTime(LocalDateTime.now());
+		this.jobs.update(dead);
+		Thread.sleep(1500);
+
+		// when: another instance looks for dead runs
+		List<Long> recovered = this.recovery.recoverDead();
+
+		// then: the run is marked FAILED and restarted here, and the alert goes out
+		assertThat(recovered).containsExactly(dead.getId());
+		assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the alert sent by the restart").isTrue();
+		assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("BREAKING: Russian gas exports");
+		assertThat(GreenMailUtil.getAddressList(smtp.getReceivedMessages()[0].getAllRecipients()))
+			.isEqualTo("Ana <ana@example.com>");
+		List<JobExecution> runs = this.jobs.getJobExecutions(instance);
+		assertThat(runs).hasSize(2);
+		assertThat(this.jobs.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		awaitCompleted(instance);
+	}
+
+	private void awaitCompleted(JobInstance instance) throws InterruptedException {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			if (this.jobs.getJobExecutions(instance)
+				.stream()
+				.anyMatch((run) -> run.getStatus() == BatchStatus.COMPLETED)) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(this.jobs.getJobExecutions(instance)).extracting(JobExecution::getStatus)
+			.contains(BatchStatus.COMPLETED);
+	}
+
+}

@@ -1,0 +1,227 @@
+package news.dispatch.web;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import news.dispatch.Cli;
+import news.dispatch.Fixtures;
+import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Relays' webhooks over real HTTP with the providers' documented event JSON: a call that
+ * does not authenticate as its provider is refused and changes nothing; an authentic one
+ * is tied to its message and applied as a returned report is, once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/webhooks",
+				"dispatch.sending.bounces-to-suppress=1", "dispatch.webhooks.postmark-username=postmark",
+				"dispatch.webhooks.postmark-password=pm-secret", "dispatch.webhooks.sendgrid-username=sendgrid",
+				"dispatch.webhooks.sendgrid-password=sg-secret",
+				"dispatch.webhooks.mailgun-signing-key=" + WebhookTests.MAILGUN_KEY })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookTests {
+
+	static final String MAILGUN_KEY = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
+
+	static final Path DATA = Path.of("target/test-data/webhooks");
+
+	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
+
+	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static {
+		smtp.start();
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		smtp.stop();
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CommandLineInterface commandLine;
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	Deliveries deliveries;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	Map<String, MimeMessage> sent;
+
+	@BeforeAll
+	void anEditionWentOut() {
+		Fixtures.delete(DATA);
+		Cli cli = new Cli(this.commandLine);
+		cli.importNewsroom(DATA.resolve("input"));
+		assertThat(cli.run("digest", "--date", EDITION.toString()).exitCode()).isZero();
+		this.sent = Arrays.stream(smtp.getReceivedMessages())
+			.collect(Collectors.toMap(WebhookTests::recipient, Function.identity()));
+	}
+
+	@Test
+	void postmarkCallsWithoutTheirLoginAreRefusedAndAuthenticOnesSuppressOnce() throws Exception {
+		String bounce = payload("postmark-bounce.json", "ana.kovac@example.com");
+
+		assertThat(post("postmark", bounce, null).statusCode()).isEqualTo(401);
+		assertThat(post("postmark", bounce, basic("postmark", "wrong")).statusCode()).isEqualTo(401);
+		assertThat(post("other", bounce, basic("postmark", "pm-secret")).statusCode()).isEqualTo(401);
+		assertThat(status("ana.kovac@example.com")).isEqualTo("ACTIVE");
+		assertThat(ledger("ana.kovac@example.com")).isEqualTo(DeliveryStatus.SENT);
+
+		HttpResponse<String> taken = post("postmark", bounce, basic("postmark", "pm-secret"));
+
+		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+		assertThat(taken.body()).contains("\"changed\":1").contains("hard bounce").contains("subscriber suppressed");
+		assertThat(status("ana.kovac@example.com")).isEqualTo("SUPPRESSED");
+		assertThat(ledger("ana.kovac@example.com")).isEqualTo(DeliveryStatus.BOUNCED);
+		assertThat(post("postmark", bounce, basic("postmark", "pm-secret")).body()).contains("\"changed\":0");
+
+		HttpResponse<String> complaint = post("postmark",
+				payload("postmark-spam-complaint.json", "ben.adeyemi@example.org"), basic("postmark", "pm-secret"));
+		assertThat(complaint.body()).contains("complaint").contains("(by Message-ID)");
+		assertThat(status("ben.adeyemi@example.org")).isEqualTo("SUPPRESSED");
+	}
+
+	@Test
+	void sendgridEventsCountASoftBounceAndSuppressAComplainer() throws Exception {
+		String events = payload("sendgrid-events.json", "chloe.martin@example.com")
+			.replace("{{OTHER_RECIPIENT}}", "dev.sharma@example.org")
+			.replace("{{OTHER_MESSAGE_ID}}", this.sent.get("dev.sharma@example.org").getMessageID());
+
+		assertThat(post("sendgrid", events, basic("postmark", "pm-secret")).statusCode()).isEqualTo(401);
+		assertThat(status("dev.sharma@example.org")).isEqualTo("ACTIVE");
+
+		HttpResponse<String> taken = post("sendgrid", events, basic("sendgrid", "sg-secret"));
+
+		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+		assertThat(taken.body()).contains("\"events\":3")
+			.contains("soft bounce 4.2.2")
+			.contains("soft bounce 1 of 3 within 30 days\"")
+			.contains("complaint");
+		assertThat(status("dev.sharma@example.org")).isEqualTo("SUPPRESSED");
+	}
+
+	@Test
+	void mailgunCallsNeedTheSigningKeysSignatureOfAFreshTimestamp() throws Exception {
+		String timestamp = String.valueOf(Instant.now().getEpochSecond());
+		String failed = payload("mailgun-failed.json", "erin.cole@example.com").replace("{{MESSAGE_ID_BARE}}",
+				"<nobody@else>");
+		// Erin had no message: the bounce names the ledger's message by its Message-ID
+		String forChloe = payload("mailgun-failed.json", "chloe.martin@example.com");
+
+		assertThat(post("mailgun", sign(forChloe, timestamp, "not-the-key"), null).statusCode()).isEqualTo(401);
+		String stale = String.valueOf(Instant.now().minusSeconds(3600).getEpochSecond());
+		assertThat(post("mailgun", sign(forChloe, stale, MAILGUN_KEY), null).statusCode()).isEqualTo(401);
+		assertThat(ledger("chloe.martin@example.com")).isEqualTo(DeliveryStatus.SENT);
+
+		HttpResponse<String> taken = post("mailgun", sign(forChloe, timestamp, MAILGUN_KEY), null);
+
+		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+		assertThat(taken.body()).contains("hard bounce 5.1.1").contains("(by Message-ID)");
+		assertThat(ledger("chloe.martin@example.com")).isEqualTo(DeliveryStatus.BOUNCED);
+		assertThat(post("mailgun", sign(failed, timestamp, MAILGUN_KEY), null).body())
+			.contains("names no message of ours");
+	}
+
+	private String payload(String fixture, String email) throws Exception {
+		try (InputStream in = WebhookTests.class.getResourceAsStream("/fixtures/webhooks/" + fixture)) {
+			MimeMessage message = this.sent.get(email);
+			String messageId = (message != null) ? message.getMessageID() : "<none@nowhere>";
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{RECIPIENT}}", email)
+				.replace("{{MESSAGE_ID_BARE}}", messageId.replaceAll("[<>]", ""))
+				.replace("{{MESSAGE_ID}}", messageId)
+				.replace("{{SUBJECT}}", (message != null) ? message.getSubject().replace("\"", "'") : "");
+		}
+	}
+
+	private static String sign(String payload, String timestamp, String key) throws Exception {
+		String token = "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0";
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		String signature = HexFormat.of().formatHex(mac.doFinal((timestamp + token).getBytes(StandardCharsets.UTF_8)));
+		return payload.replace("{{TIMESTAMP}}", timestamp).replace("{{SIGNATURE}}", signature);
+	}
+
+	private HttpResponse<String> post(String provider, String body, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/webhooks/" + provider))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String status(String email) {
+		return this.subscribers.findByEmail(email).orElseThrow().status().name();
+	}
+
+	private DeliveryStatus ledger(String email) throws Exception {
+		return this.deliveries.entryByMessageId(this.sent.get(email).getMessageID()).orElseThrow().status();
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
