@@ -98,6 +98,35 @@ public class Articles {
 	}
 
 	/**
+	 * Articles published at or after {@code since}, in id order after {@code afterId},
+	 * whether or not they were matched.
+	 */
+	public List<Article> publishedSince(Instant since, long afterId, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from article where published_at >= ? and id > ? order by id")
+			.params(utc(since), afterId)
+			.withMaxRows(limit)
+			.query(Articles::article)
+			.list();
+	}
+
+	/**
+	 * The topic revision each of these articles was last matched under; an article never
+	 * matched is absent.
+	 */
+	public Map<Long, String> matchedRevisions(List<Long> ids) {
+		Map<Long, String> revisions = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc
+				.sql("select id, matched_revision from article where id in (:ids) and matched_revision is not null")
+				.param("ids", ids)
+				.query((rs) -> {
+					revisions.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return revisions;
+	}
+
+	/**
 	 * Where else each story appeared: the names of the other sources that carried it, in
 	 * the order they did, without the story's own source.
 	 */

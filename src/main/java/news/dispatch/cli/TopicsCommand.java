@@ -19,11 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dispatch topics import FILE.yml | list | test QUERY}: the topic catalog, and
- * trying a query before it becomes a topic.
+ * {@code dispatch topics import FILE.yml | list | test QUERY | verify}: the topic
+ * catalog, trying a query before it becomes a topic, and checking the stored matches.
  */
 @Command(name = "topics", mixinStandardHelpOptions = true, description = "Manage the topic catalog.",
-		subcommands = { TopicsCommand.ImportCommand.class, TopicsCommand.ListCommand.class, TopicTestCommand.class })
+		subcommands = { TopicsCommand.ImportCommand.class, TopicsCommand.ListCommand.class, TopicTestCommand.class,
+				TopicVerifyCommand.class })
 class TopicsCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,

@@ -90,11 +90,21 @@ class DigestJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Matches every story of the matching window that is unmatched or was matched under
+	 * another version of the topics and keywords, before anything is planned: its read
+	 * count is the stories it found so, its write count those it matched and stored. A
+	 * story that cannot be matched fails the step, naming it.
+	 */
 	@Bean
 	Step matchArticlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TopicMatching matching) {
 		return new StepBuilder("match-articles", jobRepository).tasklet((contribution, context) -> {
-			contribution.incrementWriteCount(matching.matchPending());
+			contribution.incrementWriteCount(matching.matchPending((read) -> {
+				for (int i = 0; i < read; i++) {
+					contribution.incrementReadCount();
+				}
+			}));
 			return null;
 		}, transactionManager).allowStartIfComplete(true).build();
 	}

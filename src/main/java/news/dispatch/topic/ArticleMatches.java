@@ -5,9 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -51,6 +54,28 @@ public class ArticleMatches {
 		}
 		insert("article_match (article_id, topic_id", topicRows);
 		insert("keyword_match (article_id, subscriber_id", keywordRows);
+	}
+
+	/**
+	 * The queries each of these articles is stored as matching, as monitor query ids
+	 * ({@link QueryIds}): its topics and the subscribers whose keywords it matched.
+	 */
+	Map<Long, Set<String>> storedQueryIds(Collection<Long> articleIds) {
+		Map<Long, Set<String>> stored = new HashMap<>();
+		if (articleIds.isEmpty()) {
+			return stored;
+		}
+		this.jdbc.sql("select article_id, topic_id from article_match where article_id in (:ids)")
+			.param("ids", articleIds)
+			.query((rs) -> {
+				stored.computeIfAbsent(rs.getLong(1), (id) -> new TreeSet<>()).add(QueryIds.topic(rs.getLong(2)));
+			});
+		this.jdbc.sql("select article_id, subscriber_id from keyword_match where article_id in (:ids)")
+			.param("ids", articleIds)
+			.query((rs) -> {
+				stored.computeIfAbsent(rs.getLong(1), (id) -> new TreeSet<>()).add(QueryIds.keywords(rs.getLong(2)));
+			});
+		return stored;
 	}
 
 	private void insert(String tableAndKeys, List<Object[]> rows) {

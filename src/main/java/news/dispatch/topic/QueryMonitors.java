@@ -44,9 +44,11 @@ final class QueryMonitors {
 
 	/**
 	 * Version of what the index holds: raise it whenever the analyzer, the query language
-	 * or the presearcher changes what is indexed for a query.
+	 * or the presearcher changes what is indexed for a query, or the names under which
+	 * the monitor indexes a query's alternatives. {@code v1} named them in an order that
+	 * differed between processes ({@link OrderedQueryDecomposer}) and is never read.
 	 */
-	static final String FORMAT = "v1";
+	static final String FORMAT = "v2";
 
 	/**
 	 * Queries indexed per commit: fewer keep less of the presearcher's work in memory.
@@ -122,7 +124,8 @@ final class QueryMonitors {
 	}
 
 	private static MonitorConfiguration config() {
-		return new MonitorConfiguration().setQueryUpdateBufferSize(REGISTER_BATCH);
+		return new MonitorConfiguration().setQueryUpdateBufferSize(REGISTER_BATCH)
+			.setQueryDecomposer(new OrderedQueryDecomposer());
 	}
 
 	/**

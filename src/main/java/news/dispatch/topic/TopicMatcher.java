@@ -37,8 +37,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TopicMatcher implements Closeable {
 
-	private static final System.Logger logger = System.getLogger(TopicMatcher.class.getName());
-
 	private final Analyzer analyzer = QueryLanguage.analyzer();
 
 	private final Monitor monitor;
@@ -159,6 +157,7 @@ public final class TopicMatcher implements Closeable {
 	 * @return one {@link TopicMatch} per matching (article, query) pair, in article
 	 * order, then by descending score, then by query id
 	 * @throws UncheckedIOException if matching fails
+	 * @throws IllegalStateException if a query fails on an article, naming both
 	 */
 	public synchronized List<TopicMatch> match(List<MatchableArticle> articles) {
 		if (articles.isEmpty() || this.size == 0) {
@@ -178,8 +177,13 @@ public final class TopicMatcher implements Closeable {
 				throw new UncheckedIOException("Could not match article " + article.id(), ex);
 			}
 			this.queriesRun += result.getQueriesRun();
-			result.getErrors()
-				.forEach((id, error) -> logger.log(System.Logger.Level.WARNING, "Query '" + id + "' failed", error));
+			if (!result.getErrors().isEmpty()) {
+				// a story whose matches are incomplete must not be stored as matched
+				Map.Entry<String, Exception> error = result.getErrors().entrySet().iterator().next();
+				throw new IllegalStateException("Could not match story " + article.id() + " \"" + article.headline()
+						+ "\": the query '" + error.getKey() + "' failed (" + error.getValue().getMessage()
+						+ "); change or remove that query and run again", error.getValue());
+			}
 			ArticleText text = new ArticleText(article);
 			List<TopicMatch> forArticle = new ArrayList<>();
 			for (HighlightsMatch match : result.getMatches()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
@@ -68,13 +69,27 @@ public class TopicMatching {
 	 * the next run until the catalog or the keywords change: loading many queries is the
 	 * expensive part. Runs in one process take turns.
 	 * @return how many articles were matched
+	 * @throws IllegalStateException naming the story, if a story cannot be matched; the
+	 * batches before it are kept
 	 */
-	public synchronized int matchPending() {
+	public int matchPending() {
+		return matchPending((read) -> {
+		});
+	}
+
+	/**
+	 * As {@link #matchPending()}, telling {@code onRead} how many articles each batch
+	 * read before matching them, so a step counts them even when it then fails.
+	 * @param onRead told the size of each batch read
+	 * @return how many articles were matched and stored
+	 */
+	public synchronized int matchPending(IntConsumer onRead) {
 		Catalog catalog = catalog();
 		Instant since = Instant.now().minus(Duration.ofDays(this.settings.windowDays()));
 		int matched = 0;
 		List<Article> batch = this.articles.unmatched(catalog.revision(), since, 0, this.settings.batchSize());
 		while (!batch.isEmpty()) {
+			onRead.accept(batch.size());
 			TopicMatcher matcher = matcherFor(catalog);
 			List<Article> current = batch;
 			this.transaction.executeWithoutResult((status) -> store(matcher, catalog.revision(), current));

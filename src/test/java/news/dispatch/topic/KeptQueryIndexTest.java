@@ -78,6 +78,72 @@ class KeptQueryIndexTest {
 		}
 	}
 
+	@Test
+	void anIndexWrittenByAnotherProcessMatchesWhatAnIndexInMemoryMatches() throws Exception {
+		// given: a query of several alternatives, each searched in the headline and the
+		// body, and one story for each alternative that has it in the body only
+		String query = "pyongyang OR \"north korea\" OR kim OR \"korean peninsula\"";
+		List<MatchableArticle> stories = List.of(article("Talks", "Envoys met in Pyongyang."),
+				article("Talks", "North Korea fired a missile."), article("Talks", "Kim spoke on Monday."),
+				article("Talks", "Tension on the Korean peninsula."));
+		for (int round = 1; round <= 3; round++) {
+			Path index = this.index.resolve("round-" + round);
+			// when: another JVM, whose hash codes differ, writes the index
+			Process writer = otherProcess(index, query);
+			String written = new String(writer.getInputStream().readAllBytes()).strip();
+			assertThat(writer.waitFor()).as(written).isZero();
+			// then: this one, reading it back, matches every story as it would in memory
+			try (TopicMatcher kept = new TopicMatcher(Map.of("t:1", query), Map.of(), (invalid) -> {
+				throw invalid;
+			}, index)) {
+				assertThat(kept.registered()).as("the index was read back, not rebuilt").isZero();
+				for (MatchableArticle story : stories) {
+					assertThat(kept.match(List.of(story))).as("round %d: %s", round, story.body()).hasSize(1);
+				}
+			}
+		}
+	}
+
+	@Test
+	void processesOpeningOneIndexAtOnceNeitherLockEachOtherOutNorCorruptIt() throws Exception {
+		// given: four processes, each with its own version of the query
+		List<String> queries = List.of("pyongyang", "pyongyang OR kremlin", "kremlin OR \"north korea\"",
+				"pyongyang OR kremlin OR \"north korea\"");
+		String[] stories = { "Envoys met in Pyongyang.", "The Kremlin said no.", "North Korea fired a missile." };
+		int[] expected = { 1, 2, 2, 3 };
+
+		// when: they open the one kept index at the same moment, twice over
+		for (int round = 0; round < 2; round++) {
+			List<Process> processes = new java.util.ArrayList<>();
+			for (String query : queries) {
+				processes.add(otherProcess(this.index, query, stories));
+			}
+
+			// then: each matches what its own query matches, whether it kept the index or
+			// indexed in memory because another held it
+			for (int i = 0; i < processes.size(); i++) {
+				String printed = new String(processes.get(i).getInputStream().readAllBytes()).strip();
+				assertThat(processes.get(i).waitFor()).as(printed).isZero();
+				assertThat(printed).as(queries.get(i)).endsWith(" " + expected[i]);
+			}
+		}
+		// and: the index is whole: read back here, it matches as in memory
+		try (TopicMatcher kept = open(Map.of("t:1", queries.get(3)))) {
+			for (String story : stories) {
+				assertThat(kept.match(List.of(article("Talks", story)))).as(story).hasSize(1);
+			}
+		}
+	}
+
+	/** A JVM of its own running {@link QueryIndexWriter}. */
+	private static Process otherProcess(Path index, String query, String... stories) throws java.io.IOException {
+		List<String> command = new java.util.ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), QueryIndexWriter.class.getName(), index.toString(), query));
+		command.addAll(List.of(stories));
+		return new ProcessBuilder(command).redirectErrorStream(true).start();
+	}
+
 	private TopicMatcher open(Map<String, String> queries) {
 		return new TopicMatcher(queries, Map.of(), (invalid) -> {
 			throw invalid;
