@@ -12,8 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,19 +21,18 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,8 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The quiet hours are set around the present hour in UTC, so readers in UTC are in them
  * and readers in Tokyo (UTC+9, no summer time) are not, whenever the test runs.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/alert-functional",
-		"dispatch.alert.daily-cap=1" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/alert-functional", "dispatch.alert.daily-cap=1" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertFunctionalTests {
 
@@ -58,23 +55,14 @@ class AlertFunctionalTests {
 
 	static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final GreenMail smtp = TestMail.server();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
 		registry.add("dispatch.alert.quiet-from", () -> now.minusHours(2).toString());
 		registry.add("dispatch.alert.quiet-until", () -> now.plusHours(2).toString());
 		registry.add("dispatch.digest.weekly-day", () -> TODAY.getDayOfWeek().name());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@Autowired

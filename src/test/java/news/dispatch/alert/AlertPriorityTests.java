@@ -1,6 +1,5 @@
 package news.dispatch.alert;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,18 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
-import news.dispatch.SlowSmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.FaultySmtpServer;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ledger, the digest pauses between chunks, so at most the chunk in hand goes out beside
  * the alert, and the digest finishes afterwards.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/alert-priority",
-		"dispatch.digest.chunk-size=4", "dispatch.sending.connections=1", "dispatch.alert.connections=2",
-		"dispatch.alert.chunk-size=10", "dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=",
-		"dispatch.alert.daily-cap=0", "dispatch.sending.priority.check-interval=100ms" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/alert-priority", "dispatch.digest.chunk-size=4",
+		"dispatch.sending.connections=1", "dispatch.alert.connections=2", "dispatch.alert.chunk-size=10",
+		"dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=", "dispatch.alert.daily-cap=0",
+		"dispatch.sending.priority.check-interval=100ms" }, smtp = FunctionalTest.Smtp.OWN)
 class AlertPriorityTests {
 
 	static final Path DATA = Path.of("target/test-data/alert-priority");
@@ -47,24 +42,7 @@ class AlertPriorityTests {
 
 	static final int ALERTED = 24;
 
-	static SlowSmtpServer server;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new SlowSmtpServer(40);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
-	}
+	static final FaultySmtpServer server = FaultySmtpServer.start().latency(40);
 
 	@Autowired
 	CommandLineInterface commandLine;

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.topic.Topics;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,16 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Importing topics and subscribers: the valid records are kept, each invalid one is
  * reported with its line and the reason, and the command exits with 2.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/imports",
-		"dispatch.zone=Europe/Vienna" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/imports", "dispatch.zone=Europe/Vienna" },
+		smtp = FunctionalTest.Smtp.EMBEDDED)
 class ImportCommandsTests {
 
 	static final Path DATA = Path.of("target/test-data/imports");
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
 
 	@Autowired
 	CommandLineInterface commandLine;

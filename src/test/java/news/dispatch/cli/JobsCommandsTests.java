@@ -5,14 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FunctionalTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,23 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The jobs commands on a real H2 file repository: listing with filters, the JSON shapes
  * scripts rely on, and what each command refuses, in one sentence with exit 2.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/jobs-commands",
-		"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/jobs-commands", "dispatch.mail.connect-timeout=1s",
+		"dispatch.digest.lookback-days=100000" }, smtp = FunctionalTest.Smtp.DOWN)
 class JobsCommandsTests {
 
 	static final Path DATA = Path.of("target/test-data/jobs-commands");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		int closedPort = Fixtures.closedPort();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> closedPort);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
 
 	@Autowired
 	CommandLineInterface commandLine;

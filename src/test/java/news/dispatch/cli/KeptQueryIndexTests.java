@@ -5,11 +5,10 @@ import java.nio.file.Path;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FunctionalTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,15 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The query index kept in {@code DATA_DIR/query-index}: a topic changed after a run
  * applies from the next one, which finds the index from before and updates it.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/kept-index" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/kept-index" })
 class KeptQueryIndexTests {
 
 	static final Path DATA = Path.of("target/test-data/kept-index");
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
 
 	@Autowired
 	CommandLineInterface commandLine;

@@ -10,7 +10,7 @@ import java.util.Base64;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FunctionalTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,15 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SMTP server, and metrics in Prometheus format, jobs and the ledger among them; health
  * for anyone, the rest for the operator's login only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/serve",
-				"dispatch.operator.username=operator", "dispatch.operator.password=s3cret-for-tests" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/serve", "dispatch.operator.username=operator",
+				"dispatch.operator.password=s3cret-for-tests" },
+		smtp = FunctionalTest.Smtp.EMBEDDED)
 class ServeObservabilityTests {
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(Path.of("target/test-data/serve"));
-	}
 
 	@LocalServerPort
 	int port;

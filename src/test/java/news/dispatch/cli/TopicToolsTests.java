@@ -6,15 +6,14 @@ import java.util.Map;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.topic.Relevance;
 import news.dispatch.topic.Topics;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The editors' tools: {@code topics test} tries a query on recent articles before it is
  * saved, and {@code topics import} keeps each topic's relevance options.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/topic-tools" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/topic-tools" })
 class TopicToolsTests {
 
 	static final Path DATA = Path.of("target/test-data/topic-tools");
@@ -30,11 +29,6 @@ class TopicToolsTests {
 	static final String NORTH_KOREA = "\"north korea\" OR pyongyang OR \"kim jong un\"";
 
 	static boolean ingested;
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
 
 	@Autowired
 	CommandLineInterface commandLine;

@@ -19,11 +19,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
 import news.dispatch.cli.CommandLineInterface;
-import news.dispatch.delivery.FaultySmtpServer.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FaultySmtpServer.Fault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +30,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,34 +39,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuse, drop or stall ends in the right ledger status, each message arrives once, and
  * what was refused for now can be sent again.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/delivery-faults",
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/delivery-faults",
 		"dispatch.digest.lookback-days=100000", "dispatch.sending.retries=2", "dispatch.sending.backoff=50ms",
 		"dispatch.sending.bounces-to-suppress=1", "dispatch.sending.connections=2", "dispatch.mail.read-timeout=1s",
-		"dispatch.mail.connect-timeout=1s", "dispatch.digest.chunk-size=2" })
+		"dispatch.mail.connect-timeout=1s", "dispatch.digest.chunk-size=2" }, smtp = FunctionalTest.Smtp.OWN)
 class DeliveryFaultTests {
 
 	static final Path DATA = Path.of("target/test-data/delivery-faults");
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
-	static FaultySmtpServer server;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new FaultySmtpServer();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
-	}
+	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@Autowired
 	CommandLineInterface commandLine;

@@ -9,15 +9,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SMTP AUTH against GreenMail with a user account: the configured login sends, and a
  * login the server refuses fails the run with a sentence that names the settings to fix.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/greenmail-login",
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/greenmail-login",
 		"dispatch.digest.lookback-days=100000", "dispatch.sending.retries=1", "dispatch.sending.backoff=50ms",
-		"spring.mail.username=dispatch", "spring.mail.password=s3cret" })
+		"spring.mail.username=dispatch", "spring.mail.password=s3cret" }, smtp = FunctionalTest.Smtp.OWN)
 class GreenMailLoginTests {
 
 	static final Path DATA = Path.of("target/test-data/greenmail-login");
@@ -41,13 +39,7 @@ class GreenMailLoginTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@Autowired

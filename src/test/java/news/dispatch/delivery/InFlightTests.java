@@ -11,19 +11,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import news.dispatch.Cli;
+import news.dispatch.FaultySmtpServer;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.cli.CommandLineInterface;
-import news.dispatch.delivery.FaultySmtpServer.Fault;
-import org.junit.jupiter.api.AfterAll;
+import news.dispatch.FaultySmtpServer.Fault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,37 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded before the connection pauses for a backoff or the throttle. The server looks
  * at the ledger each time a recipient is named.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/in-flight",
-		"dispatch.digest.lookback-days=100000", "dispatch.sending.connections=1", "dispatch.sending.in-flight=3",
-		"dispatch.sending.retries=1", "dispatch.sending.backoff=300ms", "dispatch.sending.domain-rate=4",
-		"dispatch.digest.chunk-size=20", "dispatch.templates-dir=target/test-data/in-flight/templates" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/in-flight", "dispatch.digest.lookback-days=100000",
+		"dispatch.sending.connections=1", "dispatch.sending.in-flight=3", "dispatch.sending.retries=1",
+		"dispatch.sending.backoff=300ms", "dispatch.sending.domain-rate=4", "dispatch.digest.chunk-size=20",
+		"dispatch.templates-dir=target/test-data/in-flight/templates" }, smtp = FunctionalTest.Smtp.OWN)
 class InFlightTests {
 
 	static final Path DATA = Path.of("target/test-data/in-flight");
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
-	static FaultySmtpServer server;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new FaultySmtpServer();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
+	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@BeforeAll
-	static void freshDataDirectory() throws IOException {
-		Fixtures.delete(DATA);
+	static void failingSubjectTemplate() throws IOException {
 		// the subject template of the jar, failing for a reader named "Broken"
 		String subject = Files.readString(Path.of("templates/digest.subject.ftl"));
 		DeliveryFaultTests.write(DATA.resolve("templates/digest.subject.ftl"),
 				subject + "<#if subscriber.name == \"Broken\">${subscriber.nothing}</#if>");
-	}
-
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
 	}
 
 	@Autowired

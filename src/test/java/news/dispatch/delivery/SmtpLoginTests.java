@@ -1,6 +1,5 @@
 package news.dispatch.delivery;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,18 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
 import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,37 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here with {@code mail.smtp.ssl.trust}), logs in over TLS, and refuses to go on in clear
  * or with a refused login, saying what to fix.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/smtp-login",
-		"dispatch.digest.lookback-days=100000", "dispatch.sending.retries=1", "dispatch.sending.backoff=50ms",
-		"dispatch.mail.connect-timeout=2s", "dispatch.mail.read-timeout=2s", "dispatch.mail.starttls=required",
-		"spring.mail.username=dispatch", "spring.mail.password=s3cret",
-		"spring.mail.properties[mail.smtp.ssl.trust]=127.0.0.1" })
+@FunctionalTest(
+		properties = { "dispatch.data-dir=target/test-data/smtp-login", "dispatch.digest.lookback-days=100000",
+				"dispatch.sending.retries=1", "dispatch.sending.backoff=50ms", "dispatch.mail.connect-timeout=2s",
+				"dispatch.mail.read-timeout=2s", "dispatch.mail.starttls=required", "spring.mail.username=dispatch",
+				"spring.mail.password=s3cret", "spring.mail.properties[mail.smtp.ssl.trust]=127.0.0.1" },
+		smtp = FunctionalTest.Smtp.OWN)
 class SmtpLoginTests {
 
 	static final Path DATA = Path.of("target/test-data/smtp-login");
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
-	static FaultySmtpServer server;
+	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	static SSLContext certificate;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new FaultySmtpServer();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
-
 	@BeforeAll
 	static void freshDataAndCertificate() throws Exception {
-		Fixtures.delete(DATA);
 		certificate = SelfSignedCertificate.serverContext(DATA.resolve("tls"));
-	}
-
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
 	}
 
 	@Autowired

@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -24,15 +23,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,30 +41,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * articles in from a folder, topics matched, one digest per subscriber with something
  * new, and nothing more when the edition runs again.
  */
-@SpringBootTest(
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/digest-functional" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/digest-functional" })
 class DigestFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/digest-functional");
 
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final GreenMail smtp = TestMail.server();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		// weekly subscribers are due on the edition's weekday, so this edition includes
 		// them
 		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@Autowired

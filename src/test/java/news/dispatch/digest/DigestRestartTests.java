@@ -12,14 +12,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code jobs restart} finishes the edition once the server is back, sending each message
  * once.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/digest-restart",
-		"dispatch.mail.connect-timeout=2s", "dispatch.sending.backoff=50ms" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/digest-restart", "dispatch.mail.connect-timeout=2s",
+		"dispatch.sending.backoff=50ms" }, smtp = FunctionalTest.Smtp.OWN)
 class DigestRestartTests {
 
 	static final Path DATA = Path.of("target/test-data/digest-restart");
@@ -47,14 +45,8 @@ class DigestRestartTests {
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
-		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> port);
 		registry.add("dispatch.digest.lookback-days", () -> "100000");
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@AfterAll

@@ -8,17 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -26,10 +24,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,27 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that does not exist on the spring-forward day is reached by the next hour, a repeated
  * hour on the fall-back day sends nothing more, and no local day is skipped or doubled.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/send-hours",
-		"dispatch.digest.lookback-days=100000", "dispatch.digest.weekly-day=MONDAY", "dispatch.sending.partitions=2" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/send-hours", "dispatch.digest.lookback-days=100000",
+		"dispatch.digest.weekly-day=MONDAY", "dispatch.sending.partitions=2" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SendHoursFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/send-hours").toAbsolutePath();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
+	static final GreenMail smtp = TestMail.server();
 
 	@Autowired
 	CommandLineInterface commandLine;

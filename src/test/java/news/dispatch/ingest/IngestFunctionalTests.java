@@ -10,28 +10,25 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,33 +39,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every way a source can be broken, each with its report line while the good items beside
  * it are stored.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/feed-ingest",
-		"dispatch.ingest.read-timeout=1s", "dispatch.ingest.fetch-timeout=5s", "dispatch.ingest.max-feed-size=1MB" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/feed-ingest", "dispatch.ingest.read-timeout=1s",
+		"dispatch.ingest.fetch-timeout=5s", "dispatch.ingest.max-feed-size=1MB" })
 class IngestFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/feed-ingest");
 
 	static final NewsroomServer web = new NewsroomServer();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final GreenMail smtp = TestMail.server();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("dispatch.ingest.sources[0].location", () -> web.url("/posing/feed.xml"));
 		registry.add("dispatch.ingest.sources[0].type", () -> "feed");
 		registry.add("dispatch.ingest.sources[0].name", () -> "Posing Gazette");
 		registry.add("dispatch.ingest.sources[1].location", () -> web.url("/summaries/feed.xml"));
 		registry.add("dispatch.ingest.sources[1].name", () -> "Summary Times");
 		registry.add("dispatch.ingest.sources[1].full-text", () -> "true");
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@AfterAll

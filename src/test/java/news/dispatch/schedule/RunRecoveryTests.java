@@ -6,18 +6,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.alert.AlertJob;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,9 +25,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,27 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run left going by a process that died is finished by another: here an alert, whose
  * process died before it sent anything.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/run-recovery",
-		"dispatch.schedule.lease=1s", "dispatch.schedule.heartbeat=300ms", "dispatch.alert.quiet-from=00:00",
-		"dispatch.alert.quiet-until=00:00" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/run-recovery", "dispatch.schedule.lease=1s",
+		"dispatch.schedule.heartbeat=300ms", "dispatch.alert.quiet-from=00:00", "dispatch.alert.quiet-until=00:00" })
 class RunRecoveryTests {
 
 	static final Path DATA = Path.of("target/test-data/run-recovery");
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
+	static final GreenMail smtp = TestMail.server();
 
 	@Autowired
 	CommandLineInterface commandLine;

@@ -6,18 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -40,31 +39,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the alert with a note, confirm, and the reader receives it; the article then shows as
  * sent and cannot be sent again. Runs with {@code mvn verify -Pbrowser}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/editor-browser",
-				"dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=",
-				"dispatch.editors.users.maria=s3cret-pass" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "dispatch.data-dir=target/test-data/editor-browser", "dispatch.alert.quiet-from=",
+				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass" })
 class EditorAlertBrowserTest {
 
 	static final Path DATA = Path.of("target/test-data/editor-browser");
 
 	static final int PORT = Fixtures.closedPort();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final GreenMail smtp = TestMail.server();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("server.port", () -> PORT);
 		registry.add("dispatch.site.url", () -> "http://localhost:" + PORT);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@Autowired

@@ -10,25 +10,21 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a send goes out once, the page asks for confirmation and its forms need their CSRF
  * token, and the subscriber pages keep theirs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/editor-api",
-				"dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass",
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/editor-api", "dispatch.alert.quiet-from=",
+				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass",
 				"dispatch.editors.tokens[0]=" + EditorApiTests.TOKEN, "dispatch.operator.username=ops",
 				"dispatch.operator.password=ops-pass" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,20 +46,7 @@ class EditorApiTests {
 
 	static final Path DATA = Path.of("target/test-data/editor-api");
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
+	static final GreenMail smtp = TestMail.server();
 
 	@LocalServerPort
 	int port;

@@ -12,20 +12,19 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,30 +45,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change preferences, unsubscribe with the one-click POST a mail provider sends, and get
  * nothing from the next digest. Runs with {@code mvn verify -Pbrowser}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/browser",
-				"dispatch.digest.lookback-days=100000" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "dispatch.data-dir=target/test-data/browser", "dispatch.digest.lookback-days=100000" })
 class SubscriberJourneyBrowserTest {
 
 	static final Path DATA = Path.of("target/test-data/browser");
 
 	static final int PORT = Fixtures.closedPort();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final GreenMail smtp = TestMail.server();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("server.port", () -> PORT);
 		registry.add("dispatch.site.url", () -> "http://localhost:" + PORT);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@Autowired

@@ -14,31 +14,27 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with double opt-in, preferences, and every way a link or a form can be wrong, forged,
  * replayed or abused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/subscriber-pages",
-				"dispatch.secret=" + Tokens.SECRET, "dispatch.digest.lookback-days=100000",
-				"dispatch.web.sign-ups-per-client-per-hour=30", "dispatch.web.mails-per-address-per-day=3" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/subscriber-pages", "dispatch.secret=" + Tokens.SECRET,
+				"dispatch.digest.lookback-days=100000", "dispatch.web.sign-ups-per-client-per-hour=30",
+				"dispatch.web.mails-per-address-per-day=3" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubscriberPagesTests {
 
@@ -58,20 +54,7 @@ class SubscriberPagesTests {
 
 	private static final Pattern LINK = Pattern.compile("https://dispatch\\.example\\.com(/[a-z]+\\?token=[\\w.-]+)");
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
+	static final GreenMail smtp = TestMail.server();
 
 	@LocalServerPort
 	int port;

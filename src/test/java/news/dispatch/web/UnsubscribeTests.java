@@ -8,20 +8,18 @@ import java.nio.file.Path;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,25 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effective at once and idempotent, withdrawing what was still planned; a GET only asks
  * to confirm; a forged token changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/unsubscribe",
-				"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/unsubscribe", "dispatch.mail.connect-timeout=1s",
+				"dispatch.digest.lookback-days=100000" },
+		smtp = FunctionalTest.Smtp.DOWN)
 class UnsubscribeTests {
 
 	static final Path DATA = Path.of("target/test-data/unsubscribe");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		int closedPort = Fixtures.closedPort();
-		// no SMTP server: the edition's messages stay PENDING, as if not yet sent
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> closedPort);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
 
 	@LocalServerPort
 	int port;
