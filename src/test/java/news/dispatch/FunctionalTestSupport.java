@@ -6,17 +6,11 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -25,6 +19,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -61,6 +57,12 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 		if (test == null) {
 			return null;
 		}
+		ContextCustomizer site = (test.webEnvironment() == SpringBootTest.WebEnvironment.DEFINED_PORT)
+				? new Site(Fixtures.closedPort()) : null;
+		return new Customizers(Arrays.asList(new CliBean(), mail(testClass, test), site));
+	}
+
+	private static ContextCustomizer mail(Class<?> testClass, FunctionalTest test) {
 		return switch (test.smtp()) {
 			case GREENMAIL -> new Mail(TestMail.server().getSmtp().getPort());
 			case EMBEDDED -> null;
@@ -73,6 +75,51 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 	}
 
 	/**
+	 * The customizers that apply (null: one that does not).
+	 */
+	record Customizers(List<ContextCustomizer> each) implements ContextCustomizer {
+
+		Customizers(List<ContextCustomizer> each) {
+			this.each = each.stream().filter(Objects::nonNull).toList();
+		}
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			this.each.forEach((customizer) -> customizer.customizeContext(context, config));
+		}
+
+	}
+
+	/**
+	 * A site at a port chosen before it starts (webEnvironment DEFINED_PORT), so that the
+	 * links in its mail lead back to it, as a browser test follows them:
+	 * {@code server.port} and {@code dispatch.site.url}; the test reads the port with
+	 * {@code @LocalServerPort}.
+	 */
+	record Site(int port) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			addAfterTestProperties(context, new MapPropertySource("functionalTestSite",
+					Map.of("server.port", this.port, "dispatch.site.url", "http://localhost:" + this.port)));
+		}
+
+	}
+
+	/**
+	 * A {@link Cli} for the test to inject: the commands run in its application.
+	 */
+	record CliBean() implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("functionalTestCli",
+					new RootBeanDefinition(Cli.class));
+		}
+
+	}
+
+	/**
 	 * Sends the application's mail to 127.0.0.1 at this port (null: the port the test
 	 * sets); the test's own properties still come first.
 	 */
@@ -80,20 +127,26 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			MutablePropertySources sources = context.getEnvironment().getPropertySources();
 			Map<String, Object> properties = new HashMap<>(Map.of("spring.mail.host", "127.0.0.1"));
 			if (this.port != null) {
 				properties.put("spring.mail.port", this.port);
 			}
-			MapPropertySource mail = new MapPropertySource("functionalTestMail", properties);
-			if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
-				sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, mail);
-			}
-			else {
-				sources.addFirst(mail);
-			}
+			addAfterTestProperties(context, new MapPropertySource("functionalTestMail", properties));
 		}
 
+	}
+
+	/**
+	 * Adds the properties below the test's own and above the application's.
+	 */
+	private static void addAfterTestProperties(ConfigurableApplicationContext context, MapPropertySource properties) {
+		MutablePropertySources sources = context.getEnvironment().getPropertySources();
+		if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+			sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, properties);
+		}
+		else {
+			sources.addFirst(properties);
+		}
 	}
 
 	// --- each test class: a data directory as it left none
@@ -103,7 +156,7 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 		Class<?> testClass = context.getRequiredTestClass();
 		FunctionalTest test = annotation(testClass);
 		if (test.smtp() == FunctionalTest.Smtp.GREENMAIL) {
-			TestMail.server().purgeEmailFromAllMailboxes();
+			TestMail.purge();
 		}
 		Path own = ownDataDirectory(testClass);
 		if (own != null) {
@@ -119,7 +172,7 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 			}
 		}
 		ApplicationContext application = SpringExtension.getApplicationContext(context);
-		emptyDatabase(application.getBean(DataSource.class));
+		TestDatabase.empty(application.getBean(DataSource.class));
 		emptyDataDirectory(Path.of(FunctionalTest.SHARED_DATA));
 	}
 
@@ -180,42 +233,6 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * Empties every table but the migrations' history: what the previous test class
-	 * stored is gone, the schema stays.
-	 */
-	static void emptyDatabase(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			List<String> tables = new ArrayList<>();
-			DatabaseMetaData meta = connection.getMetaData();
-			try (ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
-					new String[] { "TABLE", "BASE TABLE" })) {
-				while (rows.next()) {
-					String table = rows.getString("TABLE_NAME");
-					if (!table.toLowerCase(Locale.ROOT).startsWith("flyway_schema_history")) {
-						tables.add('"' + table + '"');
-					}
-				}
-			}
-			if (meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-				statement.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
-				return;
-			}
-			statement.execute("set referential_integrity false");
-			try {
-				for (String table : tables) {
-					statement.execute("truncate table " + table + " restart identity");
-				}
-			}
-			finally {
-				statement.execute("set referential_integrity true");
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot empty the shared test database", ex);
-		}
 	}
 
 	/**

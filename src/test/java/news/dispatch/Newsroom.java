@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import news.dispatch.article.Article;
+import news.dispatch.article.Articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +65,18 @@ public final class Newsroom {
 	}
 
 	/**
+	 * The id of the stored article whose headline starts so.
+	 */
+	public static long articleId(Articles articles, String headlineStart) {
+		return articles.publishedSince(Instant.EPOCH, 1000)
+			.stream()
+			.filter((article) -> article.headline().startsWith(headlineStart))
+			.map(Article::id)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no article whose headline starts with " + headlineStart));
+	}
+
+	/**
 	 * A topic of this name matching this query.
 	 */
 	public Newsroom topic(String name, String query) {
@@ -81,6 +97,18 @@ public final class Newsroom {
 	 */
 	public Newsroom subscriber(String... values) {
 		this.subscribers.add(String.join(",", values));
+		return this;
+	}
+
+	/**
+	 * A subscriber for each of these addresses, the other values the same for all.
+	 */
+	public Newsroom subscribers(List<String> emails, String... values) {
+		for (String email : emails) {
+			List<String> row = new ArrayList<>(List.of(email));
+			row.addAll(List.of(values));
+			this.subscribers.add(String.join(",", row));
+		}
 		return this;
 	}
 

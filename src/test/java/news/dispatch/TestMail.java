@@ -39,6 +39,18 @@ public final class TestMail {
 	}
 
 	/**
+	 * Forgets every message received so far.
+	 */
+	public static void purge() {
+		try {
+			server().purgeEmailFromAllMailboxes();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Every message received so far, oldest first.
 	 */
 	public static List<MimeMessage> received() {
@@ -99,6 +111,19 @@ public final class TestMail {
 			BodyPart part = multipart.getBodyPart(i);
 			if (part.isMimeType(type)) {
 				return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+		throw new AssertionError("no " + type + " part in " + message.getSubject());
+	}
+
+	/**
+	 * The content type of the message's part of this type, with its parameters.
+	 */
+	public static String contentType(MimeMessage message, String type) throws MessagingException, IOException {
+		Multipart multipart = (Multipart) message.getContent();
+		for (int i = 0; i < multipart.getCount(); i++) {
+			if (multipart.getBodyPart(i).isMimeType(type)) {
+				return multipart.getBodyPart(i).getContentType();
 			}
 		}
 		throw new AssertionError("no " + type + " part in " + message.getSubject());

@@ -25,11 +25,11 @@ class DemoCommandTests {
 	static final Path DATA = Path.of("target/test-data/demo");
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Test
 	void theDemoSendsTodaysDigestToTheEmbeddedServerAndKeepsItInTheOutbox() throws IOException {
-		Cli.Result demo = new Cli(this.commandLine).run("demo");
+		Cli.Result demo = this.cli.run("demo");
 
 		assertThat(demo.exitCode()).as(demo.err()).isZero();
 		assertThat(demo.out()).contains("6 added").contains("Fetched 7 items").contains("7 new");
@@ -50,7 +50,7 @@ class DemoCommandTests {
 		assertThat(read(alice)).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 		assertThat(outbox).noneMatch((file) -> read(file).contains("priya.nair@example.com"));
 
-		Cli.Result again = new Cli(this.commandLine).run("demo");
+		Cli.Result again = this.cli.run("demo");
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.out()).contains("0 new, 7 duplicate").contains("already sent");
 	}

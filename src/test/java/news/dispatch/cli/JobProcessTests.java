@@ -1,6 +1,5 @@
 package news.dispatch.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,8 +10,8 @@ import java.util.regex.Pattern;
 
 import news.dispatch.ChildJvms;
 import news.dispatch.Cli;
-import news.dispatch.FunctionalTest;
 import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
 import news.dispatch.delivery.SendingSettings;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class JobProcessTests {
 	static final ChildJvms children = new ChildJvms(DATA);
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	SendingSettings sending;
@@ -49,13 +48,10 @@ class JobProcessTests {
 	@Test
 	void sigtermStopsTheRunAtAChunkBoundaryAndRestartFinishesItWithoutDuplicates() throws Exception {
 		// given: two hundred subscribers of Russia and articles about it
-		Cli cli = new Cli(this.commandLine);
-		given(cli, "sigterm");
 		LocalDate edition = LocalDate.of(2031, 3, 3);
 
 		// when: the edition runs in another process, which gets SIGTERM while it sends
-		ChildJvms.Child digest = dispatch("digest", "--date", edition.toString());
-		awaitMessages(20);
+		ChildJvms.Child digest = sendingInAnotherProcess("sigterm", edition);
 		digest.stop();
 
 		// then: the run stops, exits 1 and says how to go on
@@ -64,7 +60,7 @@ class JobProcessTests {
 		assertThat(digest.exitValue()).as(err).isEqualTo(1);
 		assertThat(err).contains("stopped; to go on from where it stopped, run: dispatch jobs restart");
 		String id = runId(err);
-		assertThat(cli.run("jobs", "show", id, "--json").out()).contains("\"status\" : \"STOPPED\"");
+		assertThat(this.cli.run("jobs", "show", id, "--json").out()).contains("\"status\" : \"STOPPED\"");
 		int sentBeforeStop = smtp.messageIds().size();
 		assertThat(sentBeforeStop).isLessThan(SUBSCRIBERS);
 
@@ -81,15 +77,12 @@ class JobProcessTests {
 	@Test
 	void jobsStopFromAnotherProcessStopsTheRunAndRestartFinishesIt() throws Exception {
 		// given
-		Cli cli = new Cli(this.commandLine);
-		given(cli, "stop");
 		LocalDate edition = LocalDate.of(2031, 3, 5);
 
 		// when: the edition runs in another process and the operator stops it from here
-		ChildJvms.Child digest = dispatch("digest", "--date", edition.toString());
-		awaitMessages(20);
-		String id = runningId(cli);
-		Cli.Result stop = cli.run("jobs", "stop", id, "--timeout", "PT60S");
+		ChildJvms.Child digest = sendingInAnotherProcess("stop", edition);
+		String id = runningId(this.cli);
+		Cli.Result stop = this.cli.run("jobs", "stop", id, "--timeout", "PT60S");
 
 		// then: the run is STOPPED, its process exits 1, and a restart finishes the
 		// edition
@@ -97,7 +90,7 @@ class JobProcessTests {
 		assertThat(stop.out()).contains("Run " + id + " is STOPPED");
 		assertThat(digest.waitFor(Duration.ofSeconds(60))).isTrue();
 		assertThat(digest.exitValue()).isEqualTo(1);
-		Cli.Result restart = cli.run("jobs", "restart", id, "--quiet");
+		Cli.Result restart = this.cli.run("jobs", "restart", id, "--quiet");
 		assertThat(restart.exitCode()).as(restart.err()).isZero();
 		assertThat(smtp.messageIds()).hasSize(SUBSCRIBERS).doesNotHaveDuplicates();
 	}
@@ -105,27 +98,24 @@ class JobProcessTests {
 	@Test
 	void aRunLeftByAKilledProcessIsMarkedRecoveredAndRestartedWithAtMostTheInFlightMessageTwice() throws Exception {
 		// given
-		Cli cli = new Cli(this.commandLine);
-		given(cli, "sigkill");
 		LocalDate edition = LocalDate.of(2031, 3, 4);
 
 		// when: the process sending the edition is killed
-		ChildJvms.Child digest = dispatch("digest", "--date", edition.toString());
-		awaitMessages(20);
+		ChildJvms.Child digest = sendingInAnotherProcess("sigkill", edition);
 		digest.kill();
 		assertThat(digest.waitFor(Duration.ofSeconds(30))).isTrue();
 
 		// then: the run is left STARTED, and the operator is told what to do
-		Cli.Result list = cli.run("jobs", "list", "--job", "digest");
+		Cli.Result list = this.cli.run("jobs", "list", "--job", "digest");
 		assertThat(list.out()).containsPattern("STARTED .*\\(its process is gone: dispatch jobs recover \\d+\\)");
-		Cli.Result again = cli.run("digest", "--date", edition.toString());
+		Cli.Result again = this.cli.run("digest", "--date", edition.toString());
 		assertThat(again.exitCode()).isEqualTo(2);
 		assertThat(again.err()).contains("left STARTED by a process that is gone; run dispatch jobs recover");
 		String id = runId(again.err());
 
 		// when: the operator recovers it and restarts it
-		Cli.Result recovered = cli.run("jobs", "recover", id);
-		Cli.Result restarted = cli.run("jobs", "restart", id);
+		Cli.Result recovered = this.cli.run("jobs", "recover", id);
+		Cli.Result restarted = this.cli.run("jobs", "restart", id);
 
 		// then: every subscriber has the edition; only the messages in flight at the kill
 		// (a group of dispatch.sending.in-flight per connection at most) can come twice,
@@ -142,7 +132,18 @@ class JobProcessTests {
 			.isGreaterThanOrEqualTo(duplicates);
 	}
 
-	private void given(Cli cli, String topic) throws IOException {
+	/**
+	 * Readers of this topic and a story on it, and the edition being sent by another
+	 * process, which has sent 20 messages when this returns.
+	 */
+	private ChildJvms.Child sendingInAnotherProcess(String topic, LocalDate edition) throws InterruptedException {
+		given(this.cli, topic);
+		ChildJvms.Child digest = dispatch("digest", "--date", edition.toString());
+		awaitMessages(20);
+		return digest;
+	}
+
+	private void given(Cli cli, String topic) {
 		smtp.forget();
 		Newsroom.in(cli, DATA.resolve("input-" + topic))
 			.topic(topic, "russia AND " + topic)

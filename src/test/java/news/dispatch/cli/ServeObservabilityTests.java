@@ -34,7 +34,7 @@ class ServeObservabilityTests {
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	StepMetrics stepMetrics;
@@ -70,7 +70,7 @@ class ServeObservabilityTests {
 
 	@Test
 	void prometheusMetricsShowTheStepsOfEachJobsLatestRun() throws Exception {
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--quiet", "--from",
+		Cli.Result ingest = this.cli.run("ingest", "--quiet", "--from",
 				Fixtures.copy("inbox/", Path.of("target/test-data/serve/input/inbox")).toString());
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 		this.stepMetrics.refresh();

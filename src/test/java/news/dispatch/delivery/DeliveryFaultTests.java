@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +20,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
+import news.dispatch.FaultySmtpServer.Fault;
 import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
-import news.dispatch.cli.CommandLineInterface;
-import news.dispatch.FaultySmtpServer.Fault;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class DeliveryFaultTests {
 	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -63,12 +64,9 @@ class DeliveryFaultTests {
 	@Autowired
 	JobOperator jobOperator;
 
-	Cli cli;
-
 	@BeforeEach
 	void resetServer() {
 		server.reset();
-		this.cli = new Cli(this.commandLine);
 	}
 
 	@Test
@@ -314,25 +312,20 @@ class DeliveryFaultTests {
 	 * returns a fresh edition date.
 	 */
 	LocalDate scenario(String name, String... recipients) {
-		Path input = DATA.resolve("input").resolve(name);
-		String topics = "topics:\n  - name: \"" + name + "\"\n    query: '" + name + "word'\n";
-		StringBuilder subscribers = new StringBuilder("email,name,topics,frequency\n");
-		for (String recipient : recipients) {
-			subscribers.append(recipient).append(",Reader,").append(name).append(",daily\n");
-		}
-		write(input.resolve("topics.yml"), topics);
-		write(input.resolve("subscribers.csv"), subscribers.toString());
-		assertThat(this.cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
-			.isZero();
+		Newsroom.in(this.cli, DATA.resolve("input").resolve(name))
+			.topic(name, name + "word")
+			.columns("email,name,topics,frequency")
+			.subscribers(List.of(recipients), "Reader", name, "daily")
+			.load();
 		return article(name, "News of " + name);
 	}
 
 	LocalDate article(String name, String headline) {
-		Path inbox = DATA.resolve("input").resolve(name).resolve("inbox-" + EDITIONS.get());
-		write(inbox.resolve("article.txt"), headline + "\n\nThe " + name + "word story, told for the " + headline
-				+ " edition of the day, with enough words to make a lead paragraph.\n");
-		assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
+		Newsroom.in(this.cli, DATA.resolve("input").resolve(name).resolve("inbox-" + EDITIONS.get()))
+			.story(headline,
+					"The " + name + "word story, told for the " + headline
+							+ " edition of the day, with enough words to make a lead paragraph.")
+			.load();
 		return LocalDate.of(2031, 1, 1).plusDays(EDITIONS.incrementAndGet());
 	}
 

@@ -11,11 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import news.dispatch.Cli;
-import news.dispatch.FaultySmtpServer;
-import news.dispatch.Fixtures;
-import news.dispatch.FunctionalTest;
-import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.FaultySmtpServer.Fault;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,17 +52,14 @@ class InFlightTests {
 	}
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	Cli cli;
-
 	@BeforeEach
 	void resetServer() {
 		server.reset();
-		this.cli = new Cli(this.commandLine);
 	}
 
 	@Test
@@ -183,18 +179,12 @@ class InFlightTests {
 	 * Readers of one topic, a story on it, and the date of an edition to carry it.
 	 */
 	private LocalDate edition(String topic, List<String> readers) {
-		Path input = DATA.resolve("input").resolve(topic);
-		StringBuilder csv = new StringBuilder("email,name,topics,frequency\n");
-		readers.forEach((reader) -> csv.append(reader).append(",Reader,").append(topic).append(",daily\n"));
-		DeliveryFaultTests.write(input.resolve("topics.yml"),
-				"topics:\n  - name: \"" + topic + "\"\n    query: '" + topic + "word'\n");
-		DeliveryFaultTests.write(input.resolve("subscribers.csv"), csv.toString());
-		DeliveryFaultTests.write(input.resolve("inbox/story.txt"),
-				"News of " + topic + "\n\nThe " + topic + "word story, with enough words for a lead paragraph.\n");
-		assertThat(this.cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
-			.isZero();
-		assertThat(this.cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+		Newsroom.in(this.cli, DATA.resolve("input").resolve(topic))
+			.topic(topic, topic + "word")
+			.columns("email,name,topics,frequency")
+			.subscribers(readers, "Reader", topic, "daily")
+			.story("News of " + topic, "The " + topic + "word story, with enough words for a lead paragraph.")
+			.load();
 		return LocalDate.of(2032, 1, 1).plusDays(EDITIONS.incrementAndGet());
 	}
 

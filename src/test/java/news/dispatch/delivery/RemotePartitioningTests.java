@@ -13,7 +13,6 @@ import news.dispatch.Cli;
 import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
-import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,7 +41,7 @@ class RemotePartitioningTests {
 	static final ChildJvms workers = new ChildJvms(DATA);
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -50,7 +49,7 @@ class RemotePartitioningTests {
 	@Test
 	void workerProcessesSendTheEditionsPartitionsEachMessageOnce() throws Exception {
 		// given: readers of Russia, a story, and two workers
-		Cli cli = Newsroom.in(new Cli(this.commandLine), DATA.resolve("input"))
+		Newsroom.in(this.cli, DATA.resolve("input"))
 			.topic("Russia", "russia")
 			.readers(READERS, "reader%d@example.com", "Russia")
 			.story("Russia story", "A story about Russia for everyone.")
@@ -60,7 +59,7 @@ class RemotePartitioningTests {
 		}
 
 		// when: the edition runs here
-		Cli.Result run = cli.run("digest", "--date", "2031-05-05", "--quiet");
+		Cli.Result run = this.cli.run("digest", "--date", "2031-05-05", "--quiet");
 
 		// then: it completes, every reader has it once, and the workers sent it all
 		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

@@ -2,6 +2,7 @@ package news.dispatch.delivery;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
@@ -9,7 +10,7 @@ import javax.net.ssl.SSLContext;
 import news.dispatch.Cli;
 import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,19 +49,16 @@ class SmtpLoginTests {
 	}
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Cli cli;
 
 	@BeforeEach
 	void serverWantsTlsAndALogin() {
 		server.reset();
 		server.offerStartTls(certificate);
 		server.requireLogin("dispatch", "s3cret");
-		this.cli = new Cli(this.commandLine);
 	}
 
 	@Test
@@ -136,19 +134,12 @@ class SmtpLoginTests {
 	 * date.
 	 */
 	static LocalDate scenario(Cli cli, Path data, String name, String... recipients) {
-		Path input = data.resolve("input").resolve(name);
-		StringBuilder subscribers = new StringBuilder("email,name,topics,frequency\n");
-		for (String recipient : recipients) {
-			subscribers.append(recipient).append(",Reader,").append(name).append(",daily\n");
-		}
-		DeliveryFaultTests.write(input.resolve("topics.yml"),
-				"topics:\n  - name: \"" + name + "\"\n    query: '" + name + "word'\n");
-		DeliveryFaultTests.write(input.resolve("subscribers.csv"), subscribers.toString());
-		DeliveryFaultTests.write(input.resolve("inbox").resolve("article.txt"),
-				"News of " + name + "\n\nThe " + name + "word story, with enough words to make a lead paragraph.\n");
-		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
-		assertThat(cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+		Newsroom.in(cli, data.resolve("input").resolve(name))
+			.topic(name, name + "word")
+			.columns("email,name,topics,frequency")
+			.subscribers(List.of(recipients), "Reader", name, "daily")
+			.story("News of " + name, "The " + name + "word story, with enough words to make a lead paragraph.")
+			.load();
 		return LocalDate.of(2032, 1, 1).plusDays(EDITIONS.incrementAndGet());
 	}
 

@@ -8,15 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
+import javax.sql.DataSource;
+
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.TestDatabase;
 import news.dispatch.TestMail;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -36,15 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/send-hours", "dispatch.digest.lookback-days=100000",
 		"dispatch.digest.weekly-day=MONDAY", "dispatch.sending.partitions=2" })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SendHoursFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/send-hours").toAbsolutePath();
 
-	static final GreenMail smtp = TestMail.server();
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JobOperator operator;
@@ -56,11 +52,23 @@ class SendHoursFunctionalTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DataSource dataSource;
+
+	/**
+	 * Every test starts from an empty database and no mail: it imports the readers it
+	 * needs.
+	 */
+	@BeforeEach
+	void nothingYet() {
+		TestDatabase.empty(this.dataSource);
+		TestMail.purge();
+	}
+
 	/** Stories ingested so far, over all the tests (JUnit makes an instance per test). */
 	private static int stories;
 
 	@Test
-	@Order(1)
 	void springForwardInNewYorkReachesAMissingSendHourOnceAtTheNextHour() throws Exception {
 		// given: New York readers at 1, 2 (an hour 2026-03-08 does not have) and 3
 		// o'clock,
@@ -92,7 +100,6 @@ class SendHoursFunctionalTests {
 	}
 
 	@Test
-	@Order(2)
 	void fallBackInNewYorkAndBerlinSendsARepeatedHourOnce() throws Exception {
 		// given: readers at 1 o'clock in New York (repeated on 2026-11-01) and at 2
 		// o'clock in Berlin (repeated on 2026-10-25)
@@ -110,11 +117,12 @@ class SendHoursFunctionalTests {
 	}
 
 	@Test
-	@Order(3)
 	void aManualEditionGoesToEveryoneDueThatDayWhateverTheirHour() throws Exception {
-		// given: readers whose send hours are far apart, and a new story
-		Cli cli = given("early,Pacific/Auckland,0,daily,\nlate,America/Los_Angeles,23,daily,\n");
-		int before = smtp.getReceivedMessages().length;
+		// given: readers whose send hours are far apart, one at another hour, and a new
+		// story
+		Cli cli = given("early,Pacific/Auckland,0,daily,\nlate,America/Los_Angeles,23,daily,\n"
+				+ "ny,America/New_York,1,daily,\n");
+		int before = TestMail.received().size();
 
 		// when: the operator runs the 2026-12-01 edition by hand
 		Cli.Result run = cli.run("digest", "--date", "2026-12-01", "--quiet");
@@ -127,7 +135,7 @@ class SendHoursFunctionalTests {
 			.query(String.class)
 			.list();
 		assertThat(editions).contains("early@example.com", "late@example.com", "ny@example.com");
-		assertThat(smtp.getReceivedMessages().length - before).isEqualTo(editions.size());
+		assertThat(TestMail.received().size() - before).isEqualTo(editions.size());
 	}
 
 	/**
@@ -135,7 +143,6 @@ class SendHoursFunctionalTests {
 	 * new story about Russia.
 	 */
 	private Cli given(String readers) throws Exception {
-		Cli cli = new Cli(this.commandLine);
 		Path input = Files.createDirectories(DATA.resolve("input"));
 		Files.writeString(input.resolve("topics.yml"), "topics:\n  - name: Russia\n    query: russia\n");
 		StringBuilder csv = new StringBuilder("email,topics,timezone,send_hour,frequency,weekday\n");
@@ -153,11 +160,11 @@ class SendHoursFunctionalTests {
 				.append('\n');
 		}
 		Files.writeString(input.resolve("subscribers.csv"), csv);
-		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		Cli.Result imported = cli.run("subscribers", "import", input.resolve("subscribers.csv").toString());
+		assertThat(this.cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
+		Cli.Result imported = this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString());
 		assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
-		newStory(cli);
-		return cli;
+		newStory(this.cli);
+		return this.cli;
 	}
 
 	private void newStory(Cli cli) throws Exception {
@@ -195,7 +202,7 @@ class SendHoursFunctionalTests {
 
 	private void assertSentOncePerEdition() {
 		List<String> messageIds = new ArrayList<>();
-		for (var message : smtp.getReceivedMessages()) {
+		for (var message : TestMail.received()) {
 			try {
 				messageIds.add(message.getMessageID());
 			}

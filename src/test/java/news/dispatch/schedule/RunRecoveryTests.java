@@ -2,20 +2,17 @@ package news.dispatch.schedule;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import news.dispatch.TestMail;
 import news.dispatch.alert.AlertJob;
-import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
-import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -38,10 +35,8 @@ class RunRecoveryTests {
 
 	static final Path DATA = Path.of("target/test-data/run-recovery");
 
-	static final GreenMail smtp = TestMail.server();
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Articles articles;
@@ -55,21 +50,17 @@ class RunRecoveryTests {
 	@Test
 	void anAlertLeftGoingByADeadProcessIsRestartedAndSent() throws Exception {
 		// given: a reader of Russia who takes alerts, and the story
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		assertThat(cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
+		assertThat(this.cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
 		Path readers = input.resolve("readers.csv");
 		Files.writeString(readers, "email,name,topics,frequency,timezone,send_hour,alerts\n"
 				+ "ana@example.com,Ana,Russia,daily,UTC,7,true\n");
-		assertThat(cli.run("subscribers", "import", readers.toString()).exitCode()).isZero();
-		assertThat(cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString())
-			.exitCode()).isZero();
-		long story = this.articles.publishedSince(Instant.EPOCH, 100)
-			.stream()
-			.filter((article) -> article.headline().startsWith("Russian gas exports"))
-			.map(Article::id)
-			.findFirst()
-			.orElseThrow();
+		assertThat(this.cli.run("subscribers", "import", readers.toString()).exitCode()).isZero();
+		assertThat(
+				this.cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString())
+					.exitCode())
+			.isZero();
+		long story = Newsroom.articleId(this.articles, "Russian gas exports");
 
 		// and: the alert's run, as a process that died at its start left it (going, no
 		// lease renewed)
@@ -86,9 +77,9 @@ class RunRecoveryTests {
 
 		// then: the run is marked FAILED and restarted here, and the alert goes out
 		assertThat(recovered).containsExactly(dead.getId());
-		assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the alert sent by the restart").isTrue();
-		assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("BREAKING: Russian gas exports");
-		assertThat(GreenMailUtil.getAddressList(smtp.getReceivedMessages()[0].getAllRecipients()))
+		assertThat(TestMail.server().waitForIncomingEmail(20_000, 1)).as("the alert sent by the restart").isTrue();
+		assertThat(TestMail.received().get(0).getSubject()).startsWith("BREAKING: Russian gas exports");
+		assertThat(GreenMailUtil.getAddressList(TestMail.received().get(0).getAllRecipients()))
 			.isEqualTo("Ana <ana@example.com>");
 		List<JobExecution> runs = this.jobs.getJobExecutions(instance);
 		assertThat(runs).hasSize(2);

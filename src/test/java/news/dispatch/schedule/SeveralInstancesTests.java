@@ -14,7 +14,6 @@ import news.dispatch.Cli;
 import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
-import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +50,7 @@ class SeveralInstancesTests {
 	static final ChildJvms instances = new ChildJvms(DATA);
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,7 +59,7 @@ class SeveralInstancesTests {
 	void eachHourRunsOnceAndAKilledInstancesSendIsFinishedByAnother() throws Exception {
 		// given: New York readers at 2 o'clock, an hour 2026-03-08 does not have, and a
 		// story for them
-		Newsroom.in(new Cli(this.commandLine), DATA.resolve("input"))
+		Newsroom.in(this.cli, DATA.resolve("input"))
 			.topic("Russia", "russia")
 			.columns("email,topics,timezone,send_hour")
 			.readers(READERS, "reader%d@example.com", "Russia", "America/New_York", "2")

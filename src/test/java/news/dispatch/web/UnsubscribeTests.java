@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.FunctionalTest;
-import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.subscriber.Subscriber;
@@ -40,7 +39,7 @@ class UnsubscribeTests {
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Subscribers subscribers;
@@ -56,10 +55,9 @@ class UnsubscribeTests {
 	@Test
 	void oneClickUnsubscribesAtOnceWithdrawsWhatWasPlannedAndCanBeRepeated() throws Exception {
 		// given: Ana has a digest planned and not yet sent
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		cli.importNewsroom(input);
-		cli.run("digest", "--date", "2033-01-03", "--quiet");
+		this.cli.importNewsroom(input);
+		this.cli.run("digest", "--date", "2033-01-03", "--quiet");
 		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
 		assertThat(this.deliveries.counts("digest", "2033-01-03").get(DeliveryStatus.PENDING)).isEqualTo(4);
 		String link = this.links.unsubscribe(ana.id());
@@ -81,9 +79,8 @@ class UnsubscribeTests {
 	@Test
 	void aGetOnlyAsksToConfirmAndChangesNothing() throws Exception {
 		Fixtures.copy("topics.yml", DATA.resolve("input-get"));
-		Cli cli = new Cli(this.commandLine);
-		cli.run("topics", "import", DATA.resolve("input-get/topics.yml").toString());
-		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-get")).toString());
+		this.cli.run("topics", "import", DATA.resolve("input-get/topics.yml").toString());
+		this.cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-get")).toString());
 		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
 		String link = this.links.unsubscribe(ben.id());
 
@@ -98,9 +95,9 @@ class UnsubscribeTests {
 
 	@Test
 	void aForgedAlteredOrMisusedTokenGetsAClearPageAndChangesNothing() throws Exception {
-		Cli cli = new Cli(this.commandLine);
-		cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input-forged")).toString());
-		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-forged")).toString());
+		this.cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input-forged")).toString());
+		this.cli.run("subscribers", "import",
+				Fixtures.copy("subscribers.csv", DATA.resolve("input-forged")).toString());
 		Subscriber dev = this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow();
 		Subscriber erin = this.subscribers.findByEmail("erin.cole@example.com").orElseThrow();
 		String token = this.links.unsubscribe(dev.id()).replaceFirst(".*token=", "");
