@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code <name>.out} and {@code <name>.err} in the test's log folder. When a test fails,
  * the logs of the children it started are copied to
  * {@code target/child-logs/<test class>/<test>/} and their last lines printed, so the
- * reason a child did what it did survives the next run; after the test class every child
- * still running is killed.
+ * reason a child did what it did survives the next run; after each test (and each test
+ * class) every child still running is killed.
  * <p>
  * Register it in a static field with {@code @RegisterExtension}.
  */
@@ -131,7 +131,7 @@ public final class ChildJvms implements AfterEachCallback, AfterAllCallback {
 	}
 
 	@Override
-	public void afterEach(ExtensionContext context) throws IOException {
+	public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
 		if (context.getExecutionException().isPresent()) {
 			Path kept = KEPT.resolve(context.getRequiredTestClass().getSimpleName())
 				.resolve(context.getRequiredTestMethod().getName());
@@ -149,7 +149,13 @@ public final class ChildJvms implements AfterEachCallback, AfterAllCallback {
 				}
 			}
 		}
-		this.started.removeIf((child) -> !child.process().isAlive());
+		// a child left running would go on writing to the database and the SMTP server
+		// under the next test
+		for (Child child : this.started) {
+			child.kill();
+			child.waitFor(Duration.ofSeconds(10));
+		}
+		this.started.clear();
 	}
 
 	@Override

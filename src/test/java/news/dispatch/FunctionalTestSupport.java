@@ -158,6 +158,12 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 		if (test.smtp() == FunctionalTest.Smtp.GREENMAIL) {
 			TestMail.purge();
 		}
+		if (test.smtp() == FunctionalTest.Smtp.OWN && ownServer(testClass) == null
+				&& !hasDynamicProperties(testClass)) {
+			throw new IllegalStateException(testClass.getSimpleName()
+					+ " has smtp = OWN but neither a static FaultySmtpServer field nor a @DynamicPropertySource"
+					+ " that sets spring.mail.port");
+		}
 		Path own = ownDataDirectory(testClass);
 		if (own != null) {
 			Fixtures.delete(own);
@@ -210,14 +216,17 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 	 * the shared database beside the shared application.
 	 */
 	private static void refuseSharingWithOwnSettings(Class<?> testClass, FunctionalTest test) {
-		boolean dynamic = Arrays.stream(testClass.getDeclaredMethods())
-			.anyMatch((method) -> method.isAnnotationPresent(DynamicPropertySource.class));
-		if (test.properties().length > 0 || dynamic || test.smtp() == FunctionalTest.Smtp.OWN
+		if (test.properties().length > 0 || hasDynamicProperties(testClass) || test.smtp() == FunctionalTest.Smtp.OWN
 				|| test.webEnvironment() != SpringBootTest.WebEnvironment.MOCK) {
 			throw new IllegalStateException(
 					testClass.getSimpleName() + " has settings of its own: give it a data directory of its own ("
 							+ DATA_DIR + "target/test-data/<name>) in @FunctionalTest(properties = ...)");
 		}
+	}
+
+	private static boolean hasDynamicProperties(Class<?> testClass) {
+		return Arrays.stream(testClass.getDeclaredMethods())
+			.anyMatch((method) -> method.isAnnotationPresent(DynamicPropertySource.class));
 	}
 
 	private static FaultySmtpServer ownServer(Class<?> testClass) {
