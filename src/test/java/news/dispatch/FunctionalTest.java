@@ -79,8 +79,9 @@ public @interface FunctionalTest {
 		DOWN,
 
 		/**
-		 * The test's own server: the {@link FaultySmtpServer} in a static field of the
-		 * test class, or {@code spring.mail.*} properties the test sets itself.
+		 * The test's own server: the {@link FaultySmtpServer} or the GreenMail extension
+		 * in a static field of the test class, or {@code spring.mail.*} properties the
+		 * test sets itself.
 		 */
 		OWN
 

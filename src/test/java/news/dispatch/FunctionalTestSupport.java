@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -69,7 +70,9 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 			case DOWN -> new Mail(Fixtures.closedPort());
 			case OWN -> {
 				FaultySmtpServer server = ownServer(testClass);
-				yield new Mail((server != null) ? server.port() : null);
+				Field greenMail = staticField(testClass, GreenMailExtension.class);
+				yield (greenMail != null) ? new OwnGreenMail(greenMail)
+						: new Mail((server != null) ? server.port() : null);
 			}
 		};
 	}
@@ -137,6 +140,29 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 	}
 
 	/**
+	 * Sends the application's mail to the GreenMail the test registers in this static
+	 * field (one with users of its own), at the port it has once started.
+	 */
+	record OwnGreenMail(Field field) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			addAfterTestProperties(context, new MapPropertySource("functionalTestMail",
+					Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port())));
+		}
+
+		private int port() {
+			try {
+				return ((GreenMailExtension) this.field.get(null)).getSmtp().getPort();
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/**
 	 * Adds the properties below the test's own and above the application's.
 	 */
 	private static void addAfterTestProperties(ConfigurableApplicationContext context, MapPropertySource properties) {
@@ -161,7 +187,7 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 		if (test.smtp() == FunctionalTest.Smtp.OWN && ownServer(testClass) == null
 				&& !hasDynamicProperties(testClass)) {
 			throw new IllegalStateException(testClass.getSimpleName()
-					+ " has smtp = OWN but neither a static FaultySmtpServer field nor a @DynamicPropertySource"
+					+ " has smtp = OWN but no static FaultySmtpServer or GreenMailExtension field nor a @DynamicPropertySource"
 					+ " that sets spring.mail.port");
 		}
 		Path own = ownDataDirectory(testClass);
@@ -230,15 +256,20 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 	}
 
 	private static FaultySmtpServer ownServer(Class<?> testClass) {
+		Field field = staticField(testClass, FaultySmtpServer.class);
+		try {
+			return (field != null) ? (FaultySmtpServer) field.get(null) : null;
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Field staticField(Class<?> testClass, Class<?> type) {
 		for (Field field : testClass.getDeclaredFields()) {
-			if (Modifier.isStatic(field.getModifiers()) && field.getType() == FaultySmtpServer.class) {
-				try {
-					field.setAccessible(true);
-					return (FaultySmtpServer) field.get(null);
-				}
-				catch (IllegalAccessException ex) {
-					throw new IllegalStateException(ex);
-				}
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == type) {
+				field.setAccessible(true);
+				return field;
 			}
 		}
 		return null;
