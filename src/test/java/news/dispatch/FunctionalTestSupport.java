@@ -185,7 +185,7 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 			TestMail.purge();
 		}
 		if (test.smtp() == FunctionalTest.Smtp.OWN && ownServer(testClass) == null
-				&& !hasDynamicProperties(testClass)) {
+				&& staticField(testClass, GreenMailExtension.class) == null && !hasDynamicProperties(testClass)) {
 			throw new IllegalStateException(testClass.getSimpleName()
 					+ " has smtp = OWN but no static FaultySmtpServer or GreenMailExtension field nor a @DynamicPropertySource"
 					+ " that sets spring.mail.port");
