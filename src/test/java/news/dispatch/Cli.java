@@ -29,9 +29,7 @@ public final class Cli {
 	 * subscribers.csv and the articles of inbox/, copied under {@code input} first.
 	 */
 	public void importNewsroom(Path input) {
-		run("topics", "import", Fixtures.copy("topics.yml", input).toString());
-		run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString());
-		run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
+		Newsroom.standard(this, input);
 	}
 
 	public Result run(String... args) {

@@ -1,13 +1,13 @@
 package news.dispatch;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +22,11 @@ class PackagedJarIT {
 	static final Path JAR = Path.of("target/dispatch.jar").toAbsolutePath();
 
 	static final Path DATA = Path.of("target/test-data/packaged-jar").toAbsolutePath();
+
+	@RegisterExtension
+	static final ChildJvms children = new ChildJvms(DATA);
+
+	static int runs;
 
 	@BeforeAll
 	static void demoEdition() throws Exception {
@@ -44,21 +49,17 @@ class PackagedJarIT {
 		assertThat(Files.readString(classes)).contains("DispatchApplication__BeanFactoryRegistrations");
 	}
 
-	private static Run run(List<String> jvmOptions, String... command) throws IOException, InterruptedException {
-		List<String> line = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
-		line.addAll(jvmOptions);
-		line.addAll(List.of("-jar", JAR.toString()));
-		line.addAll(List.of(command));
-		line.add("--dispatch.data-dir=" + DATA);
-		Path out = Files.createTempFile(DATA, "out", ".txt");
-		Path err = Files.createTempFile(DATA, "err", ".txt");
-		Process process = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-		if (!process.waitFor(3, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
+	private static Run run(List<String> jvmOptions, String... command) throws InterruptedException {
+		List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+		options.addAll(jvmOptions);
+		List<String> arguments = new ArrayList<>(List.of(command));
+		arguments.add("--dispatch.data-dir=" + DATA);
+		ChildJvms.Child child = children.jar("run-" + (++runs), JAR, options, arguments);
+		if (!child.waitFor(Duration.ofMinutes(3))) {
+			child.kill();
 			throw new AssertionError(String.join(" ", command) + " did not finish in 3 minutes");
 		}
-		return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+		return new Run(child.exitValue(), child.outText(), child.errText());
 	}
 
 	record Run(int exitCode, String out, String err) {

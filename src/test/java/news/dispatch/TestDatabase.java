@@ -2,11 +2,17 @@ package news.dispatch;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -82,6 +88,43 @@ public class TestDatabase implements EnvironmentPostProcessor {
 	private static String user() {
 		String user = System.getenv(USER);
 		return (user == null || user.isBlank()) ? "postgres" : user;
+	}
+
+	/**
+	 * Empties every table but the migrations' history: what an earlier test stored is
+	 * gone, the schema stays (for a test that starts from an empty database in an
+	 * application context it shares).
+	 */
+	public static void empty(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			List<String> tables = new ArrayList<>();
+			DatabaseMetaData meta = connection.getMetaData();
+			try (ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
+					new String[] { "TABLE", "BASE TABLE" })) {
+				while (rows.next()) {
+					String table = rows.getString("TABLE_NAME");
+					if (!table.toLowerCase(Locale.ROOT).startsWith("flyway_schema_history")) {
+						tables.add('"' + table + '"');
+					}
+				}
+			}
+			if (meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+				statement.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+				return;
+			}
+			statement.execute("set referential_integrity false");
+			try {
+				for (String table : tables) {
+					statement.execute("truncate table " + table + " restart identity");
+				}
+			}
+			finally {
+				statement.execute("set referential_integrity true");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot empty the test database", ex);
+		}
 	}
 
 }

@@ -1,40 +1,30 @@
 package news.dispatch.alert;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
+import javax.sql.DataSource;
+
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
-import news.dispatch.article.Article;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
+import news.dispatch.TestDatabase;
+import news.dispatch.TestMail;
 import news.dispatch.article.Articles;
-import news.dispatch.cli.CommandLineInterface;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,36 +39,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The quiet hours are set around the present hour in UTC, so readers in UTC are in them
  * and readers in Tokyo (UTC+9, no summer time) are not, whenever the test runs.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/alert-functional",
-		"dispatch.alert.daily-cap=1" })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/alert-functional", "dispatch.alert.daily-cap=1" })
 class AlertFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/alert-functional");
 
 	static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
 		registry.add("dispatch.alert.quiet-from", () -> now.minusHours(2).toString());
 		registry.add("dispatch.alert.quiet-until", () -> now.plusHours(2).toString());
 		registry.add("dispatch.digest.weekly-day", () -> TODAY.getDayOfWeek().name());
 	}
 
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Articles articles;
@@ -86,17 +63,20 @@ class AlertFunctionalTests {
 	@Autowired
 	Subscribers subscribers;
 
-	Cli cli() {
-		return new Cli(this.commandLine);
-	}
+	@Autowired
+	DataSource dataSource;
 
-	@Test
-	@Order(1)
-	void dryRunShowsTopicsAudienceAndTheAlertForOneReaderAndSendsNothing() throws IOException {
-		// given: the newsroom's topics and articles, and readers of our own
+	/**
+	 * Every test starts from the newsroom's topics and articles and readers of our own:
+	 * Ana (Tokyo), Quinn (UTC, in quiet hours), Cap (Russia and Football), Off (alerts
+	 * off), Gone (unsubscribed), Kay (keywords only) and Nico (North Korea).
+	 */
+	@BeforeEach
+	void newsroomAndReaders() throws IOException {
+		TestDatabase.empty(this.dataSource);
+		TestMail.purge();
 		Path input = DATA.resolve("input");
-		Cli cli = cli();
-		assertThat(cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
+		assertThat(this.cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
 		Path readers = input.resolve("readers.csv");
 		Files.writeString(readers,
 				String.join("\n", "email,name,topics,frequency,timezone,send_hour,alerts,keywords",
@@ -107,15 +87,32 @@ class AlertFunctionalTests {
 						"gone@example.com,Gone,Russia,daily,Asia/Tokyo,7,true,",
 						"kw@example.com,Kay,,daily,Asia/Tokyo,7,true,gas pipeline",
 						"nk@example.com,Nico,North Korea,daily,Asia/Tokyo,7,true,", ""));
-		Cli.Result imported = cli.run("subscribers", "import", readers.toString());
+		Cli.Result imported = this.cli.run("subscribers", "import", readers.toString());
 		assertThat(imported.exitCode()).as(imported.err()).isZero();
 		this.subscribers.unsubscribe(this.subscribers.findByEmail("gone@example.com").orElseThrow().id());
-		Cli.Result ingest = cli.run("ingest", "--quiet", "--from",
+		Cli.Result ingest = this.cli.run("ingest", "--quiet", "--from",
 				Fixtures.copy("inbox/", input.resolve("inbox")).toString());
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+	}
+
+	/**
+	 * The football story alerted (to Cap, who reaches the daily cap of 1), then the gas
+	 * story (to Ana and Kay; Quinn held, Cap capped).
+	 */
+	private void footballThenGasAlerted() {
+		Cli.Result football = this.cli.run("alert", "--article", Long.toString(id("Ten-man Ashbourne")));
+		assertThat(football.exitCode()).as(football.err()).isZero();
+		Cli.Result gas = this.cli.run("alert", "--article", Long.toString(id("Russian gas exports")), "--note",
+				"Prices are moving.");
+		assertThat(gas.exitCode()).as(gas.err()).isZero();
+	}
+
+	@Test
+	void dryRunShowsTopicsAudienceAndTheAlertForOneReaderAndSendsNothing() throws IOException {
+		// given: the newsroom's topics and articles, and readers of our own
 
 		// when
-		Cli.Result dry = cli.run("alert", "--article", Long.toString(id("Russian gas exports")), "--dry-run");
+		Cli.Result dry = this.cli.run("alert", "--article", Long.toString(id("Russian gas exports")), "--dry-run");
 
 		// then: Russia matched; Ana and Kay (keywords) now, Quinn held; Off, Gone left
 		// out
@@ -126,54 +123,55 @@ class AlertFunctionalTests {
 			.contains("0 over the daily cap of 1")
 			.contains("Subject: BREAKING: Russian gas exports to Asia rise")
 			.contains("Dry run: nothing was sent.");
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(TestMail.received()).isEmpty();
 	}
 
 	@Test
-	@Order(2)
 	void alertGoesToFollowersAndKeywordReadersWithAlertsOnHoldsQuietHoursAndCapsTheDay() throws Exception {
 		// given: Cap has had one alert today (the cap is 1)
-		Cli cli = cli();
-		Cli.Result football = cli.run("alert", "--article", Long.toString(id("Ten-man Ashbourne")));
+		Cli.Result football = this.cli.run("alert", "--article", Long.toString(id("Ten-man Ashbourne")));
 		assertThat(football.exitCode()).as(football.err()).isZero();
 		assertThat(football.out()).contains("1 sent, 0 held for quiet hours, 0 over the daily cap");
-		assertThat(recipients()).containsExactly("cap@example.com");
+		assertThat(TestMail.recipients()).containsExactly("cap@example.com");
 
 		// when
 		long gas = id("Russian gas exports");
-		Cli.Result alert = cli.run("alert", "--article", Long.toString(gas), "--note", "Prices are moving.");
+		Cli.Result alert = this.cli.run("alert", "--article", Long.toString(gas), "--note", "Prices are moving.");
 
 		// then
 		assertThat(alert.exitCode()).as(alert.err()).isZero();
 		assertThat(alert.out()).contains("2 sent, 1 held for quiet hours, 1 over the daily cap of 1")
 			.contains("next digest");
-		assertThat(recipients()).containsExactlyInAnyOrder("cap@example.com", "ana@example.com", "kw@example.com");
-		MimeMessage ana = received("ana@example.com").get(0);
+		assertThat(TestMail.recipients()).containsExactlyInAnyOrder("cap@example.com", "ana@example.com",
+				"kw@example.com");
+		MimeMessage ana = TestMail.received("ana@example.com").get(0);
 		assertThat(ana.getSubject())
 			.isEqualTo("BREAKING: Russian gas exports to Asia rise as pipeline flows to Europe" + " dwindle");
 		assertThat(ana.getHeader("Message-ID")[0]).matches("<alert\\." + gas + "\\.\\d+@dispatch\\.example\\.com>");
 		assertThat(ana.getHeader("List-Unsubscribe")[0]).startsWith("<https://").contains("unsubscribe?token=");
 		assertThat(ana.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-		assertThat(part(ana, "text/plain")).contains("BREAKING NEWS")
+		assertThat(TestMail.part(ana, "text/plain")).contains("BREAKING NEWS")
 			.contains("From the editor: Prices are moving.")
 			.contains("because you follow Russia");
-		assertThat(part(ana, "text/html")).contains("BREAKING NEWS").contains("Unsubscribe");
-		assertThat(part(received("kw@example.com").get(0), "text/plain")).contains("matched your own keywords");
+		assertThat(TestMail.part(ana, "text/html")).contains("BREAKING NEWS").contains("Unsubscribe");
+		assertThat(TestMail.part(TestMail.received("kw@example.com").get(0), "text/plain"))
+			.contains("matched your own keywords");
 	}
 
 	@Test
-	@Order(3)
 	void theSameArticleTwiceSendsNothingNewAndSaysSo() {
-		int before = smtp.getReceivedMessages().length;
+		// given: the gas story alerted once
+		footballThenGasAlerted();
+		int before = TestMail.received().size();
 
-		Cli.Result again = cli().run("alert", "--article", Long.toString(id("Russian gas exports")));
+		Cli.Result again = this.cli.run("alert", "--article", Long.toString(id("Russian gas exports")));
 
 		assertThat(again.exitCode()).isEqualTo(2);
 		assertThat(again.err()).contains("already sent").contains("nothing new was sent");
-		assertThat(smtp.getReceivedMessages()).hasSize(before);
+		assertThat(TestMail.received()).hasSize(before);
 		// and the run it names shows who got the alert and who did not
 		String run = again.err().replaceAll("(?s).*\\(run (\\d+)\\).*", "$1");
-		Cli.Result show = cli().run("jobs", "show", run, "--json");
+		Cli.Result show = this.cli.run("jobs", "show", run, "--json");
 		assertThat(show.out()).contains("\"job\" : \"alert\"")
 			.contains("\"SENT\" : 2")
 			.contains("\"HELD\" : 1")
@@ -181,17 +179,19 @@ class AlertFunctionalTests {
 	}
 
 	@Test
-	@Order(4)
 	void theNextDigestLeavesOutWhatTheAlertGaveAndCarriesWhatWasHeldOrCapped() throws Exception {
-		int before = smtp.getReceivedMessages().length;
+		// given: the gas story alerted to Ana, held for Quinn and over Cap's cap
+		footballThenGasAlerted();
+		int before = TestMail.received().size();
 
-		Cli.Result digest = cli().run("digest", "--date", TODAY.toString());
+		Cli.Result digest = this.cli.run("digest", "--date", TODAY.toString());
 
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
-		List<MimeMessage> digests = Arrays.stream(smtp.getReceivedMessages())
-			.filter((message) -> messageId(message).startsWith("<digest."))
+		List<MimeMessage> digests = TestMail.received()
+			.stream()
+			.filter((message) -> TestMail.messageId(message).startsWith("<digest."))
 			.toList();
-		assertThat(digests).hasSize(smtp.getReceivedMessages().length - before);
+		assertThat(digests).hasSize(TestMail.received().size() - before);
 		String gas = "Russian gas exports to Asia rise";
 		assertThat(text(digests, "ana@example.com")).contains("Putin and Kim Jong Un").doesNotContain(gas);
 		assertThat(text(digests, "quinn@example.com")).contains(gas);
@@ -199,26 +199,26 @@ class AlertFunctionalTests {
 	}
 
 	@Test
-	@Order(5)
 	void aHostileHeadlineCannotAddHeadersNorScript() throws Exception {
-		int before = smtp.getReceivedMessages().length;
+		int before = TestMail.received().size();
 		long summit = id("Putin and Kim Jong Un");
 
-		Cli.Result alert = cli().run("alert", "--article", Long.toString(summit), "--headline",
+		Cli.Result alert = this.cli.run("alert", "--article", Long.toString(summit), "--headline",
 				"<script>alert(1)</script>\r\nBcc: victim@example.net", "--note", "<b>bold</b>\r\nX-Evil: 1");
 
 		assertThat(alert.exitCode()).as(alert.err()).isZero();
-		MimeMessage[] all = smtp.getReceivedMessages();
-		assertThat(all.length).isGreaterThan(before);
-		MimeMessage message = received("nk@example.com").stream()
-			.filter((m) -> messageId(m).startsWith("<alert."))
+		List<MimeMessage> all = TestMail.received();
+		assertThat(all.size()).isGreaterThan(before);
+		MimeMessage message = TestMail.received("nk@example.com")
+			.stream()
+			.filter((m) -> TestMail.messageId(m).startsWith("<alert."))
 			.findFirst()
 			.orElseThrow();
 		assertThat(message.getSubject()).isEqualTo("BREAKING: <script>alert(1)</script> Bcc: victim@example.net");
 		assertThat(message.getHeader("Bcc")).isNull();
 		assertThat(message.getHeader("X-Evil")).isNull();
 		assertThat(message.getAllRecipients()).hasSize(1);
-		String html = part(message, "text/html");
+		String html = TestMail.part(message, "text/html");
 		assertThat(html).doesNotContain("<script>")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
 			.doesNotContain("<b>bold</b>")
@@ -226,66 +226,23 @@ class AlertFunctionalTests {
 	}
 
 	@Test
-	@Order(6)
 	void anUnknownArticleIsRefusedWithTheFix() {
-		Cli.Result alert = cli().run("alert", "--article", "999999", "--dry-run");
+		Cli.Result alert = this.cli.run("alert", "--article", "999999", "--dry-run");
 
 		assertThat(alert.exitCode()).isEqualTo(2);
 		assertThat(alert.err()).contains("There is no article 999999").contains("dispatch articles list");
 	}
 
 	private long id(String headlineStart) {
-		return this.articles.publishedSince(Instant.EPOCH, 100)
-			.stream()
-			.filter((article) -> article.headline().startsWith(headlineStart))
-			.map(Article::id)
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static List<String> recipients() {
-		return Arrays.stream(smtp.getReceivedMessages()).map(AlertFunctionalTests::recipient).toList();
-	}
-
-	private static List<MimeMessage> received(String address) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((m) -> recipient(m).equals(address)).toList();
+		return Newsroom.articleId(this.articles, headlineStart);
 	}
 
 	private static String text(List<MimeMessage> messages, String address) throws Exception {
 		MimeMessage message = messages.stream()
-			.filter((m) -> recipient(m).equals(address))
+			.filter((m) -> TestMail.recipient(m).equals(address))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no digest to " + address));
-		return part(message, "text/plain");
-	}
-
-	static String messageId(MimeMessage message) {
-		try {
-			return message.getMessageID();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static String part(MimeMessage message, String type) throws MessagingException, IOException {
-		Multipart multipart = (Multipart) message.getContent();
-		for (int i = 0; i < multipart.getCount(); i++) {
-			BodyPart part = multipart.getBodyPart(i);
-			if (part.isMimeType(type)) {
-				return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			}
-		}
-		throw new AssertionError("no " + type + " part in " + message.getSubject());
+		return TestMail.part(message, "text/plain");
 	}
 
 }

@@ -1,9 +1,7 @@
 package news.dispatch.alert;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,19 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import news.dispatch.Cli;
+import news.dispatch.FaultySmtpServer;
 import news.dispatch.Fixtures;
-import news.dispatch.SlowSmtpServer;
-import news.dispatch.article.Article;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import news.dispatch.article.Articles;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ledger, the digest pauses between chunks, so at most the chunk in hand goes out beside
  * the alert, and the digest finishes afterwards.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/alert-priority",
-		"dispatch.digest.chunk-size=4", "dispatch.sending.connections=1", "dispatch.alert.connections=2",
-		"dispatch.alert.chunk-size=10", "dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=",
-		"dispatch.alert.daily-cap=0", "dispatch.sending.priority.check-interval=100ms" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/alert-priority", "dispatch.digest.chunk-size=4",
+		"dispatch.sending.connections=1", "dispatch.alert.connections=2", "dispatch.alert.chunk-size=10",
+		"dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=", "dispatch.alert.daily-cap=0",
+		"dispatch.sending.priority.check-interval=100ms" }, smtp = FunctionalTest.Smtp.OWN)
 class AlertPriorityTests {
 
 	static final Path DATA = Path.of("target/test-data/alert-priority");
@@ -47,27 +40,10 @@ class AlertPriorityTests {
 
 	static final int ALERTED = 24;
 
-	static SlowSmtpServer server;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new SlowSmtpServer(40);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
-	}
+	static final FaultySmtpServer server = FaultySmtpServer.start().latency(40);
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Articles articles;
@@ -75,34 +51,28 @@ class AlertPriorityTests {
 	@Test
 	void anAlertStartedWhileADigestIsSendingGoesOutFirstAndTheDigestFinishesAfter() throws Exception {
 		// given: 60 readers of Russia, 24 of them with alerts on, and the day's articles
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString());
+		this.cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString());
 		List<String> lines = new ArrayList<>(List.of("email,name,topics,frequency,timezone,send_hour,alerts"));
 		for (int i = 0; i < READERS; i++) {
 			lines.add("reader" + i + "@example.com,Reader " + i + ",Russia,daily,UTC,7," + (i % 5 < 2));
 		}
 		Path readers = input.resolve("readers.csv");
 		Files.write(readers, lines);
-		assertThat(cli.run("subscribers", "import", readers.toString()).exitCode()).isZero();
-		cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
-		long gas = this.articles.publishedSince(Instant.EPOCH, 100)
-			.stream()
-			.filter((article) -> article.headline().startsWith("Russian gas exports"))
-			.map(Article::id)
-			.findFirst()
-			.orElseThrow();
+		assertThat(this.cli.run("subscribers", "import", readers.toString()).exitCode()).isZero();
+		this.cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString());
+		long gas = Newsroom.articleId(this.articles, "Russian gas exports");
 
 		// when: the edition is being sent (one connection, 40 ms a message: about 2.5 s)
-		CompletableFuture<Cli.Result> digest = CompletableFuture.supplyAsync(() -> new Cli(this.commandLine)
-			.run("digest", "--quiet", "--date", LocalDate.now(ZoneOffset.UTC).toString()));
+		CompletableFuture<Cli.Result> digest = CompletableFuture
+			.supplyAsync(() -> this.cli.run("digest", "--quiet", "--date", LocalDate.now(ZoneOffset.UTC).toString()));
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (count("<digest.") < 8 && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
 		assertThat(count("<digest.")).as("digests sent before the alert").isBetween(8L, (long) READERS / 2);
 		// and an alert is triggered
-		Cli.Result alert = cli.run("alert", "--quiet", "--article", Long.toString(gas));
+		Cli.Result alert = this.cli.run("alert", "--quiet", "--article", Long.toString(gas));
 		Cli.Result sent = digest.get(2, TimeUnit.MINUTES);
 
 		// then: every alert was accepted before the digest went on: only the chunk the

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FunctionalTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,23 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code dispatch demo} on the embedded defaults: no SMTP server configured, so the mail
  * goes over SMTP to the embedded server and lands in the outbox as .eml and .html.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/demo",
-		"dispatch.digest.weekly-day=MONDAY" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/demo", "dispatch.digest.weekly-day=MONDAY" },
+		smtp = FunctionalTest.Smtp.EMBEDDED)
 class DemoCommandTests {
 
 	static final Path DATA = Path.of("target/test-data/demo");
 
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Test
 	void theDemoSendsTodaysDigestToTheEmbeddedServerAndKeepsItInTheOutbox() throws IOException {
-		Cli.Result demo = new Cli(this.commandLine).run("demo");
+		Cli.Result demo = this.cli.run("demo");
 
 		assertThat(demo.exitCode()).as(demo.err()).isZero();
 		assertThat(demo.out()).contains("6 added").contains("Fetched 7 items").contains("7 new");
@@ -57,7 +50,7 @@ class DemoCommandTests {
 		assertThat(read(alice)).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 		assertThat(outbox).noneMatch((file) -> read(file).contains("priya.nair@example.com"));
 
-		Cli.Result again = new Cli(this.commandLine).run("demo");
+		Cli.Result again = this.cli.run("demo");
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.out()).contains("0 new, 7 duplicate").contains("already sent");
 	}

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.topic.Topics;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Importing topics and subscribers: the valid records are kept, each invalid one is
  * reported with its line and the reason, and the command exits with 2.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/imports",
-		"dispatch.zone=Europe/Vienna" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/imports", "dispatch.zone=Europe/Vienna" },
+		smtp = FunctionalTest.Smtp.EMBEDDED)
 class ImportCommandsTests {
 
 	static final Path DATA = Path.of("target/test-data/imports");
 
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Topics topics;
@@ -41,10 +35,9 @@ class ImportCommandsTests {
 
 	@Test
 	void topicsWithAnInvalidQueryOrNoNameAreRefusedByLineAndTheValidOnesKept() {
-		Cli cli = new Cli(this.commandLine);
 		Path file = Fixtures.copy("topics-invalid.yml", DATA.resolve("input"));
 
-		Cli.Result result = cli.run("topics", "import", file.toString());
+		Cli.Result result = this.cli.run("topics", "import", file.toString());
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.out()).containsPattern("[01] added, 0 changed, [01] unchanged, 2 refused");
@@ -57,11 +50,10 @@ class ImportCommandsTests {
 
 	@Test
 	void subscribersWithInvalidFieldsAreRefusedByLineAndTheValidOnesKept() {
-		Cli cli = new Cli(this.commandLine);
-		cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input")).toString());
+		this.cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input")).toString());
 		Path file = Fixtures.copy("subscribers-invalid.csv", DATA.resolve("input"));
 
-		Cli.Result result = cli.run("subscribers", "import", file.toString());
+		Cli.Result result = this.cli.run("subscribers", "import", file.toString());
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.out()).contains("2 added, 0 changed, 0 unchanged, 5 refused");
@@ -78,11 +70,10 @@ class ImportCommandsTests {
 
 	@Test
 	void missingOptionalColumnsTakeTheDefaults() {
-		Cli cli = new Cli(this.commandLine);
-		cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input")).toString());
+		this.cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input")).toString());
 		Path file = Fixtures.copy("subscribers-minimal.csv", DATA.resolve("input"));
 
-		Cli.Result result = cli.run("subscribers", "import", file.toString());
+		Cli.Result result = this.cli.run("subscribers", "import", file.toString());
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		Subscriber one = this.subscribers.findByEmail("min.one@example.com").orElseThrow();
@@ -95,7 +86,7 @@ class ImportCommandsTests {
 
 	@Test
 	void aFileThatDoesNotExistIsBadInputNamedInOneSentence() {
-		Cli.Result result = new Cli(this.commandLine).run("subscribers", "import", "no/such/file.csv");
+		Cli.Result result = this.cli.run("subscribers", "import", "no/such/file.csv");
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err().strip())
@@ -104,12 +95,11 @@ class ImportCommandsTests {
 
 	@Test
 	void aSubscriberFollowingAnUnknownTopicIsRefusedWithTheFix() throws Exception {
-		Cli cli = new Cli(this.commandLine);
 		Path file = DATA.resolve("input/unknown-topic.csv");
 		java.nio.file.Files.createDirectories(file.getParent());
 		java.nio.file.Files.writeString(file, "email,topics\nreader@example.com,Astronomy\n");
 
-		Cli.Result result = cli.run("subscribers", "import", file.toString());
+		Cli.Result result = this.cli.run("subscribers", "import", file.toString());
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("line 2: the topic \"Astronomy\" is not in the catalog; import it first");

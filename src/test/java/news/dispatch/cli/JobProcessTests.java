@@ -1,29 +1,23 @@
 package news.dispatch.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.dispatch.ChildJvms;
 import news.dispatch.Cli;
-import news.dispatch.DispatchApplication;
-import news.dispatch.Fixtures;
-import news.dispatch.SlowSmtpServer;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import news.dispatch.delivery.SendingSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,35 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * running in a separate JVM beside this one (both on the same H2 file, as an operator's
  * command runs beside a scheduler).
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/job-process",
-		"dispatch.digest.chunk-size=5", "dispatch.digest.lookback-days=100000" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/job-process", "dispatch.digest.chunk-size=5",
+		"dispatch.digest.lookback-days=100000" }, smtp = FunctionalTest.Smtp.OWN)
 class JobProcessTests {
 
 	static final Path DATA = Path.of("target/test-data/job-process").toAbsolutePath();
 
 	static final int SUBSCRIBERS = 120;
 
-	static SlowSmtpServer smtp;
+	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(20);
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		smtp = new SlowSmtpServer(20);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", smtp::port);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
-	@AfterAll
-	static void stopServer() throws IOException {
-		smtp.close();
-	}
+	@RegisterExtension
+	static final ChildJvms children = new ChildJvms(DATA);
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	SendingSettings sending;
@@ -68,31 +48,28 @@ class JobProcessTests {
 	@Test
 	void sigtermStopsTheRunAtAChunkBoundaryAndRestartFinishesItWithoutDuplicates() throws Exception {
 		// given: two hundred subscribers of Russia and articles about it
-		Cli cli = new Cli(this.commandLine);
-		given(cli, "sigterm");
 		LocalDate edition = LocalDate.of(2031, 3, 3);
 
 		// when: the edition runs in another process, which gets SIGTERM while it sends
-		Process digest = dispatch("digest", "--date", edition.toString());
-		awaitMessages(20);
-		digest.destroy();
+		ChildJvms.Child digest = sendingInAnotherProcess("sigterm", edition);
+		digest.stop();
 
 		// then: the run stops, exits 1 and says how to go on
-		assertThat(digest.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		String err = Files.readString(DATA.resolve("child.err"));
+		assertThat(digest.waitFor(Duration.ofSeconds(60))).isTrue();
+		String err = digest.errText();
 		assertThat(digest.exitValue()).as(err).isEqualTo(1);
 		assertThat(err).contains("stopped; to go on from where it stopped, run: dispatch jobs restart");
 		String id = runId(err);
-		assertThat(cli.run("jobs", "show", id, "--json").out()).contains("\"status\" : \"STOPPED\"");
+		assertThat(this.cli.run("jobs", "show", id, "--json").out()).contains("\"status\" : \"STOPPED\"");
 		int sentBeforeStop = smtp.messageIds().size();
 		assertThat(sentBeforeStop).isLessThan(SUBSCRIBERS);
 
 		// when: the operator restarts it
-		Process restart = dispatch("jobs", "restart", id);
+		ChildJvms.Child restart = dispatch("jobs", "restart", id);
 
 		// then: every subscriber has the edition, and nobody twice
-		assertThat(restart.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(restart.exitValue()).as(Files.readString(DATA.resolve("child.err"))).isZero();
+		assertThat(restart.waitFor(Duration.ofSeconds(120))).isTrue();
+		assertThat(restart.exitValue()).as(restart.errText()).isZero();
 		List<String> ids = smtp.messageIds();
 		assertThat(ids).hasSize(SUBSCRIBERS).doesNotHaveDuplicates();
 	}
@@ -100,23 +77,20 @@ class JobProcessTests {
 	@Test
 	void jobsStopFromAnotherProcessStopsTheRunAndRestartFinishesIt() throws Exception {
 		// given
-		Cli cli = new Cli(this.commandLine);
-		given(cli, "stop");
 		LocalDate edition = LocalDate.of(2031, 3, 5);
 
 		// when: the edition runs in another process and the operator stops it from here
-		Process digest = dispatch("digest", "--date", edition.toString());
-		awaitMessages(20);
-		String id = runningId(cli);
-		Cli.Result stop = cli.run("jobs", "stop", id, "--timeout", "PT60S");
+		ChildJvms.Child digest = sendingInAnotherProcess("stop", edition);
+		String id = runningId(this.cli);
+		Cli.Result stop = this.cli.run("jobs", "stop", id, "--timeout", "PT60S");
 
 		// then: the run is STOPPED, its process exits 1, and a restart finishes the
 		// edition
 		assertThat(stop.exitCode()).as(stop.err()).isZero();
 		assertThat(stop.out()).contains("Run " + id + " is STOPPED");
-		assertThat(digest.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(digest.waitFor(Duration.ofSeconds(60))).isTrue();
 		assertThat(digest.exitValue()).isEqualTo(1);
-		Cli.Result restart = cli.run("jobs", "restart", id, "--quiet");
+		Cli.Result restart = this.cli.run("jobs", "restart", id, "--quiet");
 		assertThat(restart.exitCode()).as(restart.err()).isZero();
 		assertThat(smtp.messageIds()).hasSize(SUBSCRIBERS).doesNotHaveDuplicates();
 	}
@@ -124,27 +98,24 @@ class JobProcessTests {
 	@Test
 	void aRunLeftByAKilledProcessIsMarkedRecoveredAndRestartedWithAtMostTheInFlightMessageTwice() throws Exception {
 		// given
-		Cli cli = new Cli(this.commandLine);
-		given(cli, "sigkill");
 		LocalDate edition = LocalDate.of(2031, 3, 4);
 
 		// when: the process sending the edition is killed
-		Process digest = dispatch("digest", "--date", edition.toString());
-		awaitMessages(20);
-		digest.destroyForcibly();
-		assertThat(digest.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		ChildJvms.Child digest = sendingInAnotherProcess("sigkill", edition);
+		digest.kill();
+		assertThat(digest.waitFor(Duration.ofSeconds(30))).isTrue();
 
 		// then: the run is left STARTED, and the operator is told what to do
-		Cli.Result list = cli.run("jobs", "list", "--job", "digest");
+		Cli.Result list = this.cli.run("jobs", "list", "--job", "digest");
 		assertThat(list.out()).containsPattern("STARTED .*\\(its process is gone: dispatch jobs recover \\d+\\)");
-		Cli.Result again = cli.run("digest", "--date", edition.toString());
+		Cli.Result again = this.cli.run("digest", "--date", edition.toString());
 		assertThat(again.exitCode()).isEqualTo(2);
 		assertThat(again.err()).contains("left STARTED by a process that is gone; run dispatch jobs recover");
 		String id = runId(again.err());
 
 		// when: the operator recovers it and restarts it
-		Cli.Result recovered = cli.run("jobs", "recover", id);
-		Cli.Result restarted = cli.run("jobs", "restart", id);
+		Cli.Result recovered = this.cli.run("jobs", "recover", id);
+		Cli.Result restarted = this.cli.run("jobs", "restart", id);
 
 		// then: every subscriber has the edition; only the messages in flight at the kill
 		// (a group of dispatch.sending.in-flight per connection at most) can come twice,
@@ -161,39 +132,33 @@ class JobProcessTests {
 			.isGreaterThanOrEqualTo(duplicates);
 	}
 
-	private void given(Cli cli, String topic) throws IOException {
-		smtp.forget();
-		Path input = DATA.resolve("input-" + topic);
-		Files.createDirectories(input.resolve("inbox"));
-		Files.writeString(input.resolve("topics.yml"),
-				"topics:\n  - name: \"" + topic + "\"\n    query: 'russia AND " + topic + "'\n");
-		StringBuilder csv = new StringBuilder("email,topics\n");
-		for (int i = 0; i < SUBSCRIBERS; i++) {
-			csv.append("reader").append(i).append('.').append(topic).append("@example.com,").append(topic).append('\n');
-		}
-		Files.writeString(input.resolve("subscribers.csv"), csv);
-		Files.writeString(input.resolve("inbox/story.txt"), "Russia story about " + topic
-				+ "\n\nA story about Russia and " + topic + " that every reader of the topic gets.\n");
-		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
-		assertThat(cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+	/**
+	 * Readers of this topic and a story on it, and the edition being sent by another
+	 * process, which has sent 20 messages when this returns.
+	 */
+	private ChildJvms.Child sendingInAnotherProcess(String topic, LocalDate edition) throws InterruptedException {
+		given(this.cli, topic);
+		ChildJvms.Child digest = dispatch("digest", "--date", edition.toString());
+		awaitMessages(20);
+		return digest;
 	}
 
-	private static Process dispatch(String... args) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(DispatchApplication.class.getName());
-		command.addAll(List.of(args));
-		command.add("--dispatch.data-dir=" + DATA);
-		command.add("--spring.mail.host=127.0.0.1");
-		command.add("--spring.mail.port=" + smtp.port());
-		command.add("--dispatch.digest.chunk-size=5");
-		command.add("--dispatch.digest.lookback-days=100000");
-		return new ProcessBuilder(command).redirectOutput(DATA.resolve("child.out").toFile())
-			.redirectError(DATA.resolve("child.err").toFile())
-			.start();
+	private void given(Cli cli, String topic) {
+		smtp.forget();
+		Newsroom.in(cli, DATA.resolve("input-" + topic))
+			.topic(topic, "russia AND " + topic)
+			.readers(SUBSCRIBERS, "reader%d." + topic + "@example.com", topic)
+			.story("Russia story about " + topic,
+					"A story about Russia and " + topic + " that every reader of the topic gets.")
+			.load();
+	}
+
+	private static ChildJvms.Child dispatch(String... args) {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		arguments.addAll(List.of("--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + smtp.port(), "--dispatch.digest.chunk-size=5",
+				"--dispatch.digest.lookback-days=100000"));
+		return children.dispatch("child", arguments);
 	}
 
 	private static void awaitMessages(int count) throws InterruptedException {

@@ -5,14 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FunctionalTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,45 +16,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The jobs commands on a real H2 file repository: listing with filters, the JSON shapes
  * scripts rely on, and what each command refuses, in one sentence with exit 2.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/jobs-commands",
-		"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/jobs-commands", "dispatch.mail.connect-timeout=1s",
+		"dispatch.digest.lookback-days=100000" }, smtp = FunctionalTest.Smtp.DOWN)
 class JobsCommandsTests {
 
 	static final Path DATA = Path.of("target/test-data/jobs-commands");
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		int closedPort = Fixtures.closedPort();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> closedPort);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Test
 	void aFailedRunIsListedShownAbandonedAndThenRefusesToRestart() {
 		// given: a digest run that failed because no SMTP server listens
-		Cli cli = new Cli(this.commandLine);
-		Path input = DATA.resolve("input");
-		cli.importNewsroom(input);
-		Cli.Result failed = cli.run("digest", "--date", "2032-05-03", "--quiet");
+		this.cli.importNewsroom(DATA.resolve("input"));
+		Cli.Result failed = this.cli.run("digest", "--date", "2032-05-03", "--quiet");
 		assertThat(failed.exitCode()).isEqualTo(1);
 		String id = runId(failed.err());
 
 		// when / then: listing with filters and the JSON keys
-		assertThat(cli.run("jobs", "list", "--status", "FAILED").out()).contains(id + "  digest   FAILED")
+		assertThat(this.cli.run("jobs", "list", "--status", "FAILED").out()).contains(id + "  digest   FAILED")
 			.doesNotContain("COMPLETED");
-		assertThat(cli.run("jobs", "list", "--job", "ingest").out()).contains("ingest").doesNotContain("digest");
-		String list = cli.run("jobs", "list", "--json").out();
+		assertThat(this.cli.run("jobs", "list", "--job", "ingest").out()).contains("ingest").doesNotContain("digest");
+		String list = this.cli.run("jobs", "list", "--json").out();
 		assertThat(list).contains("\"id\"", "\"job\"", "\"status\"", "\"exitCode\"", "\"startTime\"", "\"endTime\"",
 				"\"parameters\"");
-		String show = cli.run("jobs", "show", id, "--json").out();
+		String show = this.cli.run("jobs", "show", id, "--json").out();
 		assertThat(show)
 			.contains("\"steps\"", "\"name\" : \"send-digests\"", "\"read\"", "\"write\"", "\"skip\"", "\"commit\"",
 					"\"deliveries\"", "\"PENDING\" : 4", "\"SENT\" : 0")
@@ -66,27 +48,26 @@ class JobsCommandsTests {
 
 		// when / then: a failed run cannot be stopped or recovered, only restarted or
 		// abandoned
-		Cli.Result stop = cli.run("jobs", "stop", id);
+		Cli.Result stop = this.cli.run("jobs", "stop", id);
 		assertThat(stop.exitCode()).isEqualTo(2);
 		assertThat(stop.err()).contains("is not running (it is FAILED); there is nothing to stop.");
-		Cli.Result recover = cli.run("jobs", "recover", id);
+		Cli.Result recover = this.cli.run("jobs", "recover", id);
 		assertThat(recover.exitCode()).isEqualTo(2);
 		assertThat(recover.err()).contains("is FAILED, not left running; there is nothing to recover. Restart it with");
-		Cli.Result abandon = cli.run("jobs", "abandon", id);
+		Cli.Result abandon = this.cli.run("jobs", "abandon", id);
 		assertThat(abandon.exitCode()).as(abandon.err()).isZero();
-		assertThat(cli.run("jobs", "show", id).out()).contains("ABANDONED");
-		Cli.Result restart = cli.run("jobs", "restart", id);
+		assertThat(this.cli.run("jobs", "show", id).out()).contains("ABANDONED");
+		Cli.Result restart = this.cli.run("jobs", "restart", id);
 		assertThat(restart.exitCode()).isEqualTo(2);
 		assertThat(restart.err()).contains("Run " + id + " cannot be restarted: it is ABANDONED");
 	}
 
 	@Test
 	void unknownIdsAndBadValuesAreBadInputInOneSentence() {
-		Cli cli = new Cli(this.commandLine);
 
-		Cli.Result unknown = cli.run("jobs", "show", "424242");
-		Cli.Result badDate = cli.run("digest", "--date", "30/11/2026");
-		Cli.Result badOption = cli.run("jobs", "list", "--colour");
+		Cli.Result unknown = this.cli.run("jobs", "show", "424242");
+		Cli.Result badDate = this.cli.run("digest", "--date", "30/11/2026");
+		Cli.Result badOption = this.cli.run("jobs", "list", "--colour");
 
 		assertThat(unknown.exitCode()).isEqualTo(2);
 		assertThat(unknown.err().strip()).isEqualTo("There is no run 424242; see dispatch jobs list for the ids.");

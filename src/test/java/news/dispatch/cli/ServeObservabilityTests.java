@@ -10,8 +10,8 @@ import java.util.Base64;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.run.StepMetrics;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,21 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SMTP server, and metrics in Prometheus format, jobs and the ledger among them; health
  * for anyone, the rest for the operator's login only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/serve",
-				"dispatch.operator.username=operator", "dispatch.operator.password=s3cret-for-tests" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/serve", "dispatch.operator.username=operator",
+				"dispatch.operator.password=s3cret-for-tests" },
+		smtp = FunctionalTest.Smtp.EMBEDDED)
 class ServeObservabilityTests {
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(Path.of("target/test-data/serve"));
-	}
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	StepMetrics stepMetrics;
@@ -75,7 +71,7 @@ class ServeObservabilityTests {
 
 	@Test
 	void prometheusMetricsShowTheStepsOfEachJobsLatestRun() throws Exception {
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--quiet", "--from",
+		Cli.Result ingest = this.cli.run("ingest", "--quiet", "--from",
 				Fixtures.copy("inbox/", Path.of("target/test-data/serve/input/inbox")).toString());
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 		this.stepMetrics.refresh();

@@ -6,15 +6,14 @@ import java.util.Map;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
 import news.dispatch.topic.Relevance;
 import news.dispatch.topic.Topics;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,34 +21,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The editors' tools: {@code topics test} tries a query on recent articles before it is
  * saved, and {@code topics import} keeps each topic's relevance options.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/topic-tools" })
+@FunctionalTest
 class TopicToolsTests {
 
-	static final Path DATA = Path.of("target/test-data/topic-tools");
+	static final Path DATA = Path.of(FunctionalTest.SHARED_DATA);
 
 	static final String NORTH_KOREA = "\"north korea\" OR pyongyang OR \"kim jong un\"";
 
 	static boolean ingested;
 
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Topics topics;
 
 	Cli cliWithArticles() {
-		Cli cli = new Cli(this.commandLine);
 		if (!ingested) {
 			Path inbox = Fixtures.copy("inbox/", DATA.resolve("input/inbox"));
-			assertThat(cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
+			assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
 			ingested = true;
 		}
-		return cli;
+		return this.cli;
 	}
 
 	@Test
@@ -86,9 +79,8 @@ class TopicToolsTests {
 
 	@Test
 	void topicsTestRefusesAnInvalidQueryWithItsColumnAndReason() {
-		Cli cli = new Cli(this.commandLine);
 
-		Cli.Result result = cli.run("topics", "test", "putin OR kremlin sanctions");
+		Cli.Result result = this.cli.run("topics", "test", "putin OR kremlin sanctions");
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("'putin OR kremlin sanctions' is invalid at column")
@@ -110,10 +102,9 @@ class TopicToolsTests {
 
 	@Test
 	void topicImportKeepsRelevanceOptionsAndRefusesBadOnesByLine() {
-		Cli cli = new Cli(this.commandLine);
 		Path file = Fixtures.copy("topics-relevance.yml", DATA.resolve("input"));
 
-		Cli.Result result = cli.run("topics", "import", file.toString());
+		Cli.Result result = this.cli.run("topics", "import", file.toString());
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err())
@@ -122,7 +113,7 @@ class TopicToolsTests {
 		assertThat(this.topics.findByName("Gas").orElseThrow().relevance())
 			.isEqualTo(new Relevance(Relevance.Region.HEADLINE, 1));
 		assertThat(this.topics.findByName("India").orElseThrow().relevance()).isEqualTo(Relevance.ANY);
-		assertThat(cli.run("topics", "list", "--json").out()).contains("\"in\" : \"headline\"")
+		assertThat(this.cli.run("topics", "list", "--json").out()).contains("\"in\" : \"headline\"")
 			.contains("\"minHits\" : 1");
 	}
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +20,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
-import news.dispatch.delivery.FaultySmtpServer.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FaultySmtpServer.Fault;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +31,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,37 +40,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuse, drop or stall ends in the right ledger status, each message arrives once, and
  * what was refused for now can be sent again.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/delivery-faults",
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/delivery-faults",
 		"dispatch.digest.lookback-days=100000", "dispatch.sending.retries=2", "dispatch.sending.backoff=50ms",
 		"dispatch.sending.bounces-to-suppress=1", "dispatch.sending.connections=2", "dispatch.mail.read-timeout=1s",
-		"dispatch.mail.connect-timeout=1s", "dispatch.digest.chunk-size=2" })
+		"dispatch.mail.connect-timeout=1s", "dispatch.digest.chunk-size=2" }, smtp = FunctionalTest.Smtp.OWN)
 class DeliveryFaultTests {
 
 	static final Path DATA = Path.of("target/test-data/delivery-faults");
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
-	static FaultySmtpServer server;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new FaultySmtpServer();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
-	}
+	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -84,12 +64,9 @@ class DeliveryFaultTests {
 	@Autowired
 	JobOperator jobOperator;
 
-	Cli cli;
-
 	@BeforeEach
 	void resetServer() {
 		server.reset();
-		this.cli = new Cli(this.commandLine);
 	}
 
 	@Test
@@ -335,25 +312,20 @@ class DeliveryFaultTests {
 	 * returns a fresh edition date.
 	 */
 	LocalDate scenario(String name, String... recipients) {
-		Path input = DATA.resolve("input").resolve(name);
-		String topics = "topics:\n  - name: \"" + name + "\"\n    query: '" + name + "word'\n";
-		StringBuilder subscribers = new StringBuilder("email,name,topics,frequency\n");
-		for (String recipient : recipients) {
-			subscribers.append(recipient).append(",Reader,").append(name).append(",daily\n");
-		}
-		write(input.resolve("topics.yml"), topics);
-		write(input.resolve("subscribers.csv"), subscribers.toString());
-		assertThat(this.cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
-			.isZero();
+		Newsroom.in(this.cli, DATA.resolve("input").resolve(name))
+			.topic(name, name + "word")
+			.columns("email,name,topics,frequency")
+			.subscribers(List.of(recipients), "Reader", name, "daily")
+			.load();
 		return article(name, "News of " + name);
 	}
 
 	LocalDate article(String name, String headline) {
-		Path inbox = DATA.resolve("input").resolve(name).resolve("inbox-" + EDITIONS.get());
-		write(inbox.resolve("article.txt"), headline + "\n\nThe " + name + "word story, told for the " + headline
-				+ " edition of the day, with enough words to make a lead paragraph.\n");
-		assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
+		Newsroom.in(this.cli, DATA.resolve("input").resolve(name).resolve("inbox-" + EDITIONS.get()))
+			.story(headline,
+					"The " + name + "word story, told for the " + headline
+							+ " edition of the day, with enough words to make a lead paragraph.")
+			.load();
 		return LocalDate.of(2031, 1, 1).plusDays(EDITIONS.incrementAndGet());
 	}
 

@@ -7,19 +7,14 @@ import java.util.Arrays;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SMTP AUTH against GreenMail with a user account: the configured login sends, and a
  * login the server refuses fails the run with a sentence that names the settings to fix.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/greenmail-login",
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/greenmail-login",
 		"dispatch.digest.lookback-days=100000", "dispatch.sending.retries=1", "dispatch.sending.backoff=50ms",
-		"spring.mail.username=dispatch", "spring.mail.password=s3cret" })
+		"spring.mail.username=dispatch", "spring.mail.password=s3cret" }, smtp = FunctionalTest.Smtp.OWN)
 class GreenMailLoginTests {
 
 	static final Path DATA = Path.of("target/test-data/greenmail-login");
@@ -39,26 +34,12 @@ class GreenMailLoginTests {
 		.withConfiguration(GreenMailConfiguration.aConfig().withUser("dispatch@example.com", "dispatch", "s3cret"))
 		.withPerMethodLifecycle(false);
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
-
 	Cli cli;
 
 	@BeforeEach
 	void passwordAsConfigured() {
 		smtp.getUserManager().getUser("dispatch").setPassword("s3cret");
-		this.cli = new Cli(this.commandLine);
 	}
 
 	@Test
@@ -72,8 +53,7 @@ class GreenMailLoginTests {
 		// then
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("1 sent, 0 to retry");
-		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(GreenMailLoginTests::recipient))
-			.contains("ana@login.example");
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(TestMail::recipient)).contains("ana@login.example");
 	}
 
 	@Test
@@ -90,17 +70,8 @@ class GreenMailLoginTests {
 		assertThat(failed.err()).contains("refused the login")
 			.contains("check spring.mail.username and spring.mail.password")
 			.contains("dispatch jobs restart");
-		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(GreenMailLoginTests::recipient))
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(TestMail::recipient))
 			.doesNotContain("ben@refused.example");
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return message.getAllRecipients()[0].toString().replaceAll(".*<|>.*", "");
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

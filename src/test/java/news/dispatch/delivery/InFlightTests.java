@@ -11,19 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
-import news.dispatch.delivery.FaultySmtpServer.Fault;
-import org.junit.jupiter.api.AfterAll;
+import news.dispatch.FaultySmtpServer.Fault;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,51 +31,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded before the connection pauses for a backoff or the throttle. The server looks
  * at the ledger each time a recipient is named.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/in-flight",
-		"dispatch.digest.lookback-days=100000", "dispatch.sending.connections=1", "dispatch.sending.in-flight=3",
-		"dispatch.sending.retries=1", "dispatch.sending.backoff=300ms", "dispatch.sending.domain-rate=4",
-		"dispatch.digest.chunk-size=20", "dispatch.templates-dir=target/test-data/in-flight/templates" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/in-flight", "dispatch.digest.lookback-days=100000",
+		"dispatch.sending.connections=1", "dispatch.sending.in-flight=3", "dispatch.sending.retries=1",
+		"dispatch.sending.backoff=300ms", "dispatch.sending.domain-rate=4", "dispatch.digest.chunk-size=20",
+		"dispatch.templates-dir=target/test-data/in-flight/templates" }, smtp = FunctionalTest.Smtp.OWN)
 class InFlightTests {
 
 	static final Path DATA = Path.of("target/test-data/in-flight");
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
-	static FaultySmtpServer server;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new FaultySmtpServer();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
+	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@BeforeAll
-	static void freshDataDirectory() throws IOException {
-		Fixtures.delete(DATA);
+	static void failingSubjectTemplate() throws IOException {
 		// the subject template of the jar, failing for a reader named "Broken"
 		String subject = Files.readString(Path.of("templates/digest.subject.ftl"));
 		DeliveryFaultTests.write(DATA.resolve("templates/digest.subject.ftl"),
 				subject + "<#if subscriber.name == \"Broken\">${subscriber.nothing}</#if>");
 	}
 
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	Cli cli;
-
 	@BeforeEach
 	void resetServer() {
 		server.reset();
-		this.cli = new Cli(this.commandLine);
 	}
 
 	@Test
@@ -198,18 +179,12 @@ class InFlightTests {
 	 * Readers of one topic, a story on it, and the date of an edition to carry it.
 	 */
 	private LocalDate edition(String topic, List<String> readers) {
-		Path input = DATA.resolve("input").resolve(topic);
-		StringBuilder csv = new StringBuilder("email,name,topics,frequency\n");
-		readers.forEach((reader) -> csv.append(reader).append(",Reader,").append(topic).append(",daily\n"));
-		DeliveryFaultTests.write(input.resolve("topics.yml"),
-				"topics:\n  - name: \"" + topic + "\"\n    query: '" + topic + "word'\n");
-		DeliveryFaultTests.write(input.resolve("subscribers.csv"), csv.toString());
-		DeliveryFaultTests.write(input.resolve("inbox/story.txt"),
-				"News of " + topic + "\n\nThe " + topic + "word story, with enough words for a lead paragraph.\n");
-		assertThat(this.cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
-			.isZero();
-		assertThat(this.cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+		Newsroom.in(this.cli, DATA.resolve("input").resolve(topic))
+			.topic(topic, topic + "word")
+			.columns("email,name,topics,frequency")
+			.subscribers(readers, "Reader", topic, "daily")
+			.story("News of " + topic, "The " + topic + "word story, with enough words for a lead paragraph.")
+			.load();
 		return LocalDate.of(2032, 1, 1).plusDays(EDITIONS.incrementAndGet());
 	}
 

@@ -3,26 +3,21 @@ package news.dispatch.delivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.dispatch.ChildJvms;
 import news.dispatch.Cli;
-import news.dispatch.DispatchApplication;
-import news.dispatch.Fixtures;
-import news.dispatch.SlowSmtpServer;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,39 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Remote partitioning: an edition run here hands its send partitions over the database to
  * two {@code dispatch worker} processes, which send them all, each message once.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/remote",
-		"dispatch.digest.lookback-days=100000", "dispatch.sending.partitions=4", "dispatch.sending.remote=true",
-		"dispatch.sending.remote-timeout=3m" })
+@FunctionalTest(
+		properties = { "dispatch.data-dir=target/test-data/remote", "dispatch.digest.lookback-days=100000",
+				"dispatch.sending.partitions=4", "dispatch.sending.remote=true", "dispatch.sending.remote-timeout=3m" },
+		smtp = FunctionalTest.Smtp.OWN)
 class RemotePartitioningTests {
 
 	static final Path DATA = Path.of("target/test-data/remote").toAbsolutePath();
 
 	static final int READERS = 60;
 
-	static SlowSmtpServer smtp;
+	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(20);
 
-	static final List<Process> workers = new ArrayList<>();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		smtp = new SlowSmtpServer(20);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", smtp::port);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		workers.forEach(Process::destroyForcibly);
-		smtp.close();
-	}
+	@RegisterExtension
+	static final ChildJvms workers = new ChildJvms(DATA);
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -70,25 +49,17 @@ class RemotePartitioningTests {
 	@Test
 	void workerProcessesSendTheEditionsPartitionsEachMessageOnce() throws Exception {
 		// given: readers of Russia, a story, and two workers
-		Cli cli = new Cli(this.commandLine);
-		Path input = Files.createDirectories(DATA.resolve("input"));
-		Files.writeString(input.resolve("topics.yml"), "topics:\n  - name: Russia\n    query: russia\n");
-		StringBuilder csv = new StringBuilder("email,topics\n");
-		for (int i = 0; i < READERS; i++) {
-			csv.append("reader").append(i).append("@example.com,Russia\n");
-		}
-		Files.writeString(input.resolve("subscribers.csv"), csv);
-		Files.createDirectories(input.resolve("inbox"));
-		Files.writeString(input.resolve("inbox/story.txt"), "Russia story\n\nA story about Russia for everyone.\n");
-		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
-		assertThat(cli.run("ingest", "--quiet", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+		Newsroom.in(this.cli, DATA.resolve("input"))
+			.topic("Russia", "russia")
+			.readers(READERS, "reader%d@example.com", "Russia")
+			.story("Russia story", "A story about Russia for everyone.")
+			.load();
 		for (int i = 0; i < 2; i++) {
-			workers.add(worker(i));
+			worker(i);
 		}
 
 		// when: the edition runs here
-		Cli.Result run = cli.run("digest", "--date", "2031-05-05", "--quiet");
+		Cli.Result run = this.cli.run("digest", "--date", "2031-05-05", "--quiet");
 
 		// then: it completes, every reader has it once, and the workers sent it all
 		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
@@ -122,20 +93,10 @@ class RemotePartitioningTests {
 		return handled;
 	}
 
-	private static Process worker(int number) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(DispatchApplication.class.getName());
-		command.add("worker");
-		command.add("--dispatch.data-dir=" + DATA);
-		command.add("--spring.mail.host=127.0.0.1");
-		command.add("--spring.mail.port=" + smtp.port());
-		command.add("--dispatch.digest.lookback-days=100000");
-		return new ProcessBuilder(command).redirectOutput(DATA.resolve("worker-" + number + ".out").toFile())
-			.redirectError(DATA.resolve("worker-" + number + ".err").toFile())
-			.start();
+	private static void worker(int number) {
+		workers.dispatch("worker-" + number,
+				List.of("worker", "--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
+						"--spring.mail.port=" + smtp.port(), "--dispatch.digest.lookback-days=100000"));
 	}
 
 }

@@ -1,25 +1,22 @@
 package news.dispatch.delivery;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.AfterAll;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,53 +27,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here with {@code mail.smtp.ssl.trust}), logs in over TLS, and refuses to go on in clear
  * or with a refused login, saying what to fix.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/smtp-login",
-		"dispatch.digest.lookback-days=100000", "dispatch.sending.retries=1", "dispatch.sending.backoff=50ms",
-		"dispatch.mail.connect-timeout=2s", "dispatch.mail.read-timeout=2s", "dispatch.mail.starttls=required",
-		"spring.mail.username=dispatch", "spring.mail.password=s3cret",
-		"spring.mail.properties[mail.smtp.ssl.trust]=127.0.0.1" })
+@FunctionalTest(
+		properties = { "dispatch.data-dir=target/test-data/smtp-login", "dispatch.digest.lookback-days=100000",
+				"dispatch.sending.retries=1", "dispatch.sending.backoff=50ms", "dispatch.mail.connect-timeout=2s",
+				"dispatch.mail.read-timeout=2s", "dispatch.mail.starttls=required", "spring.mail.username=dispatch",
+				"spring.mail.password=s3cret", "spring.mail.properties[mail.smtp.ssl.trust]=127.0.0.1" },
+		smtp = FunctionalTest.Smtp.OWN)
 class SmtpLoginTests {
 
 	static final Path DATA = Path.of("target/test-data/smtp-login");
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
-	static FaultySmtpServer server;
+	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	static SSLContext certificate;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		server = new FaultySmtpServer();
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> server.port());
-	}
-
 	@BeforeAll
 	static void freshDataAndCertificate() throws Exception {
-		Fixtures.delete(DATA);
 		certificate = SelfSignedCertificate.serverContext(DATA.resolve("tls"));
 	}
 
-	@AfterAll
-	static void stopServer() throws IOException {
-		server.close();
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Cli cli;
 
 	@BeforeEach
 	void serverWantsTlsAndALogin() {
 		server.reset();
 		server.offerStartTls(certificate);
 		server.requireLogin("dispatch", "s3cret");
-		this.cli = new Cli(this.commandLine);
 	}
 
 	@Test
@@ -152,19 +134,12 @@ class SmtpLoginTests {
 	 * date.
 	 */
 	static LocalDate scenario(Cli cli, Path data, String name, String... recipients) {
-		Path input = data.resolve("input").resolve(name);
-		StringBuilder subscribers = new StringBuilder("email,name,topics,frequency\n");
-		for (String recipient : recipients) {
-			subscribers.append(recipient).append(",Reader,").append(name).append(",daily\n");
-		}
-		DeliveryFaultTests.write(input.resolve("topics.yml"),
-				"topics:\n  - name: \"" + name + "\"\n    query: '" + name + "word'\n");
-		DeliveryFaultTests.write(input.resolve("subscribers.csv"), subscribers.toString());
-		DeliveryFaultTests.write(input.resolve("inbox").resolve("article.txt"),
-				"News of " + name + "\n\nThe " + name + "word story, with enough words to make a lead paragraph.\n");
-		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
-		assertThat(cli.run("ingest", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+		Newsroom.in(cli, data.resolve("input").resolve(name))
+			.topic(name, name + "word")
+			.columns("email,name,topics,frequency")
+			.subscribers(List.of(recipients), "Reader", name, "daily")
+			.story("News of " + name, "The " + name + "word story, with enough words to make a lead paragraph.")
+			.load();
 		return LocalDate.of(2032, 1, 1).plusDays(EDITIONS.incrementAndGet());
 	}
 

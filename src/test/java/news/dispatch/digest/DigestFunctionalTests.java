@@ -1,7 +1,6 @@
 package news.dispatch.digest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,25 +13,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,34 +35,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * articles in from a folder, topics matched, one digest per subscriber with something
  * new, and nothing more when the edition runs again.
  */
-@SpringBootTest(
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/digest-functional" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/digest-functional" })
 class DigestFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/digest-functional");
 
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		// weekly subscribers are due on the edition's weekday, so this edition includes
 		// them
 		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
 	}
 
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Articles articles;
@@ -79,18 +59,17 @@ class DigestFunctionalTests {
 	void ingestThenDigestSendsOneDigestToEachSubscriberWithNewMatchesAndNothingTwice() throws Exception {
 		// given: topics, subscribers and an inbox with articles, a duplicate and unusable
 		// files
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
 		Path topics = Fixtures.copy("topics.yml", input);
 		Path subscribers = Fixtures.copy("subscribers.csv", input);
 		Path inbox = Fixtures.copy("inbox/", input.resolve("inbox"));
 		Files.write(inbox.resolve("photo.jpg"),
 				new byte[] { (byte) 0xFF, (byte) 0xD8, 0, 0, 0x10, 'J', 'F', 'I', 'F' });
-		assertThat(cli.run("topics", "import", topics.toString()).exitCode()).isZero();
-		assertThat(cli.run("subscribers", "import", subscribers.toString()).exitCode()).isZero();
+		assertThat(this.cli.run("topics", "import", topics.toString()).exitCode()).isZero();
+		assertThat(this.cli.run("subscribers", "import", subscribers.toString()).exitCode()).isZero();
 
 		// when: the inbox is ingested
-		Cli.Result ingest = cli.run("ingest", "--from", inbox.toString());
+		Cli.Result ingest = this.cli.run("ingest", "--from", inbox.toString());
 
 		// then: four stories stored once each; the copy is a duplicate; the unusable
 		// files are named with why
@@ -111,15 +90,15 @@ class DigestFunctionalTests {
 			.doesNotContainPattern("(?i)a (map|picture|photo) showing");
 
 		// when: the edition is sent
-		Cli.Result digest = cli.run("digest", "--date", EDITION.toString());
+		Cli.Result digest = this.cli.run("digest", "--date", EDITION.toString());
 
 		// then: one message to each subscriber whose topics matched, none to the one
 		// following Cricket
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
 		assertThat(digest.out()).contains("4 sent, 0 to retry, 0 bounced, 0 failed, 0 pending");
-		MimeMessage[] received = smtp.getReceivedMessages();
-		Map<String, MimeMessage> byRecipient = Arrays.stream(received)
-			.collect(Collectors.toMap(DigestFunctionalTests::recipient, Function.identity()));
+		List<MimeMessage> received = TestMail.received();
+		Map<String, MimeMessage> byRecipient = received.stream()
+			.collect(Collectors.toMap(TestMail::recipient, Function.identity()));
 		assertThat(byRecipient).containsOnlyKeys("ana.kovac@example.com", "ben.adeyemi@example.org",
 				"chloe.martin@example.com", "dev.sharma@example.org");
 
@@ -158,37 +137,21 @@ class DigestFunctionalTests {
 			.doesNotContain("Amber warning");
 
 		// when: the same edition runs again
-		Cli.Result again = cli.run("digest", "--date", EDITION.toString());
+		Cli.Result again = this.cli.run("digest", "--date", EDITION.toString());
 
 		// then: nothing more is sent
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.out()).contains("already sent");
-		assertThat(smtp.getReceivedMessages()).hasSize(4);
+		assertThat(TestMail.received()).hasSize(4);
 
 		// and the run is visible to operators
-		Cli.Result jobs = cli.run("jobs", "list", "--json");
+		Cli.Result jobs = this.cli.run("jobs", "list", "--json");
 		assertThat(jobs.out()).contains("\"job\" : \"digest\"").contains("\"edition\" : \"" + EDITION + "\"");
 	}
 
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static String part(MimeMessage message, String type) throws MessagingException, IOException {
-		Multipart multipart = (Multipart) message.getContent();
-		for (int i = 0; i < multipart.getCount(); i++) {
-			BodyPart part = multipart.getBodyPart(i);
-			if (part.isMimeType(type)) {
-				assertThat(part.getContentType()).containsIgnoringCase("charset=UTF-8");
-				return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			}
-		}
-		throw new AssertionError("no " + type + " part in " + message.getSubject());
+		assertThat(TestMail.contentType(message, type)).containsIgnoringCase("charset=UTF-8");
+		return TestMail.part(message, type);
 	}
 
 	private static int occurrences(String text, String needle) {

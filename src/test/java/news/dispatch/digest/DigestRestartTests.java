@@ -12,14 +12,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code jobs restart} finishes the edition once the server is back, sending each message
  * once.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/digest-restart",
-		"dispatch.mail.connect-timeout=2s", "dispatch.sending.backoff=50ms" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/digest-restart", "dispatch.mail.connect-timeout=2s",
+		"dispatch.sending.backoff=50ms" }, smtp = FunctionalTest.Smtp.OWN)
 class DigestRestartTests {
 
 	static final Path DATA = Path.of("target/test-data/digest-restart");
@@ -47,14 +45,8 @@ class DigestRestartTests {
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
-		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> port);
 		registry.add("dispatch.digest.lookback-days", () -> "100000");
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
 	}
 
 	@AfterAll
@@ -65,17 +57,15 @@ class DigestRestartTests {
 	}
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Test
 	void aRunFailedBecauseTheServerWasDownFinishesOnRestartWithoutDuplicates() {
 		// given: articles, topics and subscribers, and no SMTP server listening
-		Cli cli = new Cli(this.commandLine);
-		Path input = DATA.resolve("input");
-		cli.importNewsroom(input);
+		this.cli.importNewsroom(DATA.resolve("input"));
 
 		// when: the edition runs
-		Cli.Result failed = cli.run("digest", "--date", EDITION.toString());
+		Cli.Result failed = this.cli.run("digest", "--date", EDITION.toString());
 
 		// then: it fails, saying why and what to do
 		assertThat(failed.exitCode()).isEqualTo(1);
@@ -84,33 +74,24 @@ class DigestRestartTests {
 		Matcher run = Pattern.compile("dispatch jobs restart (\\d+)").matcher(failed.err());
 		assertThat(run.find()).isTrue();
 		String id = run.group(1);
-		assertThat(cli.run("jobs", "show", id, "--json").out()).contains("\"status\" : \"FAILED\"")
+		assertThat(this.cli.run("jobs", "show", id, "--json").out()).contains("\"status\" : \"FAILED\"")
 			.contains("\"PENDING\" : 4");
 
 		// when: the server is back and the operator restarts the run
 		server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
-		Cli.Result restarted = cli.run("jobs", "restart", id);
+		Cli.Result restarted = this.cli.run("jobs", "restart", id);
 
 		// then: every planned digest arrives, once each
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
 		assertThat(restarted.out()).contains("COMPLETED");
 		MimeMessage[] received = server.getReceivedMessages();
 		assertThat(received).hasSize(4);
-		assertThat(Arrays.stream(received).map(DigestRestartTests::messageId).distinct()).hasSize(4);
+		assertThat(Arrays.stream(received).map(TestMail::messageId).distinct()).hasSize(4);
 
 		// and running the edition again sends nothing
-		assertThat(cli.run("digest", "--date", EDITION.toString()).out()).contains("already sent");
+		assertThat(this.cli.run("digest", "--date", EDITION.toString()).out()).contains("already sent");
 		assertThat(server.getReceivedMessages()).hasSize(4);
-	}
-
-	private static String messageId(MimeMessage message) {
-		try {
-			return message.getMessageID();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,35 +1,21 @@
 package news.dispatch.digest;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,30 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with its line and column), matched with the topics, and listed in the digest in
  * a section of their own with the passage that matched.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/keyword-digest" })
+@FunctionalTest
 class KeywordDigestFunctionalTests {
 
-	static final Path DATA = Path.of("target/test-data/keyword-digest");
+	static final Path DATA = Path.of(FunctionalTest.SHARED_DATA);
 
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Subscribers subscribers;
@@ -69,15 +40,14 @@ class KeywordDigestFunctionalTests {
 	@Test
 	void keywordMatchesGoIntoTheirSubscribersDigestUnderYourKeywords() throws Exception {
 		// given: topics, subscribers with keywords (one of them invalid) and an inbox
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
 		Path topics = Fixtures.copy("topics.yml", input);
 		Path subscriberFile = Fixtures.copy("subscribers-keywords.csv", input);
 		Path inbox = Fixtures.copy("inbox/", input.resolve("inbox"));
-		assertThat(cli.run("topics", "import", topics.toString()).exitCode()).isZero();
+		assertThat(this.cli.run("topics", "import", topics.toString()).exitCode()).isZero();
 
 		// when: the subscribers are imported
-		Cli.Result imported = cli.run("subscribers", "import", subscriberFile.toString());
+		Cli.Result imported = this.cli.run("subscribers", "import", subscriberFile.toString());
 
 		// then: the invalid keyword query is refused with its line, column and reason;
 		// the
@@ -91,47 +61,29 @@ class KeywordDigestFunctionalTests {
 		assertThat(this.subscribers.findByEmail("hal.berg@example.com")).isEmpty();
 
 		// when: the inbox is ingested and the edition sent
-		assertThat(cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
-		Cli.Result digest = cli.run("digest", "--date", EDITION.toString());
+		assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
+		Cli.Result digest = this.cli.run("digest", "--date", EDITION.toString());
 
 		// then: Fay (keywords only) and Gus (a topic and keywords) get a digest; Ida's
 		// keyword appears once, in passing, so she gets none
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
-		Map<String, MimeMessage> byRecipient = Arrays.stream(smtp.getReceivedMessages())
-			.collect(Collectors.toMap(KeywordDigestFunctionalTests::recipient, Function.identity()));
+		Map<String, MimeMessage> byRecipient = TestMail.received()
+			.stream()
+			.collect(Collectors.toMap(TestMail::recipient, Function.identity()));
 		assertThat(byRecipient).containsOnlyKeys("fay.osei@example.com", "gus.lind@example.org");
 
 		MimeMessage fay = byRecipient.get("fay.osei@example.com");
-		String fayText = part(fay, "text/plain");
+		String fayText = TestMail.part(fay, "text/plain");
 		assertThat(fay.getSubject()).endsWith(": Your keywords");
 		assertThat(fayText).contains("YOUR KEYWORDS").contains("Amber warning as storm brings gales");
 		assertThat(fayText.substring(fayText.indexOf("Why you got this"))).containsPattern("\\*(storm|gales)\\*");
-		assertThat(part(fay, "text/html")).contains("Your keywords").containsPattern("<mark[^>]*>(storm|gales)</mark>");
+		assertThat(TestMail.part(fay, "text/html")).contains("Your keywords")
+			.containsPattern("<mark[^>]*>(storm|gales)</mark>");
 
-		String gusText = part(byRecipient.get("gus.lind@example.org"), "text/plain");
+		String gusText = TestMail.part(byRecipient.get("gus.lind@example.org"), "text/plain");
 		assertThat(gusText).contains("FOOTBALL").contains("YOUR KEYWORDS");
 		assertThat(gusText.substring(gusText.indexOf("YOUR KEYWORDS"))).contains("Russian gas exports to Asia rise")
 			.containsPattern("\\*(natural gas|pipeline)\\*");
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String part(MimeMessage message, String type) throws MessagingException, IOException {
-		Multipart multipart = (Multipart) message.getContent();
-		for (int i = 0; i < multipart.getCount(); i++) {
-			BodyPart part = multipart.getBodyPart(i);
-			if (part.isMimeType(type)) {
-				return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			}
-		}
-		throw new AssertionError("no " + type + " part in " + message.getSubject());
 	}
 
 }

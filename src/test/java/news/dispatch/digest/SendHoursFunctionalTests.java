@@ -8,17 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import javax.sql.DataSource;
+
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestDatabase;
+import news.dispatch.TestMail;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +25,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,30 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that does not exist on the spring-forward day is reached by the next hour, a repeated
  * hour on the fall-back day sends nothing more, and no local day is skipped or doubled.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/send-hours",
-		"dispatch.digest.lookback-days=100000", "dispatch.digest.weekly-day=MONDAY", "dispatch.sending.partitions=2" })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/send-hours", "dispatch.digest.lookback-days=100000",
+		"dispatch.digest.weekly-day=MONDAY", "dispatch.sending.partitions=2" })
 class SendHoursFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/send-hours").toAbsolutePath();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JobOperator operator;
@@ -76,11 +54,23 @@ class SendHoursFunctionalTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DataSource dataSource;
+
+	/**
+	 * Every test starts from an empty database and no mail: it imports the readers it
+	 * needs.
+	 */
+	@BeforeEach
+	void nothingYet() {
+		TestDatabase.empty(this.dataSource);
+		TestMail.purge();
+	}
+
 	/** Stories ingested so far, over all the tests (JUnit makes an instance per test). */
 	private static int stories;
 
 	@Test
-	@Order(1)
 	void springForwardInNewYorkReachesAMissingSendHourOnceAtTheNextHour() throws Exception {
 		// given: New York readers at 1, 2 (an hour 2026-03-08 does not have) and 3
 		// o'clock,
@@ -112,7 +102,6 @@ class SendHoursFunctionalTests {
 	}
 
 	@Test
-	@Order(2)
 	void fallBackInNewYorkAndBerlinSendsARepeatedHourOnce() throws Exception {
 		// given: readers at 1 o'clock in New York (repeated on 2026-11-01) and at 2
 		// o'clock in Berlin (repeated on 2026-10-25)
@@ -130,11 +119,12 @@ class SendHoursFunctionalTests {
 	}
 
 	@Test
-	@Order(3)
 	void aManualEditionGoesToEveryoneDueThatDayWhateverTheirHour() throws Exception {
-		// given: readers whose send hours are far apart, and a new story
-		Cli cli = given("early,Pacific/Auckland,0,daily,\nlate,America/Los_Angeles,23,daily,\n");
-		int before = smtp.getReceivedMessages().length;
+		// given: readers whose send hours are far apart, one at another hour, and a new
+		// story
+		Cli cli = given("early,Pacific/Auckland,0,daily,\nlate,America/Los_Angeles,23,daily,\n"
+				+ "ny,America/New_York,1,daily,\n");
+		int before = TestMail.received().size();
 
 		// when: the operator runs the 2026-12-01 edition by hand
 		Cli.Result run = cli.run("digest", "--date", "2026-12-01", "--quiet");
@@ -147,11 +137,10 @@ class SendHoursFunctionalTests {
 			.query(String.class)
 			.list();
 		assertThat(editions).contains("early@example.com", "late@example.com", "ny@example.com");
-		assertThat(smtp.getReceivedMessages().length - before).isEqualTo(editions.size());
+		assertThat(TestMail.received().size() - before).isEqualTo(editions.size());
 	}
 
 	@Test
-	@Order(4)
 	void jobsShowOfAnHourlyRunCountsTheDeliveriesOfEachEditionItCanSend() throws Exception {
 		// given: a reader in Tokyo at 9 o'clock, and the hour of 09:00 in Tokyo run
 		Cli cli = given("showtokyo,Asia/Tokyo,9,daily,\n");
@@ -181,7 +170,6 @@ class SendHoursFunctionalTests {
 	 * new story about Russia.
 	 */
 	private Cli given(String readers) throws Exception {
-		Cli cli = new Cli(this.commandLine);
 		Path input = Files.createDirectories(DATA.resolve("input"));
 		Files.writeString(input.resolve("topics.yml"), "topics:\n  - name: Russia\n    query: russia\n");
 		StringBuilder csv = new StringBuilder("email,topics,timezone,send_hour,frequency,weekday\n");
@@ -199,11 +187,11 @@ class SendHoursFunctionalTests {
 				.append('\n');
 		}
 		Files.writeString(input.resolve("subscribers.csv"), csv);
-		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		Cli.Result imported = cli.run("subscribers", "import", input.resolve("subscribers.csv").toString());
+		assertThat(this.cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
+		Cli.Result imported = this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString());
 		assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
-		newStory(cli);
-		return cli;
+		newStory(this.cli);
+		return this.cli;
 	}
 
 	private void newStory(Cli cli) throws Exception {
@@ -241,7 +229,7 @@ class SendHoursFunctionalTests {
 
 	private void assertSentOncePerEdition() {
 		List<String> messageIds = new ArrayList<>();
-		for (var message : smtp.getReceivedMessages()) {
+		for (var message : TestMail.received()) {
 			try {
 				messageIds.add(message.getMessageID());
 			}

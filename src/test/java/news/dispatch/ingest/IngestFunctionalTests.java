@@ -10,28 +10,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
-import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,22 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every way a source can be broken, each with its report line while the good items beside
  * it are stored.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/feed-ingest",
-		"dispatch.ingest.read-timeout=1s", "dispatch.ingest.fetch-timeout=5s", "dispatch.ingest.max-feed-size=1MB" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/feed-ingest", "dispatch.ingest.read-timeout=1s",
+		"dispatch.ingest.fetch-timeout=5s", "dispatch.ingest.max-feed-size=1MB" })
 class IngestFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/feed-ingest");
 
 	static final NewsroomServer web = new NewsroomServer();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("dispatch.ingest.sources[0].location", () -> web.url("/posing/feed.xml"));
 		registry.add("dispatch.ingest.sources[0].type", () -> "feed");
 		registry.add("dispatch.ingest.sources[0].name", () -> "Posing Gazette");
@@ -66,18 +55,13 @@ class IngestFunctionalTests {
 		registry.add("dispatch.ingest.sources[1].full-text", () -> "true");
 	}
 
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@AfterAll
 	static void stopServer() {
 		web.close();
 	}
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Articles articles;
@@ -91,15 +75,15 @@ class IngestFunctionalTests {
 			.serve("/wire/atom.xml", "application/atom+xml", recent(fixture("web/atom.xml")))
 			.fixture("/gazette/rdf.xml", "application/rdf+xml", "web/rdf.xml")
 			.fixture("/courier/rss091.xml", "text/xml", "web/rss091.xml");
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		assertThat(cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
-		assertThat(cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString()).exitCode())
+		assertThat(this.cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
+		assertThat(this.cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", input).toString()).exitCode())
 			.isZero();
 
 		// when
-		Cli.Result ingest = cli.run("ingest", "--from", web.url("/world/rss.xml"), "--from", web.url("/wire/atom.xml"),
-				"--from", web.url("/gazette/rdf.xml"), "--from", web.url("/courier/rss091.xml"));
+		Cli.Result ingest = this.cli.run("ingest", "--from", web.url("/world/rss.xml"), "--from",
+				web.url("/wire/atom.xml"), "--from", web.url("/gazette/rdf.xml"), "--from",
+				web.url("/courier/rss091.xml"));
 
 		// then: seven entries, the syndicated copy a duplicate, a table line per source
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
@@ -124,11 +108,12 @@ class IngestFunctionalTests {
 					+ " renew their terrace licences.");
 
 		// when: today's digest goes out
-		Cli.Result digest = cli.run("digest", "--date", LocalDate.now(ZoneOffset.UTC).toString());
+		Cli.Result digest = this.cli.run("digest", "--date", LocalDate.now(ZoneOffset.UTC).toString());
 
 		// then: Ana, who follows Russia, gets the story once, with where else it ran
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
-		MimeMessage ana = java.util.Arrays.stream(smtp.getReceivedMessages())
+		MimeMessage ana = TestMail.received()
+			.stream()
 			.filter((m) -> recipients(m).contains("ana.kovac@example.com"))
 			.findFirst()
 			.orElseThrow();
@@ -178,10 +163,9 @@ class IngestFunctionalTests {
 			.handle("/error.xml", (exchange) -> NewsroomServer.send(exchange, 500, "text/plain", "oops".getBytes()))
 			.handle("/loop-a.xml", (exchange) -> redirect(exchange, "/loop-b.xml"))
 			.handle("/loop-b.xml", (exchange) -> redirect(exchange, "/loop-a.xml"));
-		Cli cli = new Cli(this.commandLine);
 
 		// when
-		Cli.Result ingest = cli.run("ingest", "--from", web.url("/good.xml"), "--from", web.url("/broken.xml"),
+		Cli.Result ingest = this.cli.run("ingest", "--from", web.url("/good.xml"), "--from", web.url("/broken.xml"),
 				"--from", web.url("/latin1.xml"), "--from", web.url("/posing/feed.xml"), "--from",
 				web.url("/binary.xml"), "--from", web.url("/empty.xml"), "--from", web.url("/oversized.xml"), "--from",
 				web.url("/endless.xml"), "--from", web.url("/hang.xml"), "--from", web.url("/missing.xml"), "--from",
@@ -213,7 +197,7 @@ class IngestFunctionalTests {
 		assertThat(stored("Café reopens on the square").body()).contains("“We missed everyone,” she said.");
 
 		// and: the same counts, per source, in the run's steps
-		Cli.Result show = cli.run("jobs", "show", lastRun(cli), "--json");
+		Cli.Result show = this.cli.run("jobs", "show", lastRun(this.cli), "--json");
 		assertThat(show.out()).containsPattern(
 				"\"name\" : \"ingest-source:001-127.0.0.1:\\d+/good.xml\",\\s*\"status\" : \"COMPLETED\",\\s*\"read\" : 1,\\s*\"write\" : 1")
 			.containsPattern("\"name\" : \"ingest-source:012-127.0.0.1:\\d+/loop-a.xml\",[^}]*\"skip\" : 1");
@@ -224,7 +208,7 @@ class IngestFunctionalTests {
 		web.fixture("/agency.xml", "application/rss+xml", "web/entries.xml");
 		Instant before = Instant.now();
 
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/agency.xml"));
+		Cli.Result ingest = this.cli.run("ingest", "--from", web.url("/agency.xml"));
 
 		assertThat(ingest.out()).contains("Fetched 5 items").contains("3 new, 0 duplicate, 2 refused");
 		assertThat(ingest.out()).contains("refused https://agency.example/copy/1: the entry has no title")
@@ -246,11 +230,10 @@ class IngestFunctionalTests {
 				rss("daily-1", "Night buses return to the old town",
 						"Night buses will run through the old town again from Friday, the transport authority said."),
 				"\"v1\"");
-		Cli cli = new Cli(this.commandLine);
-		assertThat(cli.run("ingest", "--from", web.url("/daily.xml")).out()).contains("1 new");
+		assertThat(this.cli.run("ingest", "--from", web.url("/daily.xml")).out()).contains("1 new");
 
 		// when: it is read again unchanged
-		Cli.Result unchanged = cli.run("ingest", "--from", web.url("/daily.xml"));
+		Cli.Result unchanged = this.cli.run("ingest", "--from", web.url("/daily.xml"));
 
 		// then: the server was asked with its validators, answered 304, and nothing was
 		// read
@@ -269,7 +252,7 @@ class IngestFunctionalTests {
 							+ "</channel>")
 			.getBytes(StandardCharsets.UTF_8);
 		web.serve("/daily.xml", "application/rss+xml", more, "\"v2\"");
-		Cli.Result changed = cli.run("ingest", "--from", web.url("/daily.xml"));
+		Cli.Result changed = this.cli.run("ingest", "--from", web.url("/daily.xml"));
 
 		// then: only the new entry is read
 		assertThat(changed.out()).contains("Fetched 1 item").contains("1 new, 0 duplicate, 0 refused");
@@ -279,7 +262,7 @@ class IngestFunctionalTests {
 	void anAddressThatGivesAPageIsReadAsOneArticle() throws Exception {
 		web.serve("/science/glacier.html", "text/html; charset=utf-8", fixture("web/article.html"));
 
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/science/glacier.html"));
+		Cli.Result ingest = this.cli.run("ingest", "--from", web.url("/science/glacier.html"));
 
 		assertThat(ingest.out()).contains("Fetched 1 item").contains("1 new");
 		Article glacier = stored("Glacier retreat speeds up, survey finds");
@@ -326,10 +309,9 @@ class IngestFunctionalTests {
 		try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(folder.resolve("huge.txt").toFile(), "rw")) {
 			huge.setLength(50L * 1024 * 1024);
 		}
-		Cli cli = new Cli(this.commandLine);
 
 		// when
-		Cli.Result ingest = cli.run("ingest", "--from", folder.toString());
+		Cli.Result ingest = this.cli.run("ingest", "--from", folder.toString());
 
 		// then
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
@@ -354,7 +336,7 @@ class IngestFunctionalTests {
 		assertThat(choir.publishedAt()).isEqualTo(Instant.parse("2026-11-20T18:00:00Z"));
 
 		// when: the folder is read again with nothing new
-		Cli.Result again = cli.run("ingest", "--from", folder.toString());
+		Cli.Result again = this.cli.run("ingest", "--from", folder.toString());
 
 		// then: the files taken are not read again; the refused ones are still refused
 		assertThat(again.out()).contains("Fetched 5 items").contains("0 new, 0 duplicate, 5 refused");
@@ -375,7 +357,6 @@ class IngestFunctionalTests {
 				    The ships will carry 600 passengers each.
 				 REUTER
 				""");
-		Cli cli = new Cli(this.commandLine);
 
 		// when
 		Cli.Result ingest = cli.run("ingest", "--from", wire.toString());
@@ -403,10 +384,9 @@ class IngestFunctionalTests {
 		put(desk, "c.txt", "copies/lighthouse.txt");
 		put(desk, "d.txt", "copies/lighthouse-follow-up.txt");
 		put(desk, "e.txt", "copies/bakery.txt");
-		Cli cli = new Cli(this.commandLine);
 
 		// when
-		Cli.Result ingest = cli.run("ingest", "--from", desk.toString());
+		Cli.Result ingest = this.cli.run("ingest", "--from", desk.toString());
 
 		// then: the copy and the same text again are the story stored from that chunk
 		assertThat(ingest.out()).contains("Fetched 5 items").contains("3 new, 2 duplicate, 0 refused");
@@ -420,7 +400,7 @@ class IngestFunctionalTests {
 		// when: another folder carries only a copy cut short
 		Path agency = DATA.resolve("copies/agency");
 		put(agency, "gull-point.txt", "copies/lighthouse-cut.txt");
-		Cli.Result again = cli.run("ingest", "--from", agency.toString());
+		Cli.Result again = this.cli.run("ingest", "--from", agency.toString());
 
 		// then: it is the stored story, which lists the folder as where else it ran
 		assertThat(again.out()).contains("Fetched 1 item").contains("0 new, 1 duplicate, 0 refused");
@@ -441,10 +421,9 @@ class IngestFunctionalTests {
 						 {"headline": "Library extends its opening hours", "body": "The central library will open until nine."},
 						 {"body": "A story without a headline."}]
 						""");
-		Cli cli = new Cli(this.commandLine);
 
 		// when
-		Cli.Result ingest = cli.run("ingest", "--from", exports.toString());
+		Cli.Result ingest = this.cli.run("ingest", "--from", exports.toString());
 
 		// then: each article is an item of its own, with its own report line
 		assertThat(ingest.out()).contains("Fetched 3 items").contains("2 new, 0 duplicate, 1 refused");
@@ -454,14 +433,14 @@ class IngestFunctionalTests {
 		stored("Library extends its opening hours");
 
 		// when: the folder is read again, then after the export gains an article
-		Cli.Result again = cli.run("ingest", "--from", exports.toString());
+		Cli.Result again = this.cli.run("ingest", "--from", exports.toString());
 		java.nio.file.Files.writeString(exports.resolve("wire.json"),
 				"""
 						[{"headline": "Tram line reaches the airport", "body": "The new tram line reached the airport on Monday."},
 						 {"headline": "Library extends its opening hours", "body": "The central library will open until nine."},
 						 {"headline": "Ferry fares frozen for a year", "body": "Ferry fares will not rise next year."}]
 						""");
-		Cli.Result grown = cli.run("ingest", "--from", exports.toString());
+		Cli.Result grown = this.cli.run("ingest", "--from", exports.toString());
 
 		// then: the articles taken are not taken again
 		assertThat(again.out()).contains("0 new, 0 duplicate, 1 refused");
@@ -481,7 +460,7 @@ class IngestFunctionalTests {
 				"Quarry inquiry adjourned until January\n\nThe quarry inquiry was adjourned until January.\n");
 
 		// when
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", hearings.toString());
+		Cli.Result ingest = this.cli.run("ingest", "--from", hearings.toString());
 
 		// then: the run completes, the transcript has its report line, the other story is
 		// stored
@@ -499,7 +478,7 @@ class IngestFunctionalTests {
 		java.nio.file.Files.write(feed, rss("harbour-1", "Harbour dredging to start in spring",
 				"Dredging of the inner harbour will start in April so that larger ferries can dock, the port said."));
 
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", feed.toString());
+		Cli.Result ingest = this.cli.run("ingest", "--from", feed.toString());
 
 		assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 		assertThat(ingest.out()).contains("Fetched 1 item").contains("1 new");
@@ -530,7 +509,7 @@ class IngestFunctionalTests {
 		});
 
 		// when
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/ahead/first.xml"), "--from",
+		Cli.Result ingest = this.cli.run("ingest", "--from", web.url("/ahead/first.xml"), "--from",
 				web.url("/ahead/second.xml"));
 
 		// then: the second feed was asked for while the first was on its way, and the
@@ -572,7 +551,7 @@ class IngestFunctionalTests {
 							+ " take place in June next year.</description></item>"));
 
 		// when
-		Cli.Result ingest = new Cli(this.commandLine).run("ingest", "--from", web.url("/summaries/feed.xml"));
+		Cli.Result ingest = this.cli.run("ingest", "--from", web.url("/summaries/feed.xml"));
 
 		// then: the first story is the page's, without its chrome; the second keeps the
 		// feed's sentence, and the report says why

@@ -2,22 +2,18 @@ package news.dispatch.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
+import news.dispatch.TestMail;
 import news.dispatch.alert.AlertJob;
-import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,9 +22,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,30 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run left going by a process that died is finished by another: here an alert, whose
  * process died before it sent anything.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/run-recovery",
-		"dispatch.schedule.lease=1s", "dispatch.schedule.heartbeat=300ms", "dispatch.alert.quiet-from=00:00",
-		"dispatch.alert.quiet-until=00:00" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/run-recovery", "dispatch.schedule.lease=1s",
+		"dispatch.schedule.heartbeat=300ms", "dispatch.alert.quiet-from=00:00", "dispatch.alert.quiet-until=00:00" })
 class RunRecoveryTests {
 
 	static final Path DATA = Path.of("target/test-data/run-recovery");
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Articles articles;
@@ -73,21 +50,17 @@ class RunRecoveryTests {
 	@Test
 	void anAlertLeftGoingByADeadProcessIsRestartedAndSent() throws Exception {
 		// given: a reader of Russia who takes alerts, and the story
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		assertThat(cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
+		assertThat(this.cli.run("topics", "import", Fixtures.copy("topics.yml", input).toString()).exitCode()).isZero();
 		Path readers = input.resolve("readers.csv");
 		Files.writeString(readers, "email,name,topics,frequency,timezone,send_hour,alerts\n"
 				+ "ana@example.com,Ana,Russia,daily,UTC,7,true\n");
-		assertThat(cli.run("subscribers", "import", readers.toString()).exitCode()).isZero();
-		assertThat(cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString())
-			.exitCode()).isZero();
-		long story = this.articles.publishedSince(Instant.EPOCH, 100)
-			.stream()
-			.filter((article) -> article.headline().startsWith("Russian gas exports"))
-			.map(Article::id)
-			.findFirst()
-			.orElseThrow();
+		assertThat(this.cli.run("subscribers", "import", readers.toString()).exitCode()).isZero();
+		assertThat(
+				this.cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", input.resolve("inbox")).toString())
+					.exitCode())
+			.isZero();
+		long story = Newsroom.articleId(this.articles, "Russian gas exports");
 
 		// and: the alert's run, as a process that died at its start left it (going, no
 		// lease renewed)
@@ -104,9 +77,9 @@ class RunRecoveryTests {
 
 		// then: the run is marked FAILED and restarted here, and the alert goes out
 		assertThat(recovered).containsExactly(dead.getId());
-		assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the alert sent by the restart").isTrue();
-		assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("BREAKING: Russian gas exports");
-		assertThat(GreenMailUtil.getAddressList(smtp.getReceivedMessages()[0].getAllRecipients()))
+		assertThat(TestMail.server().waitForIncomingEmail(20_000, 1)).as("the alert sent by the restart").isTrue();
+		assertThat(TestMail.received().get(0).getSubject()).startsWith("BREAKING: Russian gas exports");
+		assertThat(GreenMailUtil.getAddressList(TestMail.received().get(0).getAllRecipients()))
 			.isEqualTo("Ana <ana@example.com>");
 		List<JobExecution> runs = this.jobs.getJobExecutions(instance);
 		assertThat(runs).hasSize(2);

@@ -1,6 +1,5 @@
 package news.dispatch.schedule;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,22 +8,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
+import news.dispatch.ChildJvms;
 import news.dispatch.Cli;
-import news.dispatch.DispatchApplication;
-import news.dispatch.Fixtures;
-import news.dispatch.SlowSmtpServer;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * middle, and the other one recovers the run and finishes it: every reader has the
  * edition, nobody twice except a message in flight at the kill.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/instances",
-		"dispatch.digest.lookback-days=100000" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/instances", "dispatch.digest.lookback-days=100000" },
+		smtp = FunctionalTest.Smtp.OWN)
 class SeveralInstancesTests {
 
 	static final Path DATA = Path.of("target/test-data/instances").toAbsolutePath();
@@ -50,32 +44,13 @@ class SeveralInstancesTests {
 	 */
 	static final int IN_FLIGHT = 12;
 
-	static SlowSmtpServer smtp;
+	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(100);
 
-	static final List<Process> instances = new ArrayList<>();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		smtp = new SlowSmtpServer(100);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", smtp::port);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		for (Process instance : instances) {
-			instance.destroyForcibly();
-		}
-		smtp.close();
-	}
+	@RegisterExtension
+	static final ChildJvms instances = new ChildJvms(DATA);
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -84,19 +59,12 @@ class SeveralInstancesTests {
 	void eachHourRunsOnceAndAKilledInstancesSendIsFinishedByAnother() throws Exception {
 		// given: New York readers at 2 o'clock, an hour 2026-03-08 does not have, and a
 		// story for them
-		Cli cli = new Cli(this.commandLine);
-		Path input = Files.createDirectories(DATA.resolve("input"));
-		Files.writeString(input.resolve("topics.yml"), "topics:\n  - name: Russia\n    query: russia\n");
-		StringBuilder csv = new StringBuilder("email,topics,timezone,send_hour\n");
-		for (int i = 0; i < READERS; i++) {
-			csv.append("reader").append(i).append("@example.com,Russia,America/New_York,2\n");
-		}
-		Files.writeString(input.resolve("subscribers.csv"), csv);
-		Files.createDirectories(input.resolve("inbox"));
-		Files.writeString(input.resolve("inbox/story.txt"), "Russia story\n\nA story about Russia for everyone.\n");
-		assertThat(cli.run("topics", "import", input.resolve("topics.yml").toString()).exitCode()).isZero();
-		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
-		assertThat(cli.run("ingest", "--quiet", "--from", input.resolve("inbox").toString()).exitCode()).isZero();
+		Newsroom.in(this.cli, DATA.resolve("input"))
+			.topic("Russia", "russia")
+			.columns("email,topics,timezone,send_hour")
+			.readers(READERS, "reader%d@example.com", "Russia", "America/New_York", "2")
+			.story("Russia story", "A story about Russia for everyone.")
+			.load();
 		Path jobs = Files.createDirectories(DATA.resolve("jobs/digest"));
 		Files.writeString(jobs.resolve("job.yml"), "schedule:\n  cron: \"0 0 * * * *\"\n  zone: UTC\n");
 
@@ -104,7 +72,7 @@ class SeveralInstancesTests {
 		// minute, so 03:00 EDT (07:00Z) comes half a minute after they start
 		Instant anchor = Instant.now();
 		for (int i = 0; i < 2; i++) {
-			instances.add(serve(i, anchor));
+			serve(i, anchor);
 		}
 		awaitMessages(20, Duration.ofMinutes(3));
 		long runId = this.jdbc
@@ -112,9 +80,9 @@ class SeveralInstancesTests {
 					+ " on i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID where i.JOB_NAME = 'digest-hourly'")
 			.query(Long.class)
 			.single();
-		Process sender = instanceRunning(runId);
-		sender.destroyForcibly();
-		assertThat(sender.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		ChildJvms.Child sender = instanceRunning(runId);
+		sender.kill();
+		assertThat(sender.waitFor(Duration.ofSeconds(30))).isTrue();
 		int sentAtKill = new HashSet<>(smtp.messageIds()).size();
 
 		// then: the other instance finishes the edition
@@ -154,52 +122,45 @@ class SeveralInstancesTests {
 		Files.writeString(jobs.resolve("job.yml"), "schedule:\n  cron: \"every hour\"\n  zone: UTC\n");
 
 		// when
-		Process serve = dispatch(DATA.resolve("bad.out"), DATA.resolve("bad.err"), "serve", "--server.port=0",
+		ChildJvms.Child serve = dispatch("bad", "serve", "--server.port=0",
 				"--dispatch.jobs-dir=" + DATA.resolve("bad-jobs"));
 
 		// then
-		assertThat(serve.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		String err = Files.readString(DATA.resolve("bad.err"));
+		assertThat(serve.waitFor(Duration.ofSeconds(120))).isTrue();
+		String err = serve.errText();
 		assertThat(serve.exitValue()).as(err).isEqualTo(2);
 		assertThat(err).contains("The schedule in " + jobs.resolve("job.yml")
 				+ " is refused: schedule.cron: \"every hour\" is not a cron expression");
 	}
 
-	private Process serve(int number, Instant anchor) throws IOException {
-		return dispatch(DATA.resolve("serve-" + number + ".out"), DATA.resolve("serve-" + number + ".err"), "serve",
-				"--server.port=0", "--dispatch.jobs-dir=" + DATA.resolve("jobs"),
+	private ChildJvms.Child serve(int number, Instant anchor) {
+		return dispatch("serve-" + number, "serve", "--server.port=0", "--dispatch.jobs-dir=" + DATA.resolve("jobs"),
 				"--dispatch.clock.start=2026-03-08T06:30:00Z", "--dispatch.clock.anchor=" + anchor,
 				"--dispatch.clock.rate=60", "--dispatch.schedule.lease=6s", "--dispatch.schedule.heartbeat=2s",
 				"--dispatch.sending.partitions=2", "--dispatch.sending.connections=2",
 				"--dispatch.sending.in-flight=3");
 	}
 
-	private static Process dispatch(Path out, Path err, String... args) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(DispatchApplication.class.getName());
-		command.addAll(List.of(args));
-		command.add("--dispatch.data-dir=" + DATA);
-		command.add("--spring.mail.host=127.0.0.1");
-		command.add("--spring.mail.port=" + smtp.port());
-		command.add("--dispatch.digest.chunk-size=5");
-		command.add("--dispatch.digest.lookback-days=100000");
-		return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+	private static ChildJvms.Child dispatch(String name, String... args) {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		arguments.addAll(List.of("--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + smtp.port(), "--dispatch.digest.chunk-size=5",
+				"--dispatch.digest.lookback-days=100000"));
+		return instances.dispatch(name, arguments);
 	}
 
 	/**
 	 * The instance (one this test started) whose process holds the run's lease.
 	 */
-	private Process instanceRunning(long runId) {
+	private ChildJvms.Child instanceRunning(long runId) {
 		Optional<String> owner = this.jdbc.sql("select owner from dispatch_lease where name = ?")
 			.param("run:" + runId)
 			.query(String.class)
 			.optional();
 		assertThat(owner).as("the lease of run " + runId).isPresent();
 		long pid = Long.parseLong(owner.get().substring(0, owner.get().indexOf('@')));
-		return instances.stream()
+		return instances.running()
+			.stream()
 			.filter((instance) -> instance.pid() == pid)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError(

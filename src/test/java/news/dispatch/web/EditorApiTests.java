@@ -6,29 +6,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import javax.sql.DataSource;
+
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.article.Article;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
+import news.dispatch.TestDatabase;
+import news.dispatch.TestMail;
 import news.dispatch.article.Articles;
-import news.dispatch.cli.CommandLineInterface;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,57 +32,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a send goes out once, the page asks for confirmation and its forms need their CSRF
  * token, and the subscriber pages keep theirs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/editor-api",
-				"dispatch.alert.quiet-from=", "dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass",
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/editor-api", "dispatch.alert.quiet-from=",
+				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass",
 				"dispatch.editors.tokens[0]=" + EditorApiTests.TOKEN, "dispatch.operator.username=ops",
 				"dispatch.operator.password=ops-pass" })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EditorApiTests {
 
 	static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
 	static final Path DATA = Path.of("target/test-data/editor-api");
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Articles articles;
 
-	private static boolean imported;
+	@Autowired
+	DataSource dataSource;
 
-	private void newsroom() {
-		synchronized (EditorApiTests.class) {
-			if (!imported) {
-				new Cli(this.commandLine).importNewsroom(DATA.resolve("input"));
-				imported = true;
-			}
-		}
+	/**
+	 * Every test starts from the newsroom of the fixtures, nothing alerted, no mail.
+	 */
+	@BeforeEach
+	void newsroom() {
+		TestDatabase.empty(this.dataSource);
+		TestMail.purge();
+		this.cli.importNewsroom(DATA.resolve("input"));
 	}
 
 	@Test
-	@Order(1)
 	void theApiRefusesCallsWithoutAnEditorsCredentials() throws Exception {
-		newsroom();
 		String body = "{\"article\": " + id("Putin and Kim") + ", \"dryRun\": true}";
 
 		assertThat(post(body, null).statusCode()).isEqualTo(401);
@@ -96,13 +74,11 @@ class EditorApiTests {
 		assertThat(post(body, basic("maria", "wrong")).statusCode()).isEqualTo(401);
 		// the operator is not an editor
 		assertThat(post(body, basic("ops", "ops-pass")).statusCode()).isEqualTo(403);
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(TestMail.received()).isEmpty();
 	}
 
 	@Test
-	@Order(2)
 	void aDryRunWithATokenOrALoginAnswersTheAudienceAndTheAlertAndSendsNothing() throws Exception {
-		newsroom();
 		String body = "{\"article\": " + id("Putin and Kim") + ", \"dryRun\": true, \"note\": \"Signed an hour ago\"}";
 
 		for (String credentials : new String[] { "Bearer " + TOKEN, basic("maria", "s3cret-pass") }) {
@@ -115,13 +91,11 @@ class EditorApiTests {
 				.contains("BREAKING: Putin and Kim Jong Un")
 				.contains("From the editor: Signed an hour ago");
 		}
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(TestMail.received()).isEmpty();
 	}
 
 	@Test
-	@Order(3)
 	void aSendStartsTheAlertWhichGoesOutOnceAndASecondIsRefused() throws Exception {
-		newsroom();
 		long summit = id("Putin and Kim");
 		String body = "{\"article\": " + summit + "}";
 
@@ -129,8 +103,8 @@ class EditorApiTests {
 
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		assertThat(started.body()).contains("\"status\":\"started\"").contains("\"audience\":1");
-		assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
-		assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("BREAKING: Putin and Kim Jong Un");
+		assertThat(TestMail.server().waitForIncomingEmail(30_000, 1)).isTrue();
+		assertThat(TestMail.received().get(0).getSubject()).startsWith("BREAKING: Putin and Kim Jong Un");
 		long deadline = System.currentTimeMillis() + 30_000;
 		HttpResponse<String> status = get("/api/alerts/" + summit, "Bearer " + TOKEN);
 		while (status.body().contains("\"sentRun\":null") && System.currentTimeMillis() < deadline) {
@@ -143,13 +117,11 @@ class EditorApiTests {
 
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.body()).contains("already sent");
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(TestMail.received()).hasSize(1);
 	}
 
 	@Test
-	@Order(4)
 	void badCallsAreRefusedWithTheFix() throws Exception {
-		newsroom();
 		HttpResponse<String> unknown = post("{\"article\": 999999}", "Bearer " + TOKEN);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("There is no article 999999");
@@ -160,9 +132,7 @@ class EditorApiTests {
 	}
 
 	@Test
-	@Order(5)
 	void theEditorPageNeedsALoginPreviewsAndSendsAfterAConfirmation() throws Exception {
-		newsroom();
 		long football = id("Ten-man Ashbourne");
 		PageClient editor = new PageClient(this.port, true);
 		assertThat(editor.get("/editor").statusCode()).isEqualTo(302);
@@ -183,7 +153,7 @@ class EditorApiTests {
 
 		HttpResponse<String> preview = editor.get("/editor/articles/" + football + "?note=Extra+time");
 		assertThat(preview.body()).contains("dev.sharma@example.org").contains("From the editor: Extra time");
-		int before = smtp.getReceivedMessages().length;
+		int before = TestMail.received().size();
 
 		// a send without the page's CSRF token is refused
 		assertThat(editor.post("/editor/articles/" + football + "/send", Map.of("note", "x")).statusCode())
@@ -192,16 +162,15 @@ class EditorApiTests {
 		HttpResponse<String> confirm = editor.post("/editor/articles/" + football + "/confirm",
 				Map.of("_csrf", csrf, "note", "Extra time"));
 		assertThat(confirm.body()).contains("Send this alert now?").contains("id=\"confirm-audience\">1<");
-		assertThat(smtp.getReceivedMessages()).hasSize(before);
+		assertThat(TestMail.received()).hasSize(before);
 		HttpResponse<String> sent = editor.post("/editor/articles/" + football + "/send",
 				Map.of("_csrf", csrf, "note", "Extra time"));
 		assertThat(sent.statusCode()).isEqualTo(200);
 		assertThat(sent.body()).contains("is being sent to 1 reader(s)");
-		assertThat(smtp.waitForIncomingEmail(30_000, before + 1)).isTrue();
+		assertThat(TestMail.server().waitForIncomingEmail(30_000, before + 1)).isTrue();
 	}
 
 	@Test
-	@Order(6)
 	void theSubscriberPagesStillNeedTheirCsrfToken() throws Exception {
 		PageClient reader = new PageClient(this.port, true);
 		reader.get("/subscribe");
@@ -212,12 +181,7 @@ class EditorApiTests {
 	}
 
 	private long id(String headlineStart) {
-		return this.articles.publishedSince(Instant.EPOCH, 100)
-			.stream()
-			.filter((article) -> article.headline().startsWith(headlineStart))
-			.map(Article::id)
-			.findFirst()
-			.orElseThrow();
+		return Newsroom.articleId(this.articles, headlineStart);
 	}
 
 	private static String basic(String user, String password) {

@@ -5,12 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
-import news.dispatch.Fixtures;
-import org.junit.jupiter.api.BeforeAll;
+import news.dispatch.FunctionalTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,15 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With no editor configured, the alert API and the editor page refuse everyone: never
  * open by default, whatever credentials are sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/editors-none",
-				"dispatch.operator.username=ops", "dispatch.operator.password=ops-pass" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/editors-none", "dispatch.operator.username=ops",
+				"dispatch.operator.password=ops-pass" },
+		smtp = FunctionalTest.Smtp.EMBEDDED)
 class EditorsNotConfiguredTests {
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(Path.of("target/test-data/editors-none"));
-	}
 
 	@LocalServerPort
 	int port;

@@ -7,39 +7,29 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
+import news.dispatch.TestMail;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,37 +38,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with double opt-in, preferences, and every way a link or a form can be wrong, forged,
  * replayed or abused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/subscriber-pages",
-				"dispatch.secret=" + Tokens.SECRET, "dispatch.digest.lookback-days=100000",
-				"dispatch.web.sign-ups-per-client-per-hour=30", "dispatch.web.mails-per-address-per-day=3" })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/subscriber-pages", "dispatch.secret=" + Tokens.SECRET,
+				"dispatch.digest.lookback-days=100000", "dispatch.web.sign-ups-per-client-per-hour=30",
+				"dispatch.web.mails-per-address-per-day=3" })
 class SubscriberPagesTests {
 
 	static final Path DATA = Path.of("target/test-data/subscriber-pages");
 
 	private static final Pattern LINK = Pattern.compile("https://dispatch\\.example\\.com(/[a-z]+\\?token=[\\w.-]+)");
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Subscribers subscribers;
@@ -94,7 +68,7 @@ class SubscriberPagesTests {
 	private void newsroom() {
 		synchronized (SubscriberPagesTests.class) {
 			if (!imported) {
-				new Cli(this.commandLine).importNewsroom(DATA.resolve("input"));
+				this.cli.importNewsroom(DATA.resolve("input"));
 				imported = true;
 			}
 		}
@@ -114,11 +88,11 @@ class SubscriberPagesTests {
 		assertThat(answer.body()).contains("Check your inbox");
 		Subscriber fay = this.subscribers.findByEmail("fay.ortiz@example.net").orElseThrow();
 		assertThat(fay.status()).isEqualTo(SubscriberStatus.PENDING);
-		MimeMessage mail = mailsTo("fay.ortiz@example.net", 1).get(0);
+		MimeMessage mail = TestMail.awaitReceived("fay.ortiz@example.net", 1).get(0);
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("Dispatch <digest@dispatch.example.com>");
 		assertThat(mail.getSubject()).contains("Confirm");
 		assertThat(mail.getHeader("List-Unsubscribe")).isNull();
-		assertThat(parts(mail)).containsExactly("text/plain", "text/html");
+		assertThat(TestMail.partTypes(mail)).containsExactly("text/plain", "text/html");
 		String confirm = link(mail, "/confirm");
 
 		HttpResponse<String> scanned = new PageClient(this.port, false).get(confirm);
@@ -143,7 +117,7 @@ class SubscriberPagesTests {
 		newsroom();
 		PageClient reader = new PageClient(this.port, true);
 		subscribe(reader, signUp("lee.late@example.net", "Russia", ""));
-		String confirm = link(mailsTo("lee.late@example.net", 1).get(0), "/confirm");
+		String confirm = link(TestMail.awaitReceived("lee.late@example.net", 1).get(0), "/confirm");
 		// the sign-up was made three days ago
 		this.jdbc.sql("update subscriber set created_at = ? where email = ?")
 			.params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(3), "lee.late@example.net")
@@ -162,7 +136,7 @@ class SubscriberPagesTests {
 		subscribe(reader, signUp("lee.late@example.net", "Football", ""));
 		assertThat(this.subscribers.findByEmail("lee.late@example.net").orElseThrow().topics())
 			.containsExactly("Football");
-		assertThat(mailsTo("lee.late@example.net", 2)).hasSize(2);
+		assertThat(TestMail.awaitReceived("lee.late@example.net", 2)).hasSize(2);
 	}
 
 	@Test
@@ -170,7 +144,7 @@ class SubscriberPagesTests {
 		newsroom();
 		PageClient reader = new PageClient(this.port, true);
 		subscribe(reader, signUp("gus.lind@example.net", "Football", ""));
-		String confirm = link(mailsTo("gus.lind@example.net", 1).get(0), "/confirm");
+		String confirm = link(TestMail.awaitReceived("gus.lind@example.net", 1).get(0), "/confirm");
 		reader.post("/confirm", Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
 		Subscriber gus = this.subscribers.findByEmail("gus.lind@example.net").orElseThrow();
 		assertThat(new PageClient(this.port, false)
@@ -262,7 +236,7 @@ class SubscriberPagesTests {
 		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
 		assertThat(known.body().replace("chloe.martin@example.com", "X"))
 			.isEqualTo(unknown.body().replace("nobody.here@example.net", "X"));
-		String fresh = link(mailsTo("chloe.martin@example.com", 1).get(0), "/preferences");
+		String fresh = link(TestMail.awaitReceived("chloe.martin@example.com", 1).get(0), "/preferences");
 		assertThat(reader.get(fresh).body()).contains("Your preferences").contains("chloe.martin@example.com");
 	}
 
@@ -291,12 +265,11 @@ class SubscriberPagesTests {
 		assertThat(changed.pausedUntil()).isEqualTo(LocalDate.of(2033, 1, 10));
 		assertThat(changed.status()).isEqualTo(SubscriberStatus.ACTIVE);
 
-		Cli cli = new Cli(this.commandLine);
-		assertThat(cli.run("digest", "--date", "2033-01-03", "--quiet").exitCode()).isZero();
-		assertThat(mailsTo("ana.kovac@example.com", 1)).isNotEmpty();
-		assertThat(received("dev.sharma@example.org")).isEmpty();
-		assertThat(cli.run("digest", "--date", "2033-01-10", "--quiet").exitCode()).isZero();
-		assertThat(mailsTo("dev.sharma@example.org", 1)).hasSize(1);
+		assertThat(this.cli.run("digest", "--date", "2033-01-03", "--quiet").exitCode()).isZero();
+		assertThat(TestMail.awaitReceived("ana.kovac@example.com", 1)).isNotEmpty();
+		assertThat(TestMail.received("dev.sharma@example.org")).isEmpty();
+		assertThat(this.cli.run("digest", "--date", "2033-01-10", "--quiet").exitCode()).isZero();
+		assertThat(TestMail.awaitReceived("dev.sharma@example.org", 1)).hasSize(1);
 	}
 
 	@Test
@@ -344,7 +317,7 @@ class SubscriberPagesTests {
 		assertThat(known.body().replace("erin.cole@example.com", "X"))
 			.isEqualTo(unknown.body().replace("hal.new@example.net", "X"));
 		assertThat(this.subscribers.find(erin.id()).orElseThrow()).isEqualTo(erin);
-		MimeMessage mail = mailsTo("erin.cole@example.com", 1).get(0);
+		MimeMessage mail = TestMail.awaitReceived("erin.cole@example.com", 1).get(0);
 		assertThat(text(mail)).contains("/preferences?token=").doesNotContain("/confirm?token=");
 	}
 
@@ -355,9 +328,9 @@ class SubscriberPagesTests {
 		for (int i = 0; i < 5; i++) {
 			assertThat(subscribe(reader, signUp("ivy.flood@example.net", "Russia", "")).statusCode()).isEqualTo(200);
 		}
-		assertThat(mailsTo("ivy.flood@example.net", 3)).hasSize(3);
+		assertThat(TestMail.awaitReceived("ivy.flood@example.net", 3)).hasSize(3);
 		Thread.sleep(1500);
-		assertThat(received("ivy.flood@example.net")).hasSize(3);
+		assertThat(TestMail.received("ivy.flood@example.net")).hasSize(3);
 	}
 
 	@Test
@@ -400,22 +373,7 @@ class SubscriberPagesTests {
 		assertThat(client.get("/actuator/prometheus").statusCode()).isEqualTo(401);
 	}
 
-	@Test
-	@Order(Integer.MAX_VALUE)
-	void oneClientCannotSignUpMoreThanTheLimitAnHour() throws Exception {
-		PageClient reader = new PageClient(this.port, true);
-		List<Integer> statuses = new ArrayList<>();
-		for (int i = 0; i < 35; i++) {
-			statuses.add(subscribe(reader, signUp("many" + i + "@example.net", "Russia", "")).statusCode());
-		}
-		assertThat(statuses).contains(429);
-		assertThat(statuses.subList(statuses.indexOf(429), statuses.size())).containsOnly(429);
-		HttpResponse<String> refused = subscribe(reader, signUp("one.more@example.net", "Russia", ""));
-		assertThat(refused.body()).contains("Too many requests");
-		assertThat(this.subscribers.findByEmail("one.more@example.net")).isEmpty();
-	}
-
-	private Map<String, Object> signUp(String email, String topic, String keywords) throws Exception {
+	static Map<String, Object> signUp(String email, String topic, String keywords) throws Exception {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("email", email);
 		fields.put("topics", List.of(topic));
@@ -427,7 +385,7 @@ class SubscriberPagesTests {
 		return fields;
 	}
 
-	private static HttpResponse<String> subscribe(PageClient reader, Map<String, Object> fields) throws Exception {
+	static HttpResponse<String> subscribe(PageClient reader, Map<String, Object> fields) throws Exception {
 		Map<String, Object> withCsrf = new LinkedHashMap<>(fields);
 		withCsrf.put("_csrf", reader.csrf("/subscribe"));
 		return reader.post("/subscribe", withCsrf);
@@ -446,26 +404,6 @@ class SubscriberPagesTests {
 		return link.substring(link.indexOf("token=") + 6);
 	}
 
-	private static List<MimeMessage> received(String email) throws Exception {
-		List<MimeMessage> mine = new ArrayList<>();
-		for (MimeMessage message : smtp.getReceivedMessages()) {
-			if (message.getRecipients(Message.RecipientType.TO)[0].toString().contains(email)) {
-				mine.add(message);
-			}
-		}
-		return mine;
-	}
-
-	private static List<MimeMessage> mailsTo(String email, int atLeast) throws Exception {
-		long deadline = System.currentTimeMillis() + 15_000;
-		List<MimeMessage> mine = received(email);
-		while (mine.size() < atLeast && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-			mine = received(email);
-		}
-		return mine;
-	}
-
 	private static String link(MimeMessage mail, String path) throws Exception {
 		Matcher matcher = LINK.matcher(text(mail));
 		while (matcher.find()) {
@@ -478,15 +416,6 @@ class SubscriberPagesTests {
 
 	private static String text(MimeMessage mail) throws Exception {
 		return (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
-	}
-
-	private static List<String> parts(MimeMessage mail) throws Exception {
-		Multipart multipart = (Multipart) mail.getContent();
-		List<String> types = new ArrayList<>();
-		for (int i = 0; i < multipart.getCount(); i++) {
-			types.add(multipart.getBodyPart(i).getContentType().replaceAll(";.*", "").strip());
-		}
-		return types;
 	}
 
 }

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerKey;
@@ -20,14 +20,11 @@ import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,32 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effective at once and idempotent, withdrawing what was still planned, and never
  * expiring; a GET only asks to confirm; a forged token changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/unsubscribe",
-				"dispatch.secret=" + Tokens.SECRET, "dispatch.mail.connect-timeout=1s",
-				"dispatch.digest.lookback-days=100000" })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/unsubscribe", "dispatch.secret=" + Tokens.SECRET,
+				"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" },
+		smtp = FunctionalTest.Smtp.DOWN)
 class UnsubscribeTests {
 
 	static final Path DATA = Path.of("target/test-data/unsubscribe");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		int closedPort = Fixtures.closedPort();
-		// no SMTP server: the edition's messages stay PENDING, as if not yet sent
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> closedPort);
-	}
-
-	@BeforeAll
-	static void freshDataDirectory() {
-		Fixtures.delete(DATA);
-	}
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Subscribers subscribers;
@@ -77,10 +61,9 @@ class UnsubscribeTests {
 	@Test
 	void oneClickUnsubscribesAtOnceWithdrawsWhatWasPlannedAndCanBeRepeated() throws Exception {
 		// given: Ana has a digest planned and not yet sent
-		Cli cli = new Cli(this.commandLine);
 		Path input = DATA.resolve("input");
-		cli.importNewsroom(input);
-		cli.run("digest", "--date", "2033-01-03", "--quiet");
+		this.cli.importNewsroom(input);
+		this.cli.run("digest", "--date", "2033-01-03", "--quiet");
 		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
 		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
 			.isEqualTo(4);
@@ -105,9 +88,8 @@ class UnsubscribeTests {
 	@Test
 	void aGetOnlyAsksToConfirmAndChangesNothing() throws Exception {
 		Fixtures.copy("topics.yml", DATA.resolve("input-get"));
-		Cli cli = new Cli(this.commandLine);
-		cli.run("topics", "import", DATA.resolve("input-get/topics.yml").toString());
-		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-get")).toString());
+		this.cli.run("topics", "import", DATA.resolve("input-get/topics.yml").toString());
+		this.cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-get")).toString());
 		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
 		String link = this.links.unsubscribe(ben.id());
 
@@ -126,8 +108,8 @@ class UnsubscribeTests {
 		// expiry (as links were once) that has long passed
 		Path input = Files.createDirectories(DATA.resolve("input-old"));
 		Files.writeString(input.resolve("subscribers.csv"), "email,name,topics\nfay.old@example.net,Fay,\n");
-		Cli cli = new Cli(this.commandLine);
-		assertThat(cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode()).isZero();
+		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
+			.isZero();
 		Subscriber fay = this.subscribers.findByEmail("fay.old@example.net").orElseThrow();
 		String old = Tokens.token(fay.id(), "unsubscribe", Instant.now().minus(365, ChronoUnit.DAYS));
 
@@ -146,9 +128,9 @@ class UnsubscribeTests {
 
 	@Test
 	void aForgedAlteredOrMisusedTokenGetsAClearPageAndChangesNothing() throws Exception {
-		Cli cli = new Cli(this.commandLine);
-		cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input-forged")).toString());
-		cli.run("subscribers", "import", Fixtures.copy("subscribers.csv", DATA.resolve("input-forged")).toString());
+		this.cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input-forged")).toString());
+		this.cli.run("subscribers", "import",
+				Fixtures.copy("subscribers.csv", DATA.resolve("input-forged")).toString());
 		Subscriber dev = this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow();
 		Subscriber erin = this.subscribers.findByEmail("erin.cole@example.com").orElseThrow();
 		String token = this.links.unsubscribe(dev.id()).replaceFirst(".*token=", "");

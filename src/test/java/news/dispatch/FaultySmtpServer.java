@@ -1,9 +1,10 @@
-package news.dispatch.delivery;
+package news.dispatch;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,14 +26,16 @@ import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small SMTP server for tests that misbehaves on request: for a chosen recipient it
- * answers RCPT or the end of DATA with a given reply, drops the connection in the middle
- * of DATA, or stalls without answering. Each fault is used once, in the order given; a
- * recipient without faults left is accepted. It can also refuse every MAIL command (as a
- * server that wants a login does), demand a login (AUTH PLAIN or LOGIN) and offer
- * STARTTLS with a certificate of the test's own, taking a login only over TLS then, as
- * Postfix with {@code smtpd_tls_auth_only} does. What it accepts is kept, with its
- * Message-ID, whether it came over TLS and who had logged in.
+ * The SMTP server of the tests that need more than GreenMail: it can take its time over
+ * every message ({@link #latency(long)}), slow enough to stop or kill a process in the
+ * middle of sending, and it misbehaves on request: for a chosen recipient it answers RCPT
+ * or the end of DATA with a given reply, drops the connection in the middle of DATA, or
+ * stalls without answering. Each fault is used once, in the order given; a recipient
+ * without faults left is accepted. It can also refuse every MAIL command (as a server
+ * that wants a login does), demand a login (AUTH PLAIN or LOGIN) and offer STARTTLS with
+ * a certificate of the test's own, taking a login only over TLS then, as Postfix with
+ * {@code smtpd_tls_auth_only} does. What it accepts is kept, with its Message-ID, whether
+ * it came over TLS and who had logged in.
  */
 public class FaultySmtpServer implements AutoCloseable {
 
@@ -88,6 +91,8 @@ public class FaultySmtpServer implements AutoCloseable {
 
 	private volatile String mailReply = "250 2.1.0 ok";
 
+	private volatile long latencyMillis;
+
 	private volatile @Nullable String user;
 
 	private volatile @Nullable String password;
@@ -99,6 +104,26 @@ public class FaultySmtpServer implements AutoCloseable {
 		Thread acceptor = new Thread(this::accept, "faulty-smtp");
 		acceptor.setDaemon(true);
 		acceptor.start();
+	}
+
+	/**
+	 * A server on a free loopback port, for a static field of a test.
+	 */
+	public static FaultySmtpServer start() {
+		try {
+			return new FaultySmtpServer();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Waits this long after reading each message before accepting it.
+	 */
+	public FaultySmtpServer latency(long millis) {
+		this.latencyMillis = millis;
+		return this;
 	}
 
 	public int port() {
@@ -142,10 +167,25 @@ public class FaultySmtpServer implements AutoCloseable {
 		this.user = null;
 		this.password = null;
 		this.tls = null;
+		this.latencyMillis = 0;
 	}
 
 	public List<Received> received() {
 		return List.copyOf(this.received);
+	}
+
+	/**
+	 * The Message-IDs of the messages accepted so far, duplicates included.
+	 */
+	public List<String> messageIds() {
+		return this.received.stream().map(Received::messageId).toList();
+	}
+
+	/**
+	 * Forgets the messages accepted so far.
+	 */
+	public void forget() {
+		this.received.clear();
 	}
 
 	private void accept() {
@@ -251,6 +291,14 @@ public class FaultySmtpServer implements AutoCloseable {
 						if (fault instanceof Fault.DropInData && ++lines == 5) {
 							return;
 						}
+					}
+					if (line == null) {
+						// the client went away in the middle of the message (killed): not
+						// accepted
+						return;
+					}
+					if (this.latencyMillis > 0) {
+						Thread.sleep(this.latencyMillis);
 					}
 					if (fault instanceof Fault.Slow slow) {
 						Thread.sleep(slow.millis());
