@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * trying a query before it becomes a topic.
  */
 @Command(name = "topics", mixinStandardHelpOptions = true, description = "Manage the topic catalog.",
-		subcommands = { TopicsCommand.ImportCommand.class, TopicsCommand.ListCommand.class, TopicTestCommand.class })
+		subcommands = { TopicsCommand.ImportCommand.class, TopicsCommand.ListCommand.class, TopicTestCommand.class,
+				TopicTeachingCommands.JudgeCommand.class, TopicTeachingCommands.TuneCommand.class })
 class TopicsCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
