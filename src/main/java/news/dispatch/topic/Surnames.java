@@ -12,10 +12,12 @@ import java.util.Set;
  * A hit of two to four capitalised words ("James Baker", "Gordon Brown's") is taken for a
  * name; each later capitalised occurrence of its last word in the body is a hit as well,
  * unless another capitalised word that is not a title stands before it ("Nancy Reagan"
- * after "Ronald Reagan", "South Korea" after "North Korea"), whether or not the query
- * hits it there too (as {@code brown} in {@code "gordon brown" OR (brown chancellor)}),
- * and so is the surname in the headline. A name in capitals, as wire headlines write it,
- * is looked for as the body writes it ("BAKER" as "Baker").
+ * after "Ronald Reagan", "South Korea" after "North Korea"; at the start of a sentence, a
+ * word the story also writes in lower case, as "But", does not count), whether or not the
+ * query hits it there too (as {@code brown} in
+ * {@code "gordon brown" OR (brown chancellor)}), and so is the surname in the headline. A
+ * name in capitals, as wire headlines write it, is looked for as the body writes it
+ * ("BAKER" as "Baker").
  */
 final class Surnames {
 
@@ -24,6 +26,11 @@ final class Surnames {
 			"queen", "prince", "princess", "premier", "pope", "sir", "lord", "lady", "chairman", "chief", "mayor",
 			"leader", "speaker", "commissioner", "ambassador", "professor", "prof", "justice", "sheikh", "colonel",
 			"col", "admiral", "captain", "capt");
+
+	/** Words that open sentences before a surname. */
+	private static final Set<String> STARTERS = Set.of("but", "and", "then", "when", "if", "as", "so", "yet", "while",
+			"after", "before", "since", "because", "although", "though", "meanwhile", "however", "still", "also", "now",
+			"earlier", "later", "today", "yesterday", "on", "in", "at", "for", "with", "asked", "said", "says");
 
 	private Surnames() {
 	}
@@ -138,7 +145,9 @@ final class Surnames {
 			before--;
 		}
 		boolean sentenceStart = before < 0 || ".!?\"\u201C\n".indexOf(text.charAt(before)) >= 0;
-		return !sentenceStart;
+		// at the start of a sentence any word is capitalised: it is a first name ("Nancy
+		// Reagan said") unless the story also writes it in lower case ("But Reagan said")
+		return !sentenceStart || !(STARTERS.contains(word) || text.contains(" " + word + " "));
 	}
 
 }
