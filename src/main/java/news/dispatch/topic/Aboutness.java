@@ -2,8 +2,10 @@ package news.dispatch.topic;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.apache.lucene.search.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How much a story is about a topic, read from where and how often its query hits, as an
@@ -56,7 +58,16 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 	 * Weigh the hits of one query in one article.
 	 */
 	static Aboutness of(ArticleText article, List<ArticleHit> queryHits, QueryShape shape) {
-		Query whole = shape.query();
+		return weigh(article, queryHits, Surnames.of(article, queryHits), shape.query());
+	}
+
+	/**
+	 * Weigh the hits; with {@code whole}, a part of a story hit by the query counts only
+	 * when it matches the whole query by itself; without, every hit counts, which gives
+	 * an upper bound of the score.
+	 */
+	private static Aboutness weigh(ArticleText article, List<ArticleHit> queryHits, List<ArticleHit> surnames,
+			@Nullable Query whole) {
 		boolean headline = false;
 		boolean place = false;
 		boolean lead = false;
@@ -82,7 +93,7 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 				}
 			}
 		}
-		for (ArticleHit h : Surnames.of(article, queryHits)) {
+		for (ArticleHit h : surnames) {
 			if (h.inHeadline()) {
 				headline = true;
 			}
@@ -101,6 +112,83 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 		double share = (double) hitSentences / Math.max(sentences.size(), MIN_SENTENCES);
 		double score = (headline ? HEADLINE : 0) + (place ? PLACE : 0) + (lead ? LEAD : 0) + SHARE * share;
 		return new Aboutness(Math.round(score * 100) / 100.0, headline, place, lead, hitSentences, sentences.size());
+	}
+
+	/**
+	 * The aboutness of one query's hits in one article, worked out only as far as a
+	 * decision needs: most matches are passing mentions whose upper bound already falls
+	 * short, and a query of alternatives needs no part of the story asked alone.
+	 * <p>
+	 * Not thread-safe: one per match.
+	 */
+	static final class Weighing {
+
+		private final ArticleText article;
+
+		private final List<ArticleHit> hits;
+
+		private final Supplier<QueryShape> shapeOfQuery;
+
+		private @Nullable QueryShape shape;
+
+		private @Nullable List<ArticleHit> surnames;
+
+		private @Nullable Aboutness upper;
+
+		private @Nullable Aboutness exact;
+
+		/**
+		 * @param shape the query's shape, asked for only when a decision needs it
+		 */
+		Weighing(ArticleText article, List<ArticleHit> hits, Supplier<QueryShape> shape) {
+			this.article = article;
+			this.hits = hits;
+			this.shapeOfQuery = shape;
+		}
+
+		/**
+		 * Whether the story reaches the threshold.
+		 */
+		boolean reaches(double threshold) {
+			if (this.exact != null) {
+				return this.exact.reaches(threshold);
+			}
+			if (this.upper == null) {
+				this.upper = weigh(this.article, this.hits, surnames(), null);
+			}
+			if (!this.upper.reaches(threshold)) {
+				return false;
+			}
+			if (shape().query() == null) {
+				this.exact = this.upper;
+			}
+			return exact().reaches(threshold);
+		}
+
+		/**
+		 * The aboutness, worked out in full.
+		 */
+		Aboutness exact() {
+			if (this.exact == null) {
+				this.exact = weigh(this.article, this.hits, surnames(), shape().query());
+			}
+			return this.exact;
+		}
+
+		private QueryShape shape() {
+			if (this.shape == null) {
+				this.shape = this.shapeOfQuery.get();
+			}
+			return this.shape;
+		}
+
+		private List<ArticleHit> surnames() {
+			if (this.surnames == null) {
+				this.surnames = Surnames.of(this.article, this.hits);
+			}
+			return this.surnames;
+		}
+
 	}
 
 	private static int sentenceOf(List<int[]> sentences, int offset) {

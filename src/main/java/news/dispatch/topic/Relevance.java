@@ -2,7 +2,6 @@ package news.dispatch.topic;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -122,11 +121,11 @@ public record Relevance(Region in, int minHits, double threshold) {
 
 	/**
 	 * Whether an article with these hits is about the topic.
-	 * @param aboutness the article's aboutness for the query, worked out when asked for
+	 * @param aboutness the article's aboutness for the query, worked out as far as asked
 	 */
-	boolean admits(ArticleText article, List<ArticleHit> hits, Supplier<Aboutness> aboutness) {
+	boolean admits(ArticleText article, List<ArticleHit> hits, Aboutness.Weighing aboutness) {
 		if (this.in == Region.ABOUT) {
-			return aboutness.get().reaches(this.threshold);
+			return aboutness.reaches(this.threshold);
 		}
 		boolean regionDemanded = this.in != Region.ANYWHERE;
 		boolean countDemanded = this.minHits > 1;
@@ -141,11 +140,11 @@ public record Relevance(Region in, int minHits, double threshold) {
 	/**
 	 * Why an article with these hits is in or out, in a few words.
 	 */
-	String reason(ArticleText article, List<ArticleHit> hits, Aboutness aboutness) {
+	String reason(ArticleText article, List<ArticleHit> hits, Aboutness.Weighing aboutness) {
 		if (this.in == Region.ABOUT) {
-			return aboutness.reason(this.threshold);
+			return aboutness.exact().reason(this.threshold);
 		}
-		String verdict = admits(article, hits, () -> aboutness) ? "in: " : "out: ";
+		String verdict = admits(article, hits, aboutness) ? "in: " : "out: ";
 		String count = hits.size() + ((hits.size() == 1) ? " hit" : " hits");
 		if (this.in == Region.ANYWHERE) {
 			return verdict + count + ", " + this.minHits + " wanted";

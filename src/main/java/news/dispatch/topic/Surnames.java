@@ -44,6 +44,9 @@ final class Surnames {
 		String body = article.body();
 		String last = null;
 		for (ArticleHit hit : hits) {
+			if (!mayBeName(article, hit)) {
+				continue;
+			}
 			String surname = surname(textOf(article, hit));
 			if (surname == null || surname.equals(last)) {
 				continue;
@@ -79,6 +82,18 @@ final class Surnames {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A quick look before the words are split: a capital first and a space inside.
+	 */
+	private static boolean mayBeName(ArticleText article, ArticleHit hit) {
+		String text = hit.inHeadline() ? article.headline() : hit.inBody() ? article.body() : null;
+		if (text == null || !Character.isUpperCase(text.charAt(hit.start()))) {
+			return false;
+		}
+		int space = text.indexOf(' ', hit.start());
+		return space > 0 && space < hit.end();
 	}
 
 	private static String textOf(ArticleText article, ArticleHit hit) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -225,13 +224,7 @@ public final class TopicMatcher implements Closeable {
 	 */
 	private void addMatches(ArticleText article, HighlightsMatch match, boolean withRefused, List<Trial> into) {
 		List<ArticleHit> hits = ArticleHits.of(article.article(), match);
-		Aboutness[] aboutness = new Aboutness[1];
-		Supplier<Aboutness> about = () -> {
-			if (aboutness[0] == null) {
-				aboutness[0] = Aboutness.of(article, hits, shape(match.getQueryId()));
-			}
-			return aboutness[0];
-		};
+		Aboutness.Weighing about = new Aboutness.Weighing(article, hits, () -> shape(match.getQueryId()));
 		TopicMatch first = null;
 		for (Owner owner : this.owners.getOrDefault(match.getQueryId(), List.of())) {
 			boolean admitted = owner.relevance().admits(article, hits, about);
@@ -244,8 +237,7 @@ public final class TopicMatcher implements Closeable {
 				TopicMatch topicMatch = new TopicMatch(first.articleId(), owner.queryId(), first.score(),
 						first.snippet(), first.highlights());
 				into.add(withRefused
-						? new Trial(topicMatch, admitted, about.get(),
-								owner.relevance().reason(article, hits, about.get()))
+						? new Trial(topicMatch, admitted, about.exact(), owner.relevance().reason(article, hits, about))
 						: new Trial(topicMatch, true, null, null));
 			}
 		}
