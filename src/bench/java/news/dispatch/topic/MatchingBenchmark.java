@@ -50,7 +50,8 @@ import org.apache.lucene.search.Query;
  * default: names, places and companies as readers write them; {@code common-pairs}: rare
  * pairs of common words, the shapes of earlier runs), {@code simple} (also time a
  * yes/no-only monitor) and {@code singlePass} (that one with Lucene's default single-pass
- * presearcher).
+ * presearcher) and {@code relevance} ({@code about}: every match also weighed for
+ * aboutness, the default rule).
  */
 public final class MatchingBenchmark {
 
@@ -175,8 +176,16 @@ public final class MatchingBenchmark {
 		}
 	}
 
+	/**
+	 * With {@code -Drelevance=about} every query has the default rule, aboutness, worked
+	 * out for each match; without, none (as the figures before it).
+	 */
 	private static TopicMatcher open(Map<String, String> queries, Path index) {
-		return new TopicMatcher(queries, Map.of(), (invalid) -> {
+		Map<String, Relevance> relevance = new HashMap<>();
+		if ("about".equals(System.getProperty("relevance"))) {
+			queries.keySet().forEach((id) -> relevance.put(id, Relevance.ABOUT));
+		}
+		return new TopicMatcher(queries, relevance, (invalid) -> {
 			throw invalid;
 		}, index);
 	}

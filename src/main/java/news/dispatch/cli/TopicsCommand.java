@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "topics", mixinStandardHelpOptions = true, description = "Manage the topic catalog.",
 		subcommands = { TopicsCommand.ImportCommand.class, TopicsCommand.ListCommand.class, TopicTestCommand.class,
-				TopicVerifyCommand.class })
+				TopicVerifyCommand.class, TopicTeachingCommands.JudgeCommand.class,
+				TopicTeachingCommands.TuneCommand.class })
 class TopicsCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
@@ -79,6 +80,9 @@ class TopicsCommand {
 					json.put("query", topic.query());
 					json.put("in", topic.relevance().in().name().toLowerCase(Locale.ROOT));
 					json.put("minHits", topic.relevance().minHits());
+					if (topic.relevance().in() == Relevance.Region.ABOUT) {
+						json.put("threshold", topic.relevance().threshold());
+					}
 					return json;
 				}).toList());
 				return;
@@ -92,8 +96,11 @@ class TopicsCommand {
 		}
 
 		private static String options(Relevance relevance) {
-			if (relevance.equals(Relevance.ANY)) {
+			if (relevance.equals(Relevance.ANY) || relevance.equals(Relevance.ABOUT)) {
 				return "";
+			}
+			if (relevance.in() == Relevance.Region.ABOUT) {
+				return String.format(Locale.ROOT, "  [about, threshold %.2f, tuned]", relevance.threshold());
 			}
 			return "  [in: " + relevance.in().name().toLowerCase(Locale.ROOT) + ", min-hits: " + relevance.minHits()
 					+ "]";

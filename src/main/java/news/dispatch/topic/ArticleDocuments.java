@@ -12,6 +12,10 @@ import org.apache.lucene.index.IndexOptions;
  * The fields index offsets on purpose: a multi-document batch is matched against a real
  * (in-memory) index, where plain {@link TextField}s carry no offsets and
  * {@link org.apache.lucene.monitor.HighlightsMatch} would report every offset as -1.
+ * <p>
+ * An article's {@link MatchableArticle#place() place} is a first value of the body field,
+ * so that unrestricted terms find it without a field of its own (which every query would
+ * have to name); {@link ArticleHits} tells its hits from the body's by their offsets.
  */
 final class ArticleDocuments {
 
@@ -28,8 +32,19 @@ final class ArticleDocuments {
 	static Document of(MatchableArticle article) {
 		Document document = new Document();
 		document.add(new Field(QueryLanguage.HEADLINE, article.headline(), TEXT_WITH_OFFSETS));
+		if (article.place() != null) {
+			document.add(new Field(QueryLanguage.BODY, article.place(), TEXT_WITH_OFFSETS));
+		}
 		document.add(new Field(QueryLanguage.BODY, article.body(), TEXT_WITH_OFFSETS));
 		return document;
+	}
+
+	/**
+	 * Where the body's own text starts among the body field's offsets: after the place
+	 * and the analyzer's offset gap, or at 0 when there is no place.
+	 */
+	static int bodyOffset(MatchableArticle article) {
+		return (article.place() != null) ? article.place().length() + TopicAnalyzer.OFFSET_GAP : 0;
 	}
 
 }

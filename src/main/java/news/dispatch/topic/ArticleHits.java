@@ -31,15 +31,22 @@ final class ArticleHits {
 
 	static List<ArticleHit> of(MatchableArticle article, HighlightsMatch match) {
 		List<ArticleHit> hits = new ArrayList<>();
+		int bodyOffset = ArticleDocuments.bodyOffset(article);
 		for (String field : match.getFields()) {
-			String text = textOf(article, field);
-			if (text == null) {
+			boolean headline = QueryLanguage.HEADLINE.equals(field);
+			if (!headline && !QueryLanguage.BODY.equals(field)) {
 				continue;
 			}
 			for (HighlightsMatch.Hit hit : match.getHits(field)) {
-				if (hit.startOffset >= 0 && hit.endOffset > hit.startOffset && hit.endOffset <= text.length()) {
-					int end = withoutPossessive(text, hit.startOffset, hit.endOffset);
-					hits.add(new ArticleHit(field, hit.startOffset, end));
+				if (headline) {
+					add(hits, QueryLanguage.HEADLINE, article.headline(), hit.startOffset, hit.endOffset);
+				}
+				else if (hit.startOffset < bodyOffset) {
+					add(hits, ArticleHit.PLACE, article.place(), hit.startOffset, hit.endOffset);
+				}
+				else {
+					add(hits, QueryLanguage.BODY, article.body(), hit.startOffset - bodyOffset,
+							hit.endOffset - bodyOffset);
 				}
 			}
 		}
@@ -49,11 +56,17 @@ final class ArticleHits {
 		return hits;
 	}
 
+	private static void add(List<ArticleHit> hits, String field, String text, int start, int end) {
+		if (start >= 0 && end > start && end <= text.length()) {
+			hits.add(new ArticleHit(field, start, withoutPossessive(text, start, end)));
+		}
+	}
+
 	static double score(ArticleText article, List<ArticleHit> hits) {
 		int leadEnd = article.leadEnd();
 		double score = 0;
 		for (ArticleHit hit : hits) {
-			if (hit.inHeadline()) {
+			if (hit.inHeadline() || hit.inPlace()) {
 				score += HEADLINE_WEIGHT;
 			}
 			else {
@@ -73,13 +86,6 @@ final class ArticleHits {
 		}
 		Matcher paragraphBreak = PARAGRAPH_BREAK.matcher(body);
 		return paragraphBreak.find(start) ? paragraphBreak.start() : body.length();
-	}
-
-	private static String textOf(MatchableArticle article, String field) {
-		if (QueryLanguage.HEADLINE.equals(field)) {
-			return article.headline();
-		}
-		return QueryLanguage.BODY.equals(field) ? article.body() : null;
 	}
 
 	private static int withoutPossessive(String text, int start, int end) {

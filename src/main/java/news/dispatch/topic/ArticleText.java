@@ -1,21 +1,56 @@
 package news.dispatch.topic;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An article being matched, with what every match of it needs worked out once: where the
- * lead ends and where its sentences are. An article can match hundreds of queries; each
- * match's score, relevance and passage read these instead of scanning the body again.
+ * lead and an inline dateline end and where its sentences are. An article can match
+ * hundreds of queries; each match's score, relevance and passage read these instead of
+ * scanning the body again.
  * <p>
  * Not thread-safe: one per article and matching thread.
  */
 final class ArticleText {
 
+	/**
+	 * A wire dateline opening the body: a place in capitals, perhaps a state or country,
+	 * an agency and a date, then a dash ("WASHINGTON, March 2 -", "NEW YORK (Reuters) -",
+	 * "BUENOS AIRES, Feb 26 --").
+	 */
+	private static final Pattern DATELINE = Pattern
+		.compile("\\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)?"
+				+ "(?: ?\\((?:Reuters|REUTERS|AP|AFP|UPI|dpa|PA)\\))?(?:,? [A-Z][a-z]{2,8}\\.? \\d{1,2})?"
+				+ " ?(?:-{1,2}|\u2013|\u2014|_) ");
+
+	/** The headline, as a part {@link #matchesAlone(int, Query)} can be asked about. */
+	static final int HEADLINE = -2;
+
+	/** The lead, likewise. */
+	static final int LEAD = -1;
+
+	private static final Analyzer ANALYZER = new TopicAnalyzer();
+
+	/** Sentences of the first paragraph that still count as the lead. */
+	static final int LEAD_SENTENCES = 2;
+
 	private final MatchableArticle article;
 
 	private int leadEnd = -1;
 
-	private List<int[]> sentences;
+	private int datelineEnd = -1;
+
+	private @Nullable List<int[]> sentences;
+
+	private @Nullable Map<Integer, MemoryIndex> parts;
 
 	ArticleText(MatchableArticle article) {
 		this.article = article;
@@ -34,13 +69,35 @@ final class ArticleText {
 	}
 
 	/**
-	 * The offset in the body where the lead (the first non-blank paragraph) ends.
+	 * The offset in the body where the lead ends: the first non-blank paragraph, but no
+	 * more than its first {@value #LEAD_SENTENCES} sentences, so that copy whose
+	 * paragraphs were lost does not count as all lead.
 	 */
 	int leadEnd() {
 		if (this.leadEnd < 0) {
-			this.leadEnd = ArticleHits.leadEnd(this.article.body());
+			int paragraphEnd = ArticleHits.leadEnd(this.article.body());
+			List<int[]> sentences = sentences();
+			int end = paragraphEnd;
+			if (sentences.size() > LEAD_SENTENCES) {
+				end = Math.min(end, sentences.get(LEAD_SENTENCES - 1)[1]);
+			}
+			this.leadEnd = end;
 		}
 		return this.leadEnd;
+	}
+
+	/**
+	 * Where a wire dateline at the start of the body ends ("WASHINGTON, March 2 - "), or
+	 * 0 when the body opens with none. A hit before it is a hit in the story's place.
+	 */
+	int datelineEnd() {
+		if (this.datelineEnd < 0) {
+			String body = this.article.body();
+			Matcher dateline = DATELINE.matcher(body);
+			dateline.region(0, Math.min(body.length(), 80));
+			this.datelineEnd = dateline.lookingAt() ? dateline.end(1) : 0;
+		}
+		return this.datelineEnd;
 	}
 
 	/**
@@ -51,6 +108,31 @@ final class ArticleText {
 			this.sentences = Sentences.of(this.article.body());
 		}
 		return this.sentences;
+	}
+
+	/**
+	 * Whether a part of the article matches a query by itself: the {@link #HEADLINE}, the
+	 * {@link #LEAD} or the body sentence of that index. The headline can match every
+	 * clause, a body part only those not restricted to the headline.
+	 */
+	boolean matchesAlone(int part, Query query) {
+		if (this.parts == null) {
+			this.parts = new HashMap<>();
+		}
+		MemoryIndex index = this.parts.computeIfAbsent(part, (key) -> {
+			MemoryIndex memory = new MemoryIndex();
+			if (key == HEADLINE) {
+				memory.addField(QueryLanguage.HEADLINE, headline(), ANALYZER);
+				memory.addField(QueryLanguage.BODY, headline(), ANALYZER);
+			}
+			else {
+				int start = (key == LEAD) ? datelineEnd() : sentences().get(key)[0];
+				int end = (key == LEAD) ? leadEnd() : sentences().get(key)[1];
+				memory.addField(QueryLanguage.BODY, body().substring(start, Math.max(start, end)), ANALYZER);
+			}
+			return memory;
+		});
+		return index.search(query) > 0;
 	}
 
 }

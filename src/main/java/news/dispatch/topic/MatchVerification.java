@@ -55,7 +55,9 @@ public class MatchVerification {
 				checked += batch.size();
 				List<Long> ids = batch.stream().map(Article::id).toList();
 				Map<Long, Set<String>> now = matcher
-					.match(batch.stream().map((a) -> new MatchableArticle(a.id(), a.headline(), a.body())).toList())
+					.match(batch.stream()
+						.map((a) -> new MatchableArticle(a.id(), a.headline(), a.body(), a.place()))
+						.toList())
 					.stream()
 					.collect(Collectors.groupingBy(TopicMatch::articleId,
 							Collectors.mapping(TopicMatch::queryId, Collectors.toCollection(TreeSet::new))));

@@ -10,17 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the topics change; older ones keep the matches they had
  * @param batchSize articles matched together in one batch and one transaction
  * @param trialMaxArticles the most recent articles {@code dispatch topics test} looks at
- * @param defaultIn where a hit must be for a topic that gives no {@code in:}, for
- * subscribers' keywords and for {@code topics test} without {@code --in}
+ * @param defaultIn the rule for a topic that gives no {@code in:}, for subscribers'
+ * keywords and for {@code topics test} without {@code --in}: {@code about} (the story is
+ * about the topic, see {@link Relevance}) or where a hit must be
  * @param defaultMinHits how many hits suffice likewise, when no {@code min-hits:} is
- * given
+ * given and the default is not {@code about}
  * @param keepIndex whether to keep the index of the topic and keyword queries in
  * {@code DATA_DIR/query-index} between runs, so that a run indexes only the queries added
  * or changed since the last one; off, every run indexes them all in memory
  */
 @ConfigurationProperties("dispatch.matching")
 public record MatchingSettings(@DefaultValue("30") int windowDays, @DefaultValue("100") int batchSize,
-		@DefaultValue("20000") int trialMaxArticles, @DefaultValue("LEAD") Relevance.Region defaultIn,
+		@DefaultValue("20000") int trialMaxArticles, @DefaultValue("ABOUT") Relevance.Region defaultIn,
 		@DefaultValue("2") int defaultMinHits, @DefaultValue("true") boolean keepIndex) {
 
 	/**
@@ -28,6 +29,9 @@ public record MatchingSettings(@DefaultValue("30") int windowDays, @DefaultValue
 	 * @return {@code defaultIn} and {@code defaultMinHits} together
 	 */
 	public Relevance defaultRelevance() {
+		if (this.defaultIn == Relevance.Region.ABOUT) {
+			return Relevance.ABOUT;
+		}
 		return new Relevance(this.defaultIn, this.defaultMinHits);
 	}
 

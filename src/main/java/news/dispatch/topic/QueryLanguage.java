@@ -9,8 +9,10 @@ import org.apache.lucene.search.Query;
  * <p>
  * Syntax: words ({@code putin}), quoted phrases ({@code "north korea"}), implicit AND
  * between terms, {@code OR}, {@code AND}, exclusion with {@code -word} or
- * {@code NOT word}, parentheses, trailing wildcards ({@code russ*}) and the headline
- * restriction ({@code headline:putin}, {@code headline:"north korea"}). Unrestricted
+ * {@code NOT word}, parentheses, trailing wildcards ({@code russ*}), the headline
+ * restriction ({@code headline:putin}, {@code headline:"north korea"}) and known places
+ * ({@code place:japan}: Japan, Japanese, Tokyo or Osaka as one topic, see
+ * {@link KnownPlaces}; the topic's aboutness then counts them together). Unrestricted
  * terms search the {@link #HEADLINE} and the {@link #BODY}. A {@code /} is read as a
  * space (so {@code 24/7} is two words, not a regular expression); hyphenated words
  * ({@code covid-19}) are phrases. Mixing OR with AND at one level needs parentheses:

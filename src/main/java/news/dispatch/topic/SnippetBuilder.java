@@ -21,7 +21,7 @@ final class SnippetBuilder {
 	}
 
 	static Snippet build(ArticleText article, List<ArticleHit> hits) {
-		List<ArticleHit> bodyHits = hits.stream().filter((hit) -> !hit.inHeadline()).toList();
+		List<ArticleHit> bodyHits = hits.stream().filter(ArticleHit::inBody).toList();
 		if (bodyHits.isEmpty()) {
 			String headline = article.headline();
 			int start = 0;

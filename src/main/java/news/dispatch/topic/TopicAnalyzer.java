@@ -21,6 +21,22 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 final class TopicAnalyzer extends Analyzer {
 
+	/** Chars between two values of one field (an article's place and its body). */
+	static final int OFFSET_GAP = 1;
+
+	/** Positions between two values of one field, so that no phrase spans them. */
+	private static final int POSITION_GAP = 100;
+
+	@Override
+	public int getOffsetGap(String fieldName) {
+		return OFFSET_GAP;
+	}
+
+	@Override
+	public int getPositionIncrementGap(String fieldName) {
+		return POSITION_GAP;
+	}
+
 	@Override
 	protected TokenStreamComponents createComponents(String fieldName) {
 		StandardTokenizer source = new StandardTokenizer();

@@ -48,6 +48,11 @@ public final class TopicMatcher implements Closeable {
 	/** The owners of each registered query text, with what each demands of a match. */
 	private final Map<String, List<Owner>> owners = new HashMap<>();
 
+	/**
+	 * The shape of each query text that aboutness was asked of, parsed when first asked.
+	 */
+	private final Map<String, QueryShape> shapes = new HashMap<>();
+
 	private long queriesRun;
 
 	/**
@@ -160,10 +165,30 @@ public final class TopicMatcher implements Closeable {
 	 * @throws IllegalStateException if a query fails on an article, naming both
 	 */
 	public synchronized List<TopicMatch> match(List<MatchableArticle> articles) {
-		if (articles.isEmpty() || this.size == 0) {
-			return List.of();
-		}
 		List<TopicMatch> matches = new ArrayList<>();
+		run(articles, false, (trial) -> matches.add(trial.match()));
+		return matches;
+	}
+
+	/**
+	 * Match a batch of articles against all queries and tell, for every (article, query)
+	 * pair the query matches, whether its relevance admits it and why: what
+	 * {@code topics test} shows and {@code topics tune} fits to.
+	 * @param articles the articles to match
+	 * @return one {@link Trial} per (article, owner of a matching query), admitted or
+	 * not, in the order of {@link #match(List)}
+	 * @throws UncheckedIOException if matching fails
+	 */
+	synchronized List<Trial> trial(List<MatchableArticle> articles) {
+		List<Trial> trials = new ArrayList<>();
+		run(articles, true, trials::add);
+		return trials;
+	}
+
+	private void run(List<MatchableArticle> articles, boolean withRefused, Consumer<Trial> into) {
+		if (articles.isEmpty() || this.size == 0) {
+			return;
+		}
 		for (MatchableArticle article : articles) {
 			// One article at a time: the presearcher then picks only the queries that can
 			// match this article. With a batch it picks those that can match any of them,
@@ -185,35 +210,52 @@ public final class TopicMatcher implements Closeable {
 						+ "); change or remove that query and run again", error.getValue());
 			}
 			ArticleText text = new ArticleText(article);
-			List<TopicMatch> forArticle = new ArrayList<>();
+			List<Trial> forArticle = new ArrayList<>();
 			for (HighlightsMatch match : result.getMatches()) {
-				addMatches(text, match, forArticle);
+				addMatches(text, match, withRefused, forArticle);
 			}
-			forArticle
-				.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::queryId));
-			matches.addAll(forArticle);
+			forArticle.sort(Comparator.comparingDouble((Trial trial) -> trial.match().score())
+				.reversed()
+				.thenComparing((trial) -> trial.match().queryId()));
+			forArticle.forEach(into);
 		}
-		return matches;
 	}
 
 	/**
-	 * One match per owner of the matched query whose relevance admits it; the hits, score
-	 * and passage are worked out once for them all.
+	 * One trial per owner of the matched query whose relevance admits it (or every owner,
+	 * {@code withRefused}); the hits, score, aboutness and passage are worked out once
+	 * for them all, and only when needed.
 	 */
-	private void addMatches(ArticleText article, HighlightsMatch match, List<TopicMatch> into) {
+	private void addMatches(ArticleText article, HighlightsMatch match, boolean withRefused, List<Trial> into) {
 		List<ArticleHit> hits = ArticleHits.of(article.article(), match);
-		SnippetBuilder.Snippet snippet = null;
-		double score = 0;
+		Aboutness.Weighing about = new Aboutness.Weighing(article, hits, () -> shape(match.getQueryId()));
+		TopicMatch first = null;
 		for (Owner owner : this.owners.getOrDefault(match.getQueryId(), List.of())) {
-			if (owner.relevance().admits(article, hits)) {
-				if (snippet == null) {
-					snippet = SnippetBuilder.build(article, hits);
-					score = ArticleHits.score(article, hits);
+			boolean admitted = owner.relevance().admits(article, hits, about);
+			if (admitted || withRefused) {
+				if (first == null) {
+					SnippetBuilder.Snippet snippet = SnippetBuilder.build(article, hits);
+					first = new TopicMatch(article.article().id(), owner.queryId(), ArticleHits.score(article, hits),
+							snippet.text(), snippet.highlights());
 				}
-				into.add(new TopicMatch(article.article().id(), owner.queryId(), score, snippet.text(),
-						snippet.highlights()));
+				TopicMatch topicMatch = new TopicMatch(first.articleId(), owner.queryId(), first.score(),
+						first.snippet(), first.highlights());
+				into.add(withRefused
+						? new Trial(topicMatch, admitted, about.exact(), owner.relevance().reason(article, hits, about))
+						: new Trial(topicMatch, true, null, null));
 			}
 		}
+	}
+
+	private QueryShape shape(String text) {
+		return this.shapes.computeIfAbsent(text, (query) -> {
+			try {
+				return QueryShape.of(QueryLanguage.parse(query));
+			}
+			catch (InvalidQueryException ex) {
+				return QueryShape.anyHit();
+			}
+		});
 	}
 
 	/**
@@ -237,6 +279,18 @@ public final class TopicMatcher implements Closeable {
 	 * A topic or subscriber whose query a registered text is.
 	 */
 	private record Owner(String queryId, Relevance relevance) {
+	}
+
+	/**
+	 * A query's match of an article, and whether the query's relevance admits it.
+	 *
+	 * @param match the match, with its score and passage
+	 * @param admitted whether the relevance admits it (a match is one only then)
+	 * @param aboutness how much the article is about the query's topic; {@code null} from
+	 * {@link #match(List)}
+	 * @param reason why it is in or out, in a few words; {@code null} likewise
+	 */
+	record Trial(TopicMatch match, boolean admitted, @Nullable Aboutness aboutness, @Nullable String reason) {
 	}
 
 }

@@ -146,7 +146,7 @@ public class TopicMatching {
 		Map<Long, Instant> published = new HashMap<>();
 		batch.forEach((article) -> published.put(article.id(), article.publishedAt()));
 		List<TopicMatch> found = matcher.match(batch.stream()
-			.map((article) -> new MatchableArticle(article.id(), article.headline(), article.body()))
+			.map((article) -> new MatchableArticle(article.id(), article.headline(), article.body(), article.place()))
 			.toList());
 		this.matches.replace(published, found);
 		this.articles.markMatched(ids, revision);

@@ -1,19 +1,27 @@
 package news.dispatch.topic;
 
+import java.util.List;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 
 /**
  * Lucene's classic query parser set up for the topic language: unrestricted terms search
  * {@link QueryLanguage#HEADLINE} and {@link QueryLanguage#BODY}, the default operator is
- * AND, hyphenated words become phrases, the only field an editor may name is
- * {@code headline} and words may not start with a wildcard.
+ * AND, hyphenated words become phrases, the fields an editor may name are
+ * {@code headline} and {@code place} (a known place's forms, {@link KnownPlaces}) and
+ * words may not start with a wildcard.
  * <p>
  * Not thread-safe: create one per parse.
  */
 final class TopicQueryParser extends MultiFieldQueryParser {
+
+	/** The known-places field: {@code place:japan}. */
+	static final String PLACE = "place";
 
 	private static final String[] DEFAULT_FIELDS = { QueryLanguage.HEADLINE, QueryLanguage.BODY };
 
@@ -33,7 +41,26 @@ final class TopicQueryParser extends MultiFieldQueryParser {
 
 	@Override
 	protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+		if (PLACE.equals(field)) {
+			return place(text);
+		}
 		return checked(field, () -> super.getFieldQuery(field, text, quoted));
+	}
+
+	/**
+	 * {@code place:japan}: any of the place's forms ({@link KnownPlaces}), each a phrase
+	 * searched in the headline and the body.
+	 */
+	private Query place(String name) throws ParseException {
+		List<String> forms = KnownPlaces.forms(name)
+			.orElseThrow(() -> new QueryProblem(fieldPosition(PLACE), "place:" + name
+					+ " is not a known place; write its forms with OR, as in (japan OR japanese OR tokyo), or use a"
+					+ " country's name, as in place:japan"));
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		for (String form : forms) {
+			any.add(checked(null, () -> super.getFieldQuery(null, form, true)), BooleanClause.Occur.SHOULD);
+		}
+		return any.build();
 	}
 
 	@Override
@@ -82,8 +109,8 @@ final class TopicQueryParser extends MultiFieldQueryParser {
 			}
 		}
 		if (!this.expanding && !QueryLanguage.HEADLINE.equals(field)) {
-			throw new QueryProblem(fieldPosition(field),
-					"unknown field '" + field + "': the only field you can name is headline, as in headline:putin");
+			throw new QueryProblem(fieldPosition(field), "unknown field '" + field
+					+ "': the fields you can name are headline and place, as in headline:putin or place:japan");
 		}
 		return builder.build();
 	}

@@ -29,7 +29,7 @@ public class Topics {
 		this.jdbc = jdbc;
 	}
 
-	private static final String COLUMNS = "id, name, query, match_in, min_hits";
+	private static final String COLUMNS = "id, name, query, match_in, min_hits, about_threshold";
 
 	public List<Topic> findAll() {
 		return this.jdbc.sql("select " + COLUMNS + " from topic order by name").query(Topics::topic).list();
@@ -46,8 +46,29 @@ public class Topics {
 	}
 
 	private static Topic topic(ResultSet rs, int row) throws SQLException {
-		return new Topic(rs.getLong(1), rs.getString(2), rs.getString(3),
-				new Relevance(Relevance.Region.valueOf(rs.getString(4)), rs.getInt(5)));
+		double threshold = rs.getDouble(6);
+		Double fitted = rs.wasNull() ? null : threshold;
+		Relevance.Region region = Relevance.Region.valueOf(rs.getString(4));
+		Relevance relevance = (region == Relevance.Region.ABOUT) ? Relevance.ABOUT
+				: new Relevance(region, rs.getInt(5));
+		return new Topic(rs.getLong(1), rs.getString(2), rs.getString(3), relevance.withThreshold(fitted));
+	}
+
+	/**
+	 * Keep the aboutness threshold fitted to a topic's judgements, or go back to the
+	 * default with {@code null}.
+	 */
+	void saveThreshold(long topicId, Double threshold) {
+		this.jdbc.sql("update topic set about_threshold = ?, updated_at = ? where id = ?")
+			.params(threshold, Instant.now().atOffset(ZoneOffset.UTC), topicId)
+			.update();
+	}
+
+	/**
+	 * Whether two relevance rules are the same apart from a fitted threshold.
+	 */
+	private static boolean sameRule(Relevance one, Relevance other) {
+		return one.in() == other.in() && one.minHits() == other.minHits();
 	}
 
 	/**
@@ -57,7 +78,7 @@ public class Topics {
 	boolean save(String name, String query, Relevance relevance) {
 		Optional<Topic> existing = findByName(name);
 		if (existing.isPresent()) {
-			if (existing.get().query().equals(query) && existing.get().relevance().equals(relevance)) {
+			if (existing.get().query().equals(query) && sameRule(existing.get().relevance(), relevance)) {
 				return false;
 			}
 			this.jdbc.sql("update topic set query = ?, match_in = ?, min_hits = ?, updated_at = ? where id = ?")

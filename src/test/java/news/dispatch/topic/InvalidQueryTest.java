@@ -24,8 +24,9 @@ class InvalidQueryTest {
 					"north korea                     | 0  | a quoted phrase is not closed
 					putin AND (russia OR kremlin     | 10 | a parenthesis is opened but never closed
 					russia OR putin)                 | 15 | a closing parenthesis has no matching opening one
-					foo:bar                          | 0  | unknown field 'foo': the only field you can name is headline, as in headline:putin
-					putin body:kremlin               | 6  | unknown field 'body': the only field you can name is headline, as in headline:putin
+					foo:bar                          | 0  | unknown field 'foo': the fields you can name are headline and place, as in headline:putin or place:japan
+					putin body:kremlin               | 6  | unknown field 'body': the fields you can name are headline and place, as in headline:putin or place:japan
+					place:atlantis                   | 0  | place:atlantis is not a known place; write its forms with OR, as in (japan OR japanese OR tokyo), or use a country's name, as in place:japan
 					*ussia                           | 0  | a word cannot start with * or ?; put the wildcard at the end of a word, as in russ*
 					putin ?ussia                     | 6  | a word cannot start with * or ?; put the wildcard at the end of a word, as in russ*
 					-russia                          | 0  | a query needs at least one word to look for

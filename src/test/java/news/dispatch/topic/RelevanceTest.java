@@ -82,7 +82,7 @@ class RelevanceTest {
 		assertThat(Relevance.parse(null, "3", DEFAULT)).isEqualTo(new Relevance(Relevance.Region.ANYWHERE, 3));
 		assertThat(Relevance.parse("lead", "2", Relevance.ANY)).isEqualTo(DEFAULT);
 		assertThatIllegalArgumentException().isThrownBy(() -> Relevance.parse("title", null, DEFAULT))
-			.withMessage("in: must be headline, lead or anywhere, not \"title\"");
+			.withMessage("in: must be about, headline, lead or anywhere, not \"title\"");
 		assertThatIllegalArgumentException().isThrownBy(() -> Relevance.parse(null, "0", DEFAULT))
 			.withMessage("min-hits: must be a whole number from 1, not \"0\"");
 	}

@@ -112,6 +112,22 @@ class TopicQualityTest {
 			.isGreaterThan(scores.values().stream().mapToInt((score) -> score.falsePositives).sum());
 	}
 
+	@Test
+	void theDefaultRuleAboutnessKeepsTheSameFloorsWithoutPerTopicOptions() throws IOException {
+		Map<String, TopicDefinition> topics = new LinkedHashMap<>();
+		topics().forEach((name, topic) -> topics.put(name, new TopicDefinition(topic.query(), Relevance.ABOUT)));
+
+		Map<String, Scores> about = measure(topics, articles(), true);
+		System.out.println("With the default rule (aboutness), no options:\n" + report(about));
+
+		assertThat(mean(about, Scores::precision)).as(report(about)).isGreaterThanOrEqualTo(MEAN_FLOOR);
+		assertThat(mean(about, Scores::recall)).as(report(about)).isGreaterThanOrEqualTo(MEAN_FLOOR);
+		assertThat(about.values()).allSatisfy(
+				(score) -> assertThat(score.precision()).as(score.topic()).isGreaterThanOrEqualTo(PRECISION_FLOOR));
+		assertThat(about.values())
+			.allSatisfy((score) -> assertThat(score.recall()).as(score.topic()).isGreaterThanOrEqualTo(RECALL_FLOOR));
+	}
+
 	static double mean(Map<String, Scores> scores, ToDoubleFunction<Scores> measure) {
 		return scores.values().stream().mapToDouble(measure).average().orElse(0);
 	}

@@ -1,0 +1,155 @@
+package news.dispatch.topic;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static news.dispatch.topic.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default rule, aboutness, on wire copy written for these tests: a story about a
+ * topic names it in its headline, dateline or lead and keeps to it; a passing mention is
+ * one hit in a later paragraph of a long story.
+ */
+class AboutnessTest {
+
+	static final String[] LATER = { "Analysts said the figures were in line with forecasts.",
+			"Trading volume was light ahead of the holiday weekend.",
+			"The central bank left its discount rate unchanged at 5.5 pct.",
+			"Bond prices edged higher in thin dealings, dealers said.",
+			"Several brokers said they expected little change next week." };
+
+	/**
+	 * A long story about the U.S. budget that names Japan once, in its sixth paragraph.
+	 */
+	static final MatchableArticle PASSING_JAPAN = article("U.S. HOUSE PANEL APPROVES BUDGET PLAN",
+			"WASHINGTON, March 4 - The House Budget Committee approved a spending plan for fiscal 1988 that cuts the deficit by 38 billion dlrs.",
+			LATER[0], LATER[1], LATER[2], "Committee members said imports from Japan were not discussed.", LATER[3],
+			LATER[4]);
+
+	/** A story filed from Tokyo about the Japanese economy. */
+	static final MatchableArticle ABOUT_JAPAN = article("TRADE SURPLUS WIDENS IN FEBRUARY",
+			"TOKYO, March 4 - The trade surplus widened to 7.6 billion dlrs in February from 5.4 billion a year earlier, the Finance Ministry said.",
+			LATER[0], LATER[1], "Japanese exporters shipped more cars and chips to Europe.", LATER[3]);
+
+	static Verdict judge(String query, MatchableArticle article) {
+		try (TopicMatcher matcher = new TopicMatcher(Map.of("topic", query), Map.of("topic", Relevance.ABOUT),
+				(invalid) -> {
+					throw invalid;
+				})) {
+			List<TopicMatcher.Trial> trials = matcher.trial(List.of(article));
+			if (trials.isEmpty()) {
+				return new Verdict(false, null, "the query does not match");
+			}
+			return new Verdict(trials.get(0).admitted(), trials.get(0).aboutness(), trials.get(0).reason());
+		}
+	}
+
+	record Verdict(boolean in, Aboutness aboutness, String reason) {
+	}
+
+	@Test
+	void aPlaceNamedOnceInALaterParagraphOfALongStoryIsAPassingMention() {
+		Verdict verdict = judge("japan OR japanese OR tokyo", PASSING_JAPAN);
+
+		assertThat(verdict.in()).isFalse();
+		assertThat(verdict.reason()).isEqualTo("out: a passing mention, 1 of 7 sentences");
+	}
+
+	@Test
+	void aStoryDatelinedInThePlaceIsAboutIt() {
+		Verdict verdict = judge("place:japan", ABOUT_JAPAN);
+
+		assertThat(verdict.in()).as(verdict.reason()).isTrue();
+		assertThat(verdict.aboutness().place()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("in: the dateline names it");
+	}
+
+	@Test
+	void aPlaceGivenApartFromTheBodyCountsAsTheDatelineAndMatchesTheQuery() {
+		MatchableArticle filed = new MatchableArticle(7, "SHARES CLOSE LOWER IN ACTIVE TRADING",
+				"Share prices closed lower in active trading as investors took profits.\n\n" + LATER[0], "TOKYO");
+
+		Verdict verdict = judge("place:japan", filed);
+
+		assertThat(verdict.in()).as(verdict.reason()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("in: the dateline names it");
+	}
+
+	@Test
+	void placeCountsTheCountryItsPeopleAndItsCapitalAsOneTopic() {
+		MatchableArticle story = article("Tokyo stocks rally", "Japanese shares rose for a third day.",
+				"Dealers in Tokyo said Japan's exporters led the gains.", LATER[0], LATER[1], LATER[2]);
+
+		assertThat(judge("place:japan", story).aboutness().hitSentences()).isEqualTo(2);
+		assertThat(judge("place:Tokyo", story).in()).isTrue();
+		assertThat(judge("japan", story).in()).as("the headline and lead say Tokyo and Japanese").isFalse();
+	}
+
+	@Test
+	void aPersonNamedInFullAndThenBySurnameIsTheSubject() {
+		MatchableArticle story = article("DOLLAR FIRMS AFTER TREASURY REMARKS",
+				"WASHINGTON, March 5 - Treasury Secretary James Baker said the dollar had fallen far enough.",
+				"Baker told reporters the industrial nations agreed on stable rates.", LATER[0],
+				"Baker said he would meet finance ministers next month.", LATER[1], LATER[2],
+				"Asked about interest rates, Baker declined to comment.", LATER[3]);
+
+		Verdict verdict = judge("\"james baker\"", story);
+
+		assertThat(verdict.aboutness().hitSentences()).isEqualTo(4);
+		assertThat(verdict.in()).as(verdict.reason()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("in: the lead names it and 4 of 8 sentences do");
+	}
+
+	@Test
+	void aSurnameAfterAnotherFirstNameIsSomeoneElse() {
+		MatchableArticle story = article("Reagan library opens", "Former president Ronald Reagan opened his library.",
+				"Nancy Reagan cut the ribbon.", "But Reagan spoke for an hour.", LATER[0]);
+
+		assertThat(judge("\"ronald reagan\"", story).aboutness().hitSentences()).isEqualTo(2);
+	}
+
+	@Test
+	void aPersonNamedOnceInALongStoryIsAPassingMention() {
+		MatchableArticle story = article("BANKS RAISE PRIME RATE",
+				"NEW YORK, March 6 - Major banks raised the prime rate.", LATER[0], LATER[1],
+				"Treasury Secretary James Baker was not available for comment.", LATER[2], LATER[3], LATER[4]);
+
+		assertThat(judge("\"james baker\"", story).in()).isFalse();
+	}
+
+	@Test
+	void aWordThatOnlyNarrowsAQueryDoesNotMakeAHeadlineAboutTheTopic() {
+		MatchableArticle story = article("Tories unveil plans for schools",
+				"The Conservatives promised more money for schools if elected.", LATER[0], LATER[1],
+				"Party leader Michael Howard is due to speak later.", LATER[2], LATER[3]);
+
+		Verdict verdict = judge("\"michael howard\" OR (howard tory)", story);
+
+		assertThat(verdict.aboutness().headline()).isFalse();
+		assertThat(verdict.in()).as(verdict.reason()).isFalse();
+	}
+
+	@Test
+	void aStoryThatLostItsParagraphsIsNotAllLead() {
+		String oneParagraph = String.join(" ", "LONDON, March 6 - Oil prices were steady in quiet trading.", LATER[0],
+				LATER[1], LATER[2], "Traders said a Japanese refiner bought two cargoes.", LATER[3], LATER[4]);
+
+		Verdict verdict = judge("japan OR japanese", article("OIL PRICES STEADY", oneParagraph));
+
+		assertThat(verdict.aboutness().lead()).isFalse();
+		assertThat(verdict.in()).isFalse();
+	}
+
+	@Test
+	void aShortStoryThatNamesTheTopicInItsLeadIsAboutIt() {
+		MatchableArticle story = article("CORN EXPORTS RISE",
+				"Exports of corn to Japan rose to 1.2 mln tonnes in the week, the Agriculture Department said.",
+				LATER[0]);
+
+		assertThat(judge("japan", story).in()).isTrue();
+	}
+
+}
