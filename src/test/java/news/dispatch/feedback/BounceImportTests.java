@@ -53,6 +53,12 @@ class BounceImportTests {
 
 	static final Path DATA = Path.of("target/test-data/bounces");
 
+	static {
+		// before the context starts (this class's set-up runs on its instance, after it):
+		// on PostgreSQL this makes the test's database afresh
+		Fixtures.delete(DATA);
+	}
+
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
 	// started before the context (and the per-class set-up), which needs its port
@@ -99,7 +105,6 @@ class BounceImportTests {
 
 	@BeforeAll
 	void anEditionWentOut() {
-		Fixtures.delete(DATA);
 		this.cli = new Cli(this.commandLine);
 		this.cli.importNewsroom(DATA.resolve("input"));
 		Cli.Result digest = this.cli.run("digest", "--date", EDITION.toString());

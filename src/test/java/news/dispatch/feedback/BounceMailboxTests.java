@@ -52,6 +52,12 @@ class BounceMailboxTests {
 
 	static final Path DATA = Path.of("target/test-data/bounce-mailbox");
 
+	static {
+		// before the context starts (this class's set-up runs on its instance, after it):
+		// on PostgreSQL this makes the test's database afresh
+		Fixtures.delete(DATA);
+	}
+
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
 	// started before the context, which needs its ports
@@ -102,7 +108,6 @@ class BounceMailboxTests {
 
 	@BeforeAll
 	void anEditionWentOut() {
-		Fixtures.delete(DATA);
 		Cli cli = new Cli(this.commandLine);
 		cli.importNewsroom(DATA.resolve("input"));
 		assertThat(cli.run("digest", "--date", EDITION.toString()).exitCode()).isZero();

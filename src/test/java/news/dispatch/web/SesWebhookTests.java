@@ -67,6 +67,12 @@ class SesWebhookTests {
 
 	static final Path DATA = Path.of("target/test-data/ses-webhook");
 
+	static {
+		// before the context starts (this class's set-up runs on its instance, after it):
+		// on PostgreSQL this makes the test's database afresh
+		Fixtures.delete(DATA);
+	}
+
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
 	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -144,7 +150,6 @@ class SesWebhookTests {
 
 	@BeforeAll
 	void anEditionWentOutAndSnsHasAKey() throws Exception {
-		Fixtures.delete(DATA);
 		Cli cli = new Cli(this.commandLine);
 		cli.importNewsroom(DATA.resolve("input"));
 		assertThat(cli.run("digest", "--date", EDITION.toString()).exitCode()).isZero();

@@ -62,6 +62,12 @@ class WebhookTests {
 
 	static final Path DATA = Path.of("target/test-data/webhooks");
 
+	static {
+		// before the context starts (this class's set-up runs on its instance, after it):
+		// on PostgreSQL this makes the test's database afresh
+		Fixtures.delete(DATA);
+	}
+
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
 	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -100,7 +106,6 @@ class WebhookTests {
 
 	@BeforeAll
 	void anEditionWentOut() {
-		Fixtures.delete(DATA);
 		Cli cli = new Cli(this.commandLine);
 		cli.importNewsroom(DATA.resolve("input"));
 		assertThat(cli.run("digest", "--date", EDITION.toString()).exitCode()).isZero();
