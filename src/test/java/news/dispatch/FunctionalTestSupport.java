@@ -16,9 +16,12 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -42,12 +45,16 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  * the chosen SMTP server, gives each test class a data directory as it left none, and
  * empties the shared one between test classes.
  */
-final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAllCallback, AfterAllCallback {
+final class FunctionalTestSupport
+		implements ContextCustomizerFactory, TestInstancePreConstructCallback, BeforeAllCallback, AfterAllCallback {
 
 	private static final String DATA_DIR = "dispatch.data-dir=";
 
 	/** Whether the shared data directory has been deleted in this JVM yet. */
 	private static boolean sharedFresh;
+
+	/** The test classes whose data directory was made before their instance. */
+	private static final java.util.Set<Class<?>> madeFresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	// --- the application context: where mail goes
 
@@ -177,6 +184,19 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 
 	// --- each test class: a data directory as it left none
 
+	/**
+	 * A test class whose one instance serves all its tests (PER_CLASS) has its
+	 * application started as that instance is made, before {@link #beforeAll}: its data
+	 * directory is made ready here, before the application opens it.
+	 */
+	@Override
+	public void preConstructTestInstance(TestInstanceFactoryContext factory, ExtensionContext context) {
+		if (context.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS
+				&& freshDataDirectory(factory.getTestClass())) {
+			madeFresh.add(factory.getTestClass());
+		}
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {
 		Class<?> testClass = context.getRequiredTestClass();
@@ -190,22 +210,38 @@ final class FunctionalTestSupport implements ContextCustomizerFactory, BeforeAll
 					+ " has smtp = OWN but no static FaultySmtpServer or GreenMailExtension field nor a @DynamicPropertySource"
 					+ " that sets spring.mail.port");
 		}
+		if (ownDataDirectory(testClass) == null) {
+			refuseSharingWithOwnSettings(testClass, test);
+		}
+		boolean made = (context.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS)
+				? madeFresh.remove(testClass) : freshDataDirectory(testClass);
+		if (!made) {
+			// the shared application's data, as the test class before this one left it
+			ApplicationContext application = SpringExtension.getApplicationContext(context);
+			TestDatabase.empty(application.getBean(DataSource.class));
+			emptyDataDirectory(Path.of(FunctionalTest.SHARED_DATA));
+		}
+	}
+
+	/**
+	 * Deletes the test's own data directory (on PostgreSQL its database is then made
+	 * afresh), or the shared one the first time in this JVM. False when the shared one is
+	 * in use already and is to be emptied instead, which needs its application.
+	 */
+	private static boolean freshDataDirectory(Class<?> testClass) {
 		Path own = ownDataDirectory(testClass);
 		if (own != null) {
 			Fixtures.delete(own);
-			return;
+			return true;
 		}
-		refuseSharingWithOwnSettings(testClass, test);
 		synchronized (FunctionalTestSupport.class) {
 			if (!sharedFresh) {
 				Fixtures.delete(Path.of(FunctionalTest.SHARED_DATA));
 				sharedFresh = true;
-				return;
+				return true;
 			}
 		}
-		ApplicationContext application = SpringExtension.getApplicationContext(context);
-		TestDatabase.empty(application.getBean(DataSource.class));
-		emptyDataDirectory(Path.of(FunctionalTest.SHARED_DATA));
+		return false;
 	}
 
 	@Override

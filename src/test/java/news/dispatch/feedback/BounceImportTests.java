@@ -1,11 +1,9 @@
 package news.dispatch.feedback;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -14,12 +12,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
+import news.dispatch.SentEdition;
+import news.dispatch.TestMail;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerEntry;
@@ -27,13 +24,11 @@ import news.dispatch.delivery.MessageReferences;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,43 +40,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * saved as files to their messages, suppresses exactly the readers they name, and changes
  * nothing for reports that are not ours, forged, broken or taken in before.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/bounces",
-		"dispatch.sending.bounces-to-suppress=1", "dispatch.feedback.soft-bounces-to-suppress=2",
-		"dispatch.feedback.max-report-size=1MB" })
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/bounces", "dispatch.sending.bounces-to-suppress=1",
+		"dispatch.feedback.soft-bounces-to-suppress=2", "dispatch.feedback.max-report-size=1MB" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BounceImportTests {
 
 	static final Path DATA = Path.of("target/test-data/bounces");
 
-	static {
-		// before the context starts (this class's set-up runs on its instance, after it):
-		// on PostgreSQL this makes the test's database afresh
-		Fixtures.delete(DATA);
-	}
-
-	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
-
-	// started before the context (and the per-class set-up), which needs its port
-	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static {
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
-	}
+	static final LocalDate EDITION = SentEdition.DATE;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
+		SentEdition.properties(registry);
 	}
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Subscribers subscribers;
@@ -95,8 +69,6 @@ class BounceImportTests {
 	@Autowired
 	io.micrometer.core.instrument.MeterRegistry meters;
 
-	Cli cli;
-
 	Map<String, ReturnedMail> sent;
 
 	List<MimeMessage> edition;
@@ -105,14 +77,9 @@ class BounceImportTests {
 
 	@BeforeAll
 	void anEditionWentOut() {
-		this.cli = new Cli(this.commandLine);
-		this.cli.importNewsroom(DATA.resolve("input"));
-		Cli.Result digest = this.cli.run("digest", "--date", EDITION.toString());
-		assertThat(digest.exitCode()).as(digest.err()).isZero();
-		java.util.regex.Matcher run = java.util.regex.Pattern.compile("\\(run (\\d+)\\)").matcher(digest.out());
-		assertThat(run.find()).as(digest.out()).isTrue();
-		this.run = run.group(1);
-		this.edition = List.of(smtp.getReceivedMessages());
+		SentEdition sent = SentEdition.send(this.cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages);
+		this.run = sent.run();
+		this.edition = sent.messages();
 		this.sent = this.edition.stream()
 			.map(ReturnedMail::of)
 			.collect(Collectors.toMap(ReturnedMail::recipient, Function.identity()));
@@ -211,12 +178,12 @@ class BounceImportTests {
 				+ " Organisers in Russia expect record crowds at the football grounds, and the cricket final is sold out.\n",
 				StandardCharsets.UTF_8);
 		assertThat(this.cli.run("ingest", "--quiet", "--from", inbox.toString()).exitCode()).isZero();
-		int before = smtp.getReceivedMessages().length;
+		int before = TestMail.server().getReceivedMessages().length;
 		Cli.Result next = this.cli.run("digest", "--date", EDITION.plusDays(1).toString());
 
 		// then: it skips exactly the readers the reports named (Chloé is weekly, not due)
 		assertThat(next.exitCode()).as(next.err()).isZero();
-		List<String> recipients = Arrays.stream(smtp.getReceivedMessages())
+		List<String> recipients = Arrays.stream(TestMail.server().getReceivedMessages())
 			.skip(before)
 			.map((message) -> ReturnedMail.of(message).recipient())
 			.toList();

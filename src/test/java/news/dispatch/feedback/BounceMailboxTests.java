@@ -3,14 +3,10 @@ package news.dispatch.feedback;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -21,8 +17,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
+import news.dispatch.SentEdition;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.subscriber.SubscriberStatus;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,21 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finds as {@code bounces import} does, and moves (IMAP) or deletes (POP3) every message
  * it read, so each is read once. Against GreenMail's IMAP and POP3 servers.
  */
-@SpringBootTest(properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/bounce-mailbox",
-		"dispatch.feedback.mailbox.host=127.0.0.1", "dispatch.feedback.mailbox.username=bounces",
-		"dispatch.feedback.mailbox.password=secret", "dispatch.feedback.mailbox.interval=1s" })
+@FunctionalTest(smtp = FunctionalTest.Smtp.OWN,
+		properties = { "dispatch.data-dir=target/test-data/bounce-mailbox", "dispatch.feedback.mailbox.host=127.0.0.1",
+				"dispatch.feedback.mailbox.username=bounces", "dispatch.feedback.mailbox.password=secret",
+				"dispatch.feedback.mailbox.interval=1s" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BounceMailboxTests {
 
 	static final Path DATA = Path.of("target/test-data/bounce-mailbox");
-
-	static {
-		// before the context starts (this class's set-up runs on its instance, after it):
-		// on PostgreSQL this makes the test's database afresh
-		Fixtures.delete(DATA);
-	}
-
-	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
 
 	// started before the context, which needs its ports
 	static final GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3_IMAP));
@@ -80,11 +68,11 @@ class BounceMailboxTests {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
 		registry.add("dispatch.feedback.mailbox.port", () -> mail.getImap().getPort());
-		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
+		SentEdition.properties(registry);
 	}
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	BounceMailbox mailbox;
@@ -108,13 +96,10 @@ class BounceMailboxTests {
 
 	@BeforeAll
 	void anEditionWentOut() {
-		Cli cli = new Cli(this.commandLine);
-		cli.importNewsroom(DATA.resolve("input"));
-		assertThat(cli.run("digest", "--date", EDITION.toString()).exitCode()).isZero();
-		this.sent = Arrays.stream(mail.getReceivedMessages())
-			.filter((message) -> !ReturnedMail.of(message).recipient().startsWith("bounces@"))
-			.map(ReturnedMail::of)
-			.collect(Collectors.toMap(ReturnedMail::recipient, Function.identity(), (a, b) -> a));
+		this.sent = new HashMap<>();
+		SentEdition.send(this.cli, DATA.resolve("input"), mail::getReceivedMessages)
+			.byRecipient()
+			.forEach((recipient, message) -> this.sent.put(recipient, ReturnedMail.of(message)));
 	}
 
 	@Test

@@ -12,27 +12,22 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
+import news.dispatch.SentEdition;
+import news.dispatch.TestMail;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,9 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verifying over the signed fields. The certificate here is made for the test run and
  * served in place of SNS's; everything else is the real path over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/ses-webhook",
-				"dispatch.sending.bounces-to-suppress=1", "dispatch.webhooks.ses-topic-arns=" + SesWebhookTests.TOPIC })
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/ses-webhook", "dispatch.sending.bounces-to-suppress=1",
+				"dispatch.webhooks.ses-topic-arns=" + SesWebhookTests.TOPIC })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SesWebhookTests {
 
@@ -67,32 +62,11 @@ class SesWebhookTests {
 
 	static final Path DATA = Path.of("target/test-data/ses-webhook");
 
-	static {
-		// before the context starts (this class's set-up runs on its instance, after it):
-		// on PostgreSQL this makes the test's database afresh
-		Fixtures.delete(DATA);
-	}
-
-	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
-
-	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static {
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
-	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
+		SentEdition.properties(registry);
 	}
 
 	/**
@@ -133,7 +107,7 @@ class SesWebhookTests {
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Subscribers subscribers;
@@ -150,13 +124,9 @@ class SesWebhookTests {
 
 	@BeforeAll
 	void anEditionWentOutAndSnsHasAKey() throws Exception {
-		Cli cli = new Cli(this.commandLine);
-		cli.importNewsroom(DATA.resolve("input"));
-		assertThat(cli.run("digest", "--date", EDITION.toString()).exitCode()).isZero();
-		for (MimeMessage message : smtp.getReceivedMessages()) {
-			this.messageIds.put(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress(),
-					message.getMessageID());
-		}
+		SentEdition.send(this.cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages)
+			.byRecipient()
+			.forEach((recipient, message) -> this.messageIds.put(recipient, messageId(message)));
 		Path store = Files.createDirectories(DATA).resolve("sns.p12");
 		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
 				"-genkeypair", "-alias", "sns", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname",
@@ -308,6 +278,15 @@ class SesWebhookTests {
 
 	private DeliveryStatus ledger(String email) {
 		return this.deliveries.entryByMessageId(this.messageIds.get(email)).orElseThrow().status();
+	}
+
+	private static String messageId(MimeMessage message) {
+		try {
+			return message.getMessageID();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

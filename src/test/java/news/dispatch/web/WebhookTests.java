@@ -8,30 +8,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
-import news.dispatch.Fixtures;
-import news.dispatch.cli.CommandLineInterface;
+import news.dispatch.FunctionalTest;
+import news.dispatch.SentEdition;
+import news.dispatch.TestMail;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,11 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not authenticate as its provider is refused and changes nothing; an authentic one
  * is tied to its message and applied as a returned report is, once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dispatch.cli.run-on-start=false", "dispatch.data-dir=target/test-data/webhooks",
-				"dispatch.sending.bounces-to-suppress=1", "dispatch.webhooks.postmark-username=postmark",
-				"dispatch.webhooks.postmark-password=pm-secret", "dispatch.webhooks.sendgrid-username=sendgrid",
-				"dispatch.webhooks.sendgrid-password=sg-secret",
+@FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispatch.data-dir=target/test-data/webhooks", "dispatch.sending.bounces-to-suppress=1",
+				"dispatch.webhooks.postmark-username=postmark", "dispatch.webhooks.postmark-password=pm-secret",
+				"dispatch.webhooks.sendgrid-username=sendgrid", "dispatch.webhooks.sendgrid-password=sg-secret",
 				"dispatch.webhooks.mailgun-signing-key=" + WebhookTests.MAILGUN_KEY })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookTests {
@@ -62,37 +53,16 @@ class WebhookTests {
 
 	static final Path DATA = Path.of("target/test-data/webhooks");
 
-	static {
-		// before the context starts (this class's set-up runs on its instance, after it):
-		// on PostgreSQL this makes the test's database afresh
-		Fixtures.delete(DATA);
-	}
-
-	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
-
-	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static {
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
-	}
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
+		SentEdition.properties(registry);
 	}
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	CommandLineInterface commandLine;
+	Cli cli;
 
 	@Autowired
 	Subscribers subscribers;
@@ -106,11 +76,8 @@ class WebhookTests {
 
 	@BeforeAll
 	void anEditionWentOut() {
-		Cli cli = new Cli(this.commandLine);
-		cli.importNewsroom(DATA.resolve("input"));
-		assertThat(cli.run("digest", "--date", EDITION.toString()).exitCode()).isZero();
-		this.sent = Arrays.stream(smtp.getReceivedMessages())
-			.collect(Collectors.toMap(WebhookTests::recipient, Function.identity()));
+		this.sent = SentEdition.send(this.cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages)
+			.byRecipient();
 	}
 
 	@Test
@@ -218,15 +185,6 @@ class WebhookTests {
 
 	private DeliveryStatus ledger(String email) throws Exception {
 		return this.deliveries.entryByMessageId(this.sent.get(email).getMessageID()).orElseThrow().status();
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
