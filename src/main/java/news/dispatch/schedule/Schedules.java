@@ -14,7 +14,9 @@ import news.dispatch.ingest.IngestSettings;
 import news.dispatch.digest.DigestJob;
 import news.dispatch.run.RunRecovery;
 import news.dispatch.run.ScheduleSettings;
+import news.dispatch.system.ClockSettings;
 import news.dispatch.system.DispatchSettings;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +28,18 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.Trigger;
+import org.springframework.scheduling.TriggerContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code dispatch serve}'s schedules ({@code jobs/*}/job.yml) and its recovery of
- * dead runs. Each schedule has a thread that waits, by {@code dispatch.clock}, for the
- * next moment its cron expression names and starts the job for that moment: the moment is
- * the job's identifying parameter, so of several instances asking for the same moment one
- * runs it (the others find it running or complete and go on). A moment passed while the
- * thread was busy is run late rather than skipped.
+ * dead runs, on a task scheduler with a thread for each. A schedule's trigger reads its
+ * cron expression by {@code dispatch.clock} and starts the job for the moment it names:
+ * the moment is the job's identifying parameter, so of several instances asking for the
+ * same moment one runs it (the others find it running or complete and go on). A moment
+ * passed while the job of the one before was running is run late rather than skipped.
  */
 @Component
 public class Schedules implements DisposableBean {
@@ -50,6 +55,8 @@ public class Schedules implements DisposableBean {
 
 	private final Clock clock;
 
+	private final ClockSettings clockSettings;
+
 	private final ScheduleSettings settings;
 
 	private final RunRecovery recovery;
@@ -60,15 +67,15 @@ public class Schedules implements DisposableBean {
 
 	private final java.nio.file.Path jobsDir;
 
-	private final List<Thread> threads = new ArrayList<>();
+	private @Nullable ThreadPoolTaskScheduler scheduler;
 
-	private volatile boolean running;
-
-	Schedules(List<Job> jobs, JobOperator operator, Clock clock, ScheduleSettings settings, RunRecovery recovery,
-			IngestSettings ingest, DispatchSettings dispatch, @Value("${dispatch.jobs-dir:./jobs}") String jobsDir) {
+	Schedules(List<Job> jobs, JobOperator operator, Clock clock, ClockSettings clockSettings, ScheduleSettings settings,
+			RunRecovery recovery, IngestSettings ingest, DispatchSettings dispatch,
+			@Value("${dispatch.jobs-dir:./jobs}") String jobsDir) {
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> a));
 		this.operator = operator;
 		this.clock = clock;
+		this.clockSettings = clockSettings;
 		this.settings = settings;
 		this.recovery = recovery;
 		this.ingest = ingest;
@@ -85,42 +92,21 @@ public class Schedules implements DisposableBean {
 	public synchronized List<String> start() {
 		List<Schedule> schedules = this.settings.enabled() ? ScheduleFiles.read(this.jobsDir, JOBS.keySet())
 				: List.of();
-		this.running = true;
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(schedules.size() + 1);
+		scheduler.setThreadNamePrefix("schedule-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		this.scheduler = scheduler;
 		List<String> described = new ArrayList<>();
 		for (Schedule schedule : schedules) {
 			described.add(schedule.job() + ": \"" + schedule.cron() + "\" in " + schedule.zone() + ", next at "
 					+ schedule.next(this.clock.instant()));
-			start("schedule-" + schedule.job(), () -> keep(schedule));
+			MomentTrigger trigger = new MomentTrigger(schedule, this.clock, this.clockSettings.pace());
+			scheduler.schedule(() -> run(schedule.job(), trigger.moment()), trigger);
 		}
-		start("run-recovery", this::recoverDeadRuns);
+		scheduler.scheduleWithFixedDelay(this::recoverDeadRuns, this.settings.heartbeat());
 		return described;
-	}
-
-	private void start(String name, Runnable task) {
-		Thread thread = new Thread(task, name);
-		thread.setDaemon(true);
-		this.threads.add(thread);
-		thread.start();
-	}
-
-	private void keep(Schedule schedule) {
-		Instant last = this.clock.instant();
-		while (this.running) {
-			Instant next = schedule.next(last);
-			if (next == null) {
-				return;
-			}
-			while (this.running && this.clock.instant().isBefore(next)) {
-				if (!pause(Duration.ofMillis(200))) {
-					return;
-				}
-			}
-			if (!this.running) {
-				return;
-			}
-			run(schedule.job(), next);
-			last = next;
-		}
 	}
 
 	/**
@@ -151,34 +137,65 @@ public class Schedules implements DisposableBean {
 	}
 
 	private void recoverDeadRuns() {
-		while (this.running) {
-			try {
-				this.recovery.recoverDead();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Looking for runs to recover failed: {}", ex.getMessage());
-			}
-			if (!pause(this.settings.heartbeat())) {
-				return;
-			}
-		}
-	}
-
-	private boolean pause(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
-			return true;
+			this.recovery.recoverDead();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+		catch (RuntimeException ex) {
+			logger.warn("Looking for runs to recover failed: {}", ex.getMessage());
 		}
 	}
 
 	@Override
 	public synchronized void destroy() {
-		this.running = false;
-		this.threads.forEach(Thread::interrupt);
+		if (this.scheduler != null) {
+			this.scheduler.shutdown();
+		}
+	}
+
+	/**
+	 * A schedule's trigger: the next moment its cron expression names by
+	 * {@code dispatch.clock}, after the one it fired for last, turned into the real time
+	 * at which the clock shows it (the clock may be set to another moment and go faster).
+	 * The scheduler asks for the next execution only once the run before has ended, so
+	 * {@link #moment()} is the moment of the run in progress.
+	 */
+	static final class MomentTrigger implements Trigger {
+
+		private final Schedule schedule;
+
+		private final Clock clock;
+
+		private final double pace;
+
+		private volatile @Nullable Instant moment;
+
+		MomentTrigger(Schedule schedule, Clock clock, double pace) {
+			this.schedule = schedule;
+			this.clock = clock;
+			this.pace = pace;
+		}
+
+		@Override
+		public @Nullable Instant nextExecution(TriggerContext context) {
+			Instant last = this.moment;
+			Instant now = this.clock.instant();
+			Instant next = this.schedule.next((last != null) ? last : now);
+			this.moment = next;
+			if (next == null) {
+				return null;
+			}
+			long ahead = Duration.between(now, next).toNanos();
+			return Instant.now().plusNanos(Math.max(0, (long) (ahead / this.pace)));
+		}
+
+		Instant moment() {
+			Instant moment = this.moment;
+			if (moment == null) {
+				throw new IllegalStateException("No moment for " + this.schedule.job() + " yet");
+			}
+			return moment;
+		}
+
 	}
 
 }

@@ -33,6 +33,14 @@ public record ClockSettings(@Nullable Instant start, @Nullable Instant anchor, @
 	}
 
 	/**
+	 * How many seconds of the clock pass in one real second: the rate if the clock is
+	 * set, else 1 (the real time).
+	 */
+	public double pace() {
+		return (this.start != null) ? this.rate : 1;
+	}
+
+	/**
 	 * The clock these settings describe.
 	 */
 	public Clock clock() {
