@@ -112,6 +112,16 @@ public class DeliverySteps {
 		return unsent(key, status, pageSize, 0, Long.MAX_VALUE);
 	}
 
+	/**
+	 * One status's unsent messages, page by page after the last id read. Not the
+	 * framework's {@code JdbcPagingItemReader}: to keep H2 reading each page off the
+	 * index {@code (kind, edition_key, status, id)} the query must order by all four
+	 * columns, and with four sort keys the reader's "after the last row" condition is an
+	 * OR of four terms that H2 cannot start an index range with, so every page scans the
+	 * edition from its start (H2 2.4, 200,000 rows, page at row 100,000: 100,100 rows
+	 * scanned against 101 here; with {@code id} as the only sort key, 100,002 and a
+	 * sort).
+	 */
 	private ItemStreamReader<Delivery> unsent(LedgerKey key, DeliveryStatus status, int pageSize, long fromSubscriber,
 			long toSubscriber) {
 		return new ItemStreamReader<>() {
