@@ -38,9 +38,10 @@ public @interface FunctionalTest {
 
 	/**
 	 * The data directory of the tests that share their application context (set in
-	 * {@code functional-test.properties}).
+	 * {@code functional-test.properties}): one for each of the test JVMs that run side by
+	 * side ({@code dispatch.test.fork}, set by the build).
 	 */
-	String SHARED_DATA = "target/test-data/functional";
+	String SHARED_DATA = "target/test-data/functional-" + System.getProperty("dispatch.test.fork", "fork1");
 
 	/**
 	 * Properties of this test's application ({@link SpringBootTest#properties()}).
