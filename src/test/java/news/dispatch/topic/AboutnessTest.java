@@ -152,4 +152,41 @@ class AboutnessTest {
 		assertThat(judge("japan", story).in()).isTrue();
 	}
 
+	@Test
+	void aStoryFiledFromACityOfTheCountryIsAboutTheCountryWithoutNamingIt() {
+		MatchableArticle osaka = new MatchableArticle(8, "SHARP RAISES CHIP OUTPUT",
+				"Sharp Corp will raise its output of memory chips by a fifth from April, a company spokesman said.\n\n"
+						+ LATER[0],
+				"Osaka");
+
+		Verdict verdict = judge("japan OR japanese OR tokyo", osaka);
+
+		assertThat(verdict.in()).as(verdict.reason()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("in: the dateline names it");
+	}
+
+	@Test
+	void aTownWithItsStateIsInTheUnitedStatesWhetherTheDatelineIsKeptOrInline() {
+		String lead = "Xerox Corp said its first quarter profit rose 12 pct on higher copier sales.";
+		MatchableArticle kept = new MatchableArticle(9, "XEROX PROFIT RISES", lead + "\n\n" + LATER[0],
+				"Stamford, Conn.");
+		MatchableArticle inline = article("XEROX PROFIT RISES", "ROCHESTER, N.Y., March 3 - " + lead, LATER[0]);
+		String query = "\"united states\" OR u.s. OR american";
+
+		assertThat(judge(query, kept).reason()).isEqualTo("in: the dateline names it");
+		assertThat(judge(query, inline).reason()).isEqualTo("in: the dateline names it");
+		assertThat(judge("japan OR japanese", kept).aboutness()).as("Connecticut is not in Japan").isNull();
+	}
+
+	@Test
+	void usInCapitalsIsTheCountryAndInLowerCaseThePronoun() {
+		MatchableArticle country = article("TALKS STALL", "The US and the EU failed to agree on farm subsidies.",
+				LATER[0]);
+		MatchableArticle pronoun = article("TALKS STALL", "\"Let us be clear,\" the minister told reporters.",
+				LATER[0]);
+
+		assertThat(judge("\"u.s.\" OR american", country).in()).isTrue();
+		assertThat(judge("\"u.s.\" OR american", pronoun).aboutness()).isNull();
+	}
+
 }
