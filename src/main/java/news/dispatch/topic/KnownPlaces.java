@@ -39,11 +39,11 @@ final class KnownPlaces {
 	}
 
 	/**
-	 * The forms of the country a dateline places a story in, or none when the place is
-	 * not known: the place may be a form of the country ("TOKYO", "WASHINGTON"), a city
-	 * that stands alone in datelines ("CHICAGO", {@code datelines.tsv}), or a town with
-	 * its state, province or country ("GREENWICH, Conn.", "HAMILTON, Bermuda"), where
-	 * what follows the comma decides.
+	 * The forms of the country a dateline places a story in (its name, its people and
+	 * adjective, not its cities), or none when the place is not known: the place may be
+	 * the country, its capital or a city that stands alone in datelines ("TOKYO",
+	 * "CHICAGO", {@code datelines.tsv}), or a town with its state, province or country
+	 * ("GREENWICH, Conn.", "LEEDS, England"), where what follows the comma decides.
 	 * @param dateline the place as the dateline gives it
 	 * @return the country's forms
 	 */
@@ -61,8 +61,7 @@ final class KnownPlaces {
 	}
 
 	private static @Nullable List<String> known(String key) {
-		List<String> forms = FORMS.get(key);
-		return (forms != null) ? forms : DATELINES.get(key);
+		return DATELINES.get(key);
 	}
 
 	private static String key(String name) {
@@ -89,7 +88,7 @@ final class KnownPlaces {
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				String[] columns = line.split("\t");
-				if (!line.startsWith("#") && columns.length == 2) {
+				if (!line.startsWith("#") && columns.length >= 2) {
 					lines.add(columns);
 				}
 			}
@@ -103,13 +102,12 @@ final class KnownPlaces {
 	private static Map<String, List<String>> loadDatelines() {
 		Map<String, List<String>> places = new HashMap<>();
 		for (String[] columns : lines("datelines.tsv")) {
-			List<String> forms = FORMS.get(key(columns[0]));
-			if (forms == null) {
-				throw new IllegalStateException(
-						"datelines.tsv names " + columns[0] + ", which places.tsv does not know");
-			}
-			for (String place : columns[1].split("\\|")) {
-				places.putIfAbsent(key(place), forms);
+			List<String> country = List.of(columns[1].split("\\|"));
+			country.forEach((form) -> places.putIfAbsent(key(form), country));
+			if (columns.length > 2) {
+				for (String place : columns[2].split("\\|")) {
+					places.putIfAbsent(key(place), country);
+				}
 			}
 		}
 		return Map.copyOf(places);

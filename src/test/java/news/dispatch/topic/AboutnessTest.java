@@ -163,6 +163,7 @@ class AboutnessTest {
 
 		assertThat(verdict.in()).as(verdict.reason()).isTrue();
 		assertThat(verdict.reason()).isEqualTo("in: the dateline names it");
+		assertThat(judge("tokyo", osaka).aboutness()).as("Osaka is in Japan, not in Tokyo").isNull();
 	}
 
 	@Test
@@ -187,6 +188,22 @@ class AboutnessTest {
 
 		assertThat(judge("\"u.s.\" OR american", country).in()).isTrue();
 		assertThat(judge("\"u.s.\" OR american", pronoun).aboutness()).isNull();
+	}
+
+	@Test
+	void aWireHeadlineThatNamesThePersonBySurnameAloneIsAboutThem() {
+		MatchableArticle baker = new MatchableArticle(10, "Baker Says U.S. Wants Stable Dollar",
+				"Treasury Secretary James Baker said the United States wanted a stable dollar.\n\n" + LATER[0] + "\n\n"
+						+ LATER[1] + "\n\n" + LATER[2] + "\n\n" + LATER[3],
+				"Washington");
+		MatchableArticle passing = new MatchableArticle(11, "Yen Firms in Quiet Trading",
+				"The yen firmed against the dollar in quiet trading.\n\n" + LATER[0] + "\n\n" + LATER[1]
+						+ "\n\nDealers noted remarks by Treasury Secretary James Baker on Friday.\n\n" + LATER[2]
+						+ "\n\n" + LATER[3],
+				"Tokyo");
+
+		assertThat(judge("\"james baker\"", baker).reason()).isEqualTo("in: the headline names it");
+		assertThat(judge("\"james baker\"", passing).reason()).isEqualTo("out: a passing mention, 1 of 6 sentences");
 	}
 
 }
