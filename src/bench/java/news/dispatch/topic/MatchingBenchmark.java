@@ -248,7 +248,7 @@ public final class MatchingBenchmark {
 			for (int from = 0; from < articles.size(); from += batch) {
 				Document[] docs = articles.subList(from, Math.min(articles.size(), from + batch))
 					.stream()
-					.map(ArticleDocuments::of)
+					.map((article) -> ArticleDocuments.of(new ArticleText(article)))
 					.toArray(Document[]::new);
 				MultiMatchingQueries<QueryMatch> result = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
 				run += result.getQueriesRun();

@@ -13,9 +13,10 @@ import org.apache.lucene.index.IndexOptions;
  * (in-memory) index, where plain {@link TextField}s carry no offsets and
  * {@link org.apache.lucene.monitor.HighlightsMatch} would report every offset as -1.
  * <p>
- * An article's {@link MatchableArticle#place() place} is a first value of the body field,
- * so that unrestricted terms find it without a field of its own (which every query would
- * have to name); {@link ArticleHits} tells its hits from the body's by their offsets.
+ * An article's {@link ArticleText#placeValues() place}, with the forms of the country its
+ * dateline is in, comes first among the values of the body field, so that unrestricted
+ * terms find it without a field of its own (which every query would have to name);
+ * {@link ArticleHits} tells its hits from the body's by their offsets.
  */
 final class ArticleDocuments {
 
@@ -29,22 +30,14 @@ final class ArticleDocuments {
 	private ArticleDocuments() {
 	}
 
-	static Document of(MatchableArticle article) {
+	static Document of(ArticleText article) {
 		Document document = new Document();
 		document.add(new Field(QueryLanguage.HEADLINE, article.headline(), TEXT_WITH_OFFSETS));
-		if (article.place() != null) {
-			document.add(new Field(QueryLanguage.BODY, article.place(), TEXT_WITH_OFFSETS));
+		for (String value : article.placeValues()) {
+			document.add(new Field(QueryLanguage.BODY, value, TEXT_WITH_OFFSETS));
 		}
 		document.add(new Field(QueryLanguage.BODY, article.body(), TEXT_WITH_OFFSETS));
 		return document;
-	}
-
-	/**
-	 * Where the body's own text starts among the body field's offsets: after the place
-	 * and the analyzer's offset gap, or at 0 when there is no place.
-	 */
-	static int bodyOffset(MatchableArticle article) {
-		return (article.place() != null) ? article.place().length() + TopicAnalyzer.OFFSET_GAP : 0;
 	}
 
 }

@@ -29,9 +29,10 @@ final class ArticleHits {
 	private ArticleHits() {
 	}
 
-	static List<ArticleHit> of(MatchableArticle article, HighlightsMatch match) {
+	static List<ArticleHit> of(ArticleText text, HighlightsMatch match) {
+		MatchableArticle article = text.article();
 		List<ArticleHit> hits = new ArrayList<>();
-		int bodyOffset = ArticleDocuments.bodyOffset(article);
+		int bodyOffset = text.bodyOffset();
 		for (String field : match.getFields()) {
 			boolean headline = QueryLanguage.HEADLINE.equals(field);
 			if (!headline && !QueryLanguage.BODY.equals(field)) {
@@ -42,7 +43,7 @@ final class ArticleHits {
 					add(hits, QueryLanguage.HEADLINE, article.headline(), hit.startOffset, hit.endOffset);
 				}
 				else if (hit.startOffset < bodyOffset) {
-					add(hits, ArticleHit.PLACE, article.place(), hit.startOffset, hit.endOffset);
+					add(hits, ArticleHit.PLACE, text.placeText(), hit.startOffset, hit.endOffset);
 				}
 				else {
 					add(hits, QueryLanguage.BODY, article.body(), hit.startOffset - bodyOffset,

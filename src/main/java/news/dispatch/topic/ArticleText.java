@@ -1,5 +1,6 @@
 package news.dispatch.topic;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ArticleText {
 	 * "BUENOS AIRES, Feb 26 --").
 	 */
 	private static final Pattern DATELINE = Pattern
-		.compile("\\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)?"
+		.compile("\\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})(?:, ([A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?))?"
 				+ "(?: ?\\((?:Reuters|REUTERS|AP|AFP|UPI|dpa|PA)\\))?(?:,? [A-Z][a-z]{2,8}\\.? \\d{1,2})?"
 				+ " ?(?:-{1,2}|\u2013|\u2014|_) ");
 
@@ -47,6 +48,12 @@ final class ArticleText {
 	private int leadEnd = -1;
 
 	private int datelineEnd = -1;
+
+	private @Nullable String datelinePlace;
+
+	private @Nullable List<String> placeValues;
+
+	private String placeText = "";
 
 	private @Nullable List<int[]> sentences;
 
@@ -95,9 +102,53 @@ final class ArticleText {
 			String body = this.article.body();
 			Matcher dateline = DATELINE.matcher(body);
 			dateline.region(0, Math.min(body.length(), 80));
-			this.datelineEnd = dateline.lookingAt() ? dateline.end(1) : 0;
+			boolean found = dateline.lookingAt();
+			this.datelineEnd = found ? dateline.end(1) : 0;
+			if (found) {
+				this.datelinePlace = dateline.group(1) + ((dateline.group(2) != null) ? ", " + dateline.group(2) : "");
+			}
 		}
 		return this.datelineEnd;
+	}
+
+	/**
+	 * What the matcher indexes before the body: the story's place, when it was kept apart
+	 * from the body, then the forms of the country its place or inline dateline is in
+	 * ({@link KnownPlaces#ofDateline(String)}), so that a story filed from Osaka hits
+	 * {@code japan OR japanese} at its dateline. A hit in these is a hit in the place.
+	 */
+	List<String> placeValues() {
+		if (this.placeValues == null) {
+			String kept = this.article.place();
+			datelineEnd();
+			String place = (kept != null) ? kept : this.datelinePlace;
+			List<String> values = new ArrayList<>();
+			if (kept != null) {
+				values.add(kept);
+			}
+			if (place != null) {
+				values.addAll(KnownPlaces.ofDateline(place));
+			}
+			this.placeValues = List.copyOf(values);
+			this.placeText = String.join(" ".repeat(TopicAnalyzer.OFFSET_GAP), values);
+		}
+		return this.placeValues;
+	}
+
+	/**
+	 * The place values as one text, in the offsets the index gives them.
+	 */
+	String placeText() {
+		placeValues();
+		return this.placeText;
+	}
+
+	/**
+	 * Where the body's own text starts among the body field's offsets: after the place
+	 * values and the analyzer's offset gap, or at 0 when there are none.
+	 */
+	int bodyOffset() {
+		return placeValues().isEmpty() ? 0 : placeText().length() + TopicAnalyzer.OFFSET_GAP;
 	}
 
 	/**

@@ -6,11 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The places {@code place:} knows ({@code places.tsv} beside this class): for each
@@ -23,6 +26,8 @@ final class KnownPlaces {
 
 	private static final Map<String, List<String>> FORMS = load();
 
+	private static final Map<String, List<String>> DATELINES = loadDatelines();
+
 	private KnownPlaces() {
 	}
 
@@ -33,28 +38,79 @@ final class KnownPlaces {
 		return Optional.ofNullable(FORMS.get(key(name)));
 	}
 
+	/**
+	 * The forms of the country a dateline places a story in (its name, its people and
+	 * adjective, not its cities), or none when the place is not known: the place may be
+	 * the country, its capital or a city that stands alone in datelines ("TOKYO",
+	 * "CHICAGO", {@code datelines.tsv}), or a town with its state, province or country
+	 * ("GREENWICH, Conn.", "LEEDS, England"), where what follows the comma decides.
+	 * @param dateline the place as the dateline gives it
+	 * @return the country's forms
+	 */
+	static List<String> ofDateline(String dateline) {
+		String whole = key(dateline);
+		List<String> forms = known(whole);
+		int comma = whole.indexOf(',');
+		if (forms == null && comma > 0) {
+			forms = known(whole.substring(comma + 1).strip());
+			if (forms == null) {
+				forms = known(whole.substring(0, comma).strip());
+			}
+		}
+		return (forms != null) ? forms : List.of();
+	}
+
+	private static @Nullable List<String> known(String key) {
+		return DATELINES.get(key);
+	}
+
 	private static String key(String name) {
 		return name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
 	}
 
 	private static Map<String, List<String>> load() {
 		Map<String, List<String>> forms = new HashMap<>();
-		try (InputStream in = KnownPlaces.class.getResourceAsStream("places.tsv");
+		for (String[] columns : lines("places.tsv")) {
+			List<String> place = List.of(columns[1].split("\\|"));
+			forms.put(key(columns[0]), place);
+			place.forEach((form) -> forms.putIfAbsent(key(form), place));
+		}
+		return Map.copyOf(forms);
+	}
+
+	/**
+	 * The lines of a table beside this class, each cut at its tab; comments and blank
+	 * lines left out.
+	 */
+	private static List<String[]> lines(String table) {
+		List<String[]> lines = new ArrayList<>();
+		try (InputStream in = KnownPlaces.class.getResourceAsStream(table);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				String[] columns = line.split("\t");
-				if (line.startsWith("#") || columns.length != 2) {
-					continue;
+				if (!line.startsWith("#") && columns.length >= 2) {
+					lines.add(columns);
 				}
-				List<String> place = List.of(columns[1].split("\\|"));
-				forms.put(key(columns[0]), place);
-				place.forEach((form) -> forms.putIfAbsent(key(form), place));
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return Map.copyOf(forms);
+		return lines;
+	}
+
+	private static Map<String, List<String>> loadDatelines() {
+		Map<String, List<String>> places = new HashMap<>();
+		for (String[] columns : lines("datelines.tsv")) {
+			List<String> country = List.of(columns[1].split("\\|"));
+			country.forEach((form) -> places.putIfAbsent(key(form), country));
+			if (columns.length > 2) {
+				for (String place : columns[2].split("\\|")) {
+					places.putIfAbsent(key(place), country);
+				}
+			}
+		}
+		return Map.copyOf(places);
 	}
 
 }

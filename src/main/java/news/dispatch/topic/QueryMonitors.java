@@ -46,9 +46,10 @@ final class QueryMonitors {
 	 * Version of what the index holds: raise it whenever the analyzer, the query language
 	 * or the presearcher changes what is indexed for a query, or the names under which
 	 * the monitor indexes a query's alternatives. {@code v1} named them in an order that
-	 * differed between processes ({@link OrderedQueryDecomposer}) and is never read.
+	 * differed between processes ({@link OrderedQueryDecomposer}) and is never read;
+	 * {@code v2} read "US" in a query as the pronoun.
 	 */
-	static final String FORMAT = "v2";
+	static final String FORMAT = "v3";
 
 	/**
 	 * Queries indexed per commit: fewer keep less of the presearcher's work in memory.

@@ -12,9 +12,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The analyzer shared by topic queries and articles.
  * <p>
  * Chain: standard (UAX#29) tokenizer, English possessive removal (handles {@code 's},
- * {@code ’s} and {@code ＇s}), lower-casing, ASCII folding ({@code é → e}, {@code ß → ss})
- * and minimal English plural stemming. There are deliberately no stop words (phrases stay
- * exact) and no synonyms.
+ * {@code ’s} and {@code ＇s}), "US" in capitals read as "U.S." ({@link UsFilter}),
+ * lower-casing, ASCII folding ({@code é → e}, {@code ß → ss}) and minimal English plural
+ * stemming. There are deliberately no stop words (phrases stay exact) and no synonyms but
+ * that one.
  * <p>
  * Wildcard and prefix terms are only lower-cased and folded (see
  * {@link #normalize(String, TokenStream)}), they are not stemmed.
@@ -41,6 +42,7 @@ final class TopicAnalyzer extends Analyzer {
 	protected TokenStreamComponents createComponents(String fieldName) {
 		StandardTokenizer source = new StandardTokenizer();
 		TokenStream stream = new EnglishPossessiveFilter(source);
+		stream = new UsFilter(stream);
 		stream = new LowerCaseFilter(stream);
 		stream = new ASCIIFoldingFilter(stream);
 		stream = new EnglishMinimalStemFilter(stream);

@@ -195,8 +195,9 @@ public final class TopicMatcher implements Closeable {
 			// which with 100,000 queries made matching 100 at a time eight times slower
 			// (MatchingBenchmark).
 			MatchingQueries<HighlightsMatch> result;
+			ArticleText text = new ArticleText(article);
 			try {
-				result = this.monitor.match(ArticleDocuments.of(article), HighlightsMatch.MATCHER);
+				result = this.monitor.match(ArticleDocuments.of(text), HighlightsMatch.MATCHER);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not match article " + article.id(), ex);
@@ -209,7 +210,6 @@ public final class TopicMatcher implements Closeable {
 						+ "\": the query '" + error.getKey() + "' failed (" + error.getValue().getMessage()
 						+ "); change or remove that query and run again", error.getValue());
 			}
-			ArticleText text = new ArticleText(article);
 			List<Trial> forArticle = new ArrayList<>();
 			for (HighlightsMatch match : result.getMatches()) {
 				addMatches(text, match, withRefused, forArticle);
@@ -227,7 +227,7 @@ public final class TopicMatcher implements Closeable {
 	 * for them all, and only when needed.
 	 */
 	private void addMatches(ArticleText article, HighlightsMatch match, boolean withRefused, List<Trial> into) {
-		List<ArticleHit> hits = ArticleHits.of(article.article(), match);
+		List<ArticleHit> hits = ArticleHits.of(article, match);
 		Aboutness.Weighing about = new Aboutness.Weighing(article, hits, () -> shape(match.getQueryId()));
 		TopicMatch first = null;
 		for (Owner owner : this.owners.getOrDefault(match.getQueryId(), List.of())) {

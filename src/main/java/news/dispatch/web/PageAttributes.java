@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * in a hidden field (loaded, and a session made, only when a page has such a form).
  */
 @ControllerAdvice(assignableTypes = { UnsubscribeController.class, SignUpController.class, PreferencesController.class,
-		EditorController.class, FreshLinkController.class })
+		EditorController.class, EditorTopicsController.class, FreshLinkController.class })
 class PageAttributes {
 
 	private final DispatchSettings settings;

@@ -152,4 +152,58 @@ class AboutnessTest {
 		assertThat(judge("japan", story).in()).isTrue();
 	}
 
+	@Test
+	void aStoryFiledFromACityOfTheCountryIsAboutTheCountryWithoutNamingIt() {
+		MatchableArticle osaka = new MatchableArticle(8, "SHARP RAISES CHIP OUTPUT",
+				"Sharp Corp will raise its output of memory chips by a fifth from April, a company spokesman said.\n\n"
+						+ LATER[0],
+				"Osaka");
+
+		Verdict verdict = judge("japan OR japanese OR tokyo", osaka);
+
+		assertThat(verdict.in()).as(verdict.reason()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("in: the dateline names it");
+		assertThat(judge("tokyo", osaka).aboutness()).as("Osaka is in Japan, not in Tokyo").isNull();
+	}
+
+	@Test
+	void aTownWithItsStateIsInTheUnitedStatesWhetherTheDatelineIsKeptOrInline() {
+		String lead = "Xerox Corp said its first quarter profit rose 12 pct on higher copier sales.";
+		MatchableArticle kept = new MatchableArticle(9, "XEROX PROFIT RISES", lead + "\n\n" + LATER[0],
+				"Stamford, Conn.");
+		MatchableArticle inline = article("XEROX PROFIT RISES", "ROCHESTER, N.Y., March 3 - " + lead, LATER[0]);
+		String query = "\"united states\" OR u.s. OR american";
+
+		assertThat(judge(query, kept).reason()).isEqualTo("in: the dateline names it");
+		assertThat(judge(query, inline).reason()).isEqualTo("in: the dateline names it");
+		assertThat(judge("japan OR japanese", kept).aboutness()).as("Connecticut is not in Japan").isNull();
+	}
+
+	@Test
+	void usInCapitalsIsTheCountryAndInLowerCaseThePronoun() {
+		MatchableArticle country = article("TALKS STALL", "The US and the EU failed to agree on farm subsidies.",
+				LATER[0]);
+		MatchableArticle pronoun = article("TALKS STALL", "\"Let us be clear,\" the minister told reporters.",
+				LATER[0]);
+
+		assertThat(judge("\"u.s.\" OR american", country).in()).isTrue();
+		assertThat(judge("\"u.s.\" OR american", pronoun).aboutness()).isNull();
+	}
+
+	@Test
+	void aWireHeadlineThatNamesThePersonBySurnameAloneIsAboutThem() {
+		MatchableArticle baker = new MatchableArticle(10, "Baker Says U.S. Wants Stable Dollar",
+				"Treasury Secretary James Baker said the United States wanted a stable dollar.\n\n" + LATER[0] + "\n\n"
+						+ LATER[1] + "\n\n" + LATER[2] + "\n\n" + LATER[3],
+				"Washington");
+		MatchableArticle passing = new MatchableArticle(11, "Yen Firms in Quiet Trading",
+				"The yen firmed against the dollar in quiet trading.\n\n" + LATER[0] + "\n\n" + LATER[1]
+						+ "\n\nDealers noted remarks by Treasury Secretary James Baker on Friday.\n\n" + LATER[2]
+						+ "\n\n" + LATER[3],
+				"Tokyo");
+
+		assertThat(judge("\"james baker\"", baker).reason()).isEqualTo("in: the headline names it");
+		assertThat(judge("\"james baker\"", passing).reason()).isEqualTo("out: a passing mention, 1 of 6 sentences");
+	}
+
 }

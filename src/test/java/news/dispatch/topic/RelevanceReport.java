@@ -22,6 +22,12 @@ public final class RelevanceReport {
 		Path corpus = Path.of(System.getProperty("relevance.corpus", "../shared/data/bbc"));
 		RelevanceJudgements set = RelevanceJudgements.load();
 		Map<String, MatchableArticle> articles = set.articles(corpus);
+		if (Boolean.getBoolean("wire")) {
+			// -Dwire=true: the stories as wire copy read back by ingest (WireVersion);
+			// -Dwire.paragraphs=N keeps only their first N paragraphs
+			int keep = Integer.getInteger("wire.paragraphs", 0);
+			articles.replaceAll((path, story) -> WireVersion.of(path, story, keep));
+		}
 		if (Boolean.getBoolean("features")) {
 			printFeatures(set, set.trials(articles, Relevance.ABOUT));
 			return;

@@ -17,6 +17,8 @@ import news.dispatch.Newsroom;
 import news.dispatch.TestDatabase;
 import news.dispatch.TestMail;
 import news.dispatch.article.Articles;
+import news.dispatch.topic.TopicJudgements;
+import news.dispatch.topic.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,12 @@ class EditorApiTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	Topics topics;
+
+	@Autowired
+	TopicJudgements judgements;
 
 	/**
 	 * Every test starts from the newsroom of the fixtures, nothing alerted, no mail.
@@ -171,6 +179,52 @@ class EditorApiTests {
 	}
 
 	@Test
+	void anEditorJudgesATopicsMatchesAndNearMissesOnItsPageAndTheJudgementIsKept() throws Exception {
+		long russia = this.topics.findByName("Russia").orElseThrow().id();
+		long summit = id("Putin and Kim");
+		PageClient editor = loggedIn();
+		String page = "/editor/topics/" + russia;
+
+		HttpResponse<String> before = editor.get(page);
+		assertThat(before.statusCode()).isEqualTo(200);
+		assertThat(before.body()).contains("Putin and Kim")
+			.contains("id=\"story-" + summit + "\"")
+			.contains("About it")
+			.contains("Not about it")
+			.contains("No judgements yet");
+		assertThat(editor.get("/editor/topics").body()).contains("href=\"/editor/topics/" + russia + "\"");
+
+		// a judgement without the page's CSRF token is refused and records nothing
+		assertThat(editor.post(page + "/judgements", Map.of("article", summit, "about", "yes")).statusCode())
+			.isEqualTo(403);
+		assertThat(this.judgements.of(russia)).isEmpty();
+
+		String csrf = editor.csrf(page);
+		HttpResponse<String> judged = editor.post(page + "/judgements",
+				Map.of("_csrf", csrf, "article", summit, "about", "yes"));
+		assertThat(judged.statusCode()).isEqualTo(302);
+		assertThat(this.judgements.of(russia)).containsExactly(Map.entry(summit, true));
+		URI back = URI.create(judged.headers().firstValue("Location").orElseThrow());
+		HttpResponse<String> after = editor.get(back.getRawPath() + "?" + back.getRawQuery());
+		assertThat(after.body()).contains("judged about it")
+			.contains("estimated precision 1.00, recall 1.00 on 1 judgement(s)")
+			.contains("Your judgement of story " + summit + " is recorded.");
+		assertThat(this.cli.run("topics", "test", "--topic", "Russia").out()).contains("precision 1.00");
+
+		// what the buttons cannot send is refused with a sentence, and loses nothing
+		HttpResponse<String> maybe = editor.post(page + "/judgements",
+				Map.of("_csrf", csrf, "article", summit, "about", "maybe"));
+		assertThat(maybe.statusCode()).isEqualTo(400);
+		assertThat(maybe.body()).contains("A judgement is &quot;yes&quot; or &quot;no&quot;");
+		HttpResponse<String> noStory = editor.post(page + "/judgements",
+				Map.of("_csrf", csrf, "article", 987654, "about", "no"));
+		assertThat(noStory.statusCode()).isEqualTo(400);
+		assertThat(noStory.body()).contains("There is no article 987654");
+		assertThat(editor.get("/editor/topics/987654").statusCode()).isEqualTo(404);
+		assertThat(this.judgements.of(russia)).containsExactly(Map.entry(summit, true));
+	}
+
+	@Test
 	void theSubscriberPagesStillNeedTheirCsrfToken() throws Exception {
 		PageClient reader = new PageClient(this.port, true);
 		reader.get("/subscribe");
@@ -178,6 +232,15 @@ class EditorApiTests {
 		HttpResponse<String> forged = reader.post("/subscribe", Map.of("email", "eve@example.net"));
 
 		assertThat(forged.statusCode()).isEqualTo(403);
+	}
+
+	private PageClient loggedIn() throws Exception {
+		PageClient editor = new PageClient(this.port, true);
+		String csrf = editor.csrf("/editor/login");
+		HttpResponse<String> login = editor.post("/editor/login",
+				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", csrf));
+		assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/editor");
+		return editor;
 	}
 
 	private long id(String headlineStart) {
