@@ -153,16 +153,23 @@ class ArchivePages {
 			return null;
 		}
 		List<Map.Entry<ArchiveTopic, List<Story>>> sections = new ArrayList<>();
+		Map<Long, Integer> counts = new java.util.HashMap<>();
 		for (ArchiveTopic topic : all) {
 			List<Long> ids = byTopic.get(topic.id());
 			if (ids != null) {
-				sections.add(Map.entry(topic, this.cards.cards(ids, topic, all)));
+				// a busy day shows a page's worth per topic; the topic page has the rest
+				sections.add(Map.entry(topic,
+						this.cards.cards(ids.subList(0, Math.min(ids.size(), this.settings.pageSize())), topic, all)));
+				counts.put(topic.id(), ids.size());
 			}
 		}
 		ModelAndView view = new ModelAndView("archive/edition");
 		view.addObject("date", day.toString());
 		view.addObject("title", DAY.format(day));
-		view.addObject("sections", sections.stream().map((s) -> new Section(s.getKey(), s.getValue())).toList());
+		view.addObject("sections",
+				sections.stream()
+					.map((s) -> new Section(s.getKey(), s.getValue(), counts.get(s.getKey().id())))
+					.toList());
 		view.addObject("previous", day.minusDays(1).toString());
 		view.addObject("next", day.plusDays(1).isAfter(LocalDate.now(this.clock.withZone(this.zone))) ? ""
 				: day.plusDays(1).toString());
@@ -170,9 +177,9 @@ class ArchivePages {
 	}
 
 	/**
-	 * One topic's stories in an edition.
+	 * One topic's stories in an edition: the newest of them, and how many there were.
 	 */
-	public record Section(ArchiveTopic topic, List<Story> stories) {
+	public record Section(ArchiveTopic topic, List<Story> stories, int count) {
 	}
 
 	/**
