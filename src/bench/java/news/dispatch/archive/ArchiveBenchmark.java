@@ -21,6 +21,7 @@ import java.util.Random;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.article.Articles;
+import news.dispatch.cli.CommandLineInterface;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,9 @@ class ArchiveBenchmark {
 	int port;
 
 	@Autowired
-	Cli cli;
+	CommandLineInterface commandLine;
+
+	private Cli cli;
 
 	@Autowired
 	Articles articles;
@@ -77,6 +80,7 @@ class ArchiveBenchmark {
 	@Test
 	void pageTimesWithTenThousandStoriesStored() throws Exception {
 		Fixtures.delete(INPUT);
+		this.cli = new Cli(this.commandLine);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		store(now);
 		assertThat(this.articles.count()).isEqualTo(STORIES);

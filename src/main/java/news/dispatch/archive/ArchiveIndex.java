@@ -86,8 +86,18 @@ class ArchiveIndex {
 
 	private volatile long lastIndexed;
 
-	ArchiveIndex(Articles articles, DispatchSettings dispatch, ArchiveSettings settings) throws IOException {
+	private final ArchiveStories stories;
+
+	private final ArchiveTopics topics;
+
+	/** The stories of the archive's topics, by article id, as of the last refresh. */
+	private volatile java.util.BitSet onArchive = new java.util.BitSet();
+
+	ArchiveIndex(Articles articles, ArchiveStories stories, ArchiveTopics topics, DispatchSettings dispatch,
+			ArchiveSettings settings) throws IOException {
 		this.articles = articles;
+		this.stories = stories;
+		this.topics = topics;
 		this.directory = open(dispatch.dataDir().resolve("archive-index"));
 		IndexWriterConfig config = new IndexWriterConfig(QueryLanguage.analyzer());
 		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -121,9 +131,10 @@ class ArchiveIndex {
 	}
 
 	/**
-	 * The first stories that match the query, newest first.
+	 * The first stories that match the query, newest first, those not in an archived
+	 * topic left out.
 	 *
-	 * @param total how many stories match in all
+	 * @param total how many stories match in all, in an archived topic or not
 	 * @param ids the article ids of the first of them, at most the limit asked for
 	 * @param timedOut whether the search was cut short, so it may miss stories
 	 */
@@ -138,10 +149,14 @@ class ArchiveIndex {
 				// every hit counted, so the page can say how many there are
 				TopFieldDocs top = searcher.search(query,
 						TopFieldCollector.createSharedManager(NEWEST_FIRST, limit, null, Integer.MAX_VALUE));
+				java.util.BitSet shown = this.onArchive;
 				List<Long> ids = new ArrayList<>();
 				for (ScoreDoc doc : top.scoreDocs) {
 					// the sort's second value is the article id
-					ids.add((Long) ((FieldDoc) doc).fields[1]);
+					long id = (Long) ((FieldDoc) doc).fields[1];
+					if (id <= Integer.MAX_VALUE && shown.get((int) id)) {
+						ids.add(id);
+					}
 				}
 				return new Hits(top.totalHits.value, ids, searcher.timedOut());
 			}
@@ -185,6 +200,7 @@ class ArchiveIndex {
 		if (added) {
 			this.searchers.maybeRefresh();
 		}
+		this.onArchive = this.stories.onArchive(this.topics.all().stream().map(ArchiveTopic::id).toList());
 	}
 
 	private void refreshQuietly() {

@@ -26,9 +26,10 @@ import org.springframework.web.servlet.ModelAndView;
  * The archive's pages: {@code /archive} (the topics and the recent editions), a topic's
  * stories newest first ({@code /archive/topics/{slug}?page=N}) and what one day's edition
  * carried per topic ({@code /archive/editions/{date}}). An edition here is its topic
- * version: every story of the archive's topics published that day in the newsroom's zone,
- * which is what any reader following those topics would have been sent; a reader's own
- * copy is behind the link in their mail ({@link WebCopies}).
+ * version: the stories of the archive's topics published that day in the newsroom's zone
+ * (the newest {@code dispatch.archive.edition-per-topic} of each topic, and how many
+ * there were); a reader's own copy is behind the link in their mail ({@link WebCopies}).
+ * The index page is made again at most every {@code dispatch.archive.index-refresh}.
  */
 @Controller
 class ArchivePages {
@@ -69,19 +70,45 @@ class ArchivePages {
 	public record EditionLink(String date, String title) {
 	}
 
-	@GetMapping("/archive")
-	@Nullable ModelAndView index(WebRequest request, HttpServletResponse response) {
+	/**
+	 * What the index page shows, kept for {@code dispatch.archive.index-refresh}: it
+	 * reads every topic's stories, and is the page asked for most.
+	 */
+	private record Front(Instant madeAt, List<ArchiveTopic> all, Map<Long, ArchiveStories.State> states,
+			List<EditionLink> editions, LocalDate today) {
+	}
+
+	private volatile @Nullable Front front;
+
+	private Front front() {
+		Front kept = this.front;
+		Instant now = this.clock.instant();
+		if (kept != null && now.isBefore(kept.madeAt().plus(this.settings.indexRefresh()))) {
+			return kept;
+		}
 		List<ArchiveTopic> all = this.topics.all();
-		Map<Long, ArchiveStories.State> states = this.stories.states(all.stream().map(ArchiveTopic::id).toList());
+		List<Long> ids = all.stream().map(ArchiveTopic::id).toList();
+		Map<Long, ArchiveStories.State> states = this.stories.states(ids);
 		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
 		List<EditionLink> editions = new ArrayList<>();
-		List<Long> ids = all.stream().map(ArchiveTopic::id).toList();
 		for (int back = 0; back < this.settings.editionsListed(); back++) {
 			LocalDate day = today.minusDays(back);
 			if (this.stories.any(ids, start(day), start(day.plusDays(1)))) {
 				editions.add(new EditionLink(day.toString(), DAY.format(day)));
 			}
 		}
+		Front made = new Front(now, all, states, editions, today);
+		this.front = made;
+		return made;
+	}
+
+	@GetMapping("/archive")
+	@Nullable ModelAndView index(WebRequest request, HttpServletResponse response) {
+		Front front = front();
+		List<ArchiveTopic> all = front.all();
+		Map<Long, ArchiveStories.State> states = front.states();
+		List<EditionLink> editions = front.editions();
+		LocalDate today = front.today();
 		Instant newest = states.values()
 			.stream()
 			.map((state) -> state.newest().orElse(Instant.EPOCH))
@@ -158,8 +185,8 @@ class ArchivePages {
 			List<Long> ids = byTopic.get(topic.id());
 			if (ids != null) {
 				// a busy day shows a page's worth per topic; the topic page has the rest
-				sections.add(Map.entry(topic,
-						this.cards.cards(ids.subList(0, Math.min(ids.size(), this.settings.pageSize())), topic, all)));
+				sections.add(Map.entry(topic, this.cards
+					.cards(ids.subList(0, Math.min(ids.size(), this.settings.editionPerTopic())), topic, all)));
 				counts.put(topic.id(), ids.size());
 			}
 		}

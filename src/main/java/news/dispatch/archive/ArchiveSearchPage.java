@@ -31,16 +31,12 @@ class ArchiveSearchPage {
 
 	private final ArchiveTopics topics;
 
-	private final ArchiveStories stories;
-
 	private final StoryCards cards;
 
 	private final ArchiveSettings settings;
 
-	ArchiveSearchPage(ArchiveIndex index, ArchiveTopics topics, ArchiveStories stories, StoryCards cards,
-			ArchiveSettings settings) {
+	ArchiveSearchPage(ArchiveIndex index, ArchiveTopics topics, StoryCards cards, ArchiveSettings settings) {
 		this.index = index;
-		this.stories = stories;
 		this.topics = topics;
 		this.cards = cards;
 		this.settings = settings;
@@ -83,7 +79,7 @@ class ArchiveSearchPage {
 					+ " asks for too many words at once; use fewer words or longer beginnings before a *.");
 		}
 		List<ArchiveTopic> all = this.topics.all();
-		List<Long> shown = this.stories.inTopics(hits.ids(), all.stream().map(ArchiveTopic::id).toList());
+		List<Long> shown = hits.ids();
 		boolean more = hits.total() > limit;
 		int last = Math.max(1, (shown.size() + size - 1) / size);
 		if (number > last) {

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueryLength longest search query taken; a longer one is refused with 400
  * @param maxSearchPages pages of search results a reader can page through
  * @param editionsListed recent days with stories listed on {@code /archive}
+ * @param editionPerTopic the newest stories of each topic an edition's page shows (the
+ * topic's page has them all)
  * @param cacheMaxAge how long browsers, feed readers and proxies may keep a page or feed
  * before asking again (with its ETag, answered 304 when nothing changed)
  * @param indexRefresh how often the search index takes in stories stored since; a story
@@ -21,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dispatch.archive")
 record ArchiveSettings(@DefaultValue("20") int pageSize, @DefaultValue("50") int feedSize,
 		@DefaultValue("500") int maxQueryLength, @DefaultValue("50") int maxSearchPages,
-		@DefaultValue("14") int editionsListed, @DefaultValue("5m") Duration cacheMaxAge,
-		@DefaultValue("30s") Duration indexRefresh) {
+		@DefaultValue("14") int editionsListed, @DefaultValue("10") int editionPerTopic,
+		@DefaultValue("5m") Duration cacheMaxAge, @DefaultValue("30s") Duration indexRefresh) {
 
 	ArchiveSettings {
 		within("page-size", pageSize, 1, 200);
@@ -30,6 +32,7 @@ record ArchiveSettings(@DefaultValue("20") int pageSize, @DefaultValue("50") int
 		within("max-query-length", maxQueryLength, 10, 10_000);
 		within("max-search-pages", maxSearchPages, 1, 1000);
 		within("editions-listed", editionsListed, 1, 366);
+		within("edition-per-topic", editionPerTopic, 1, 1000);
 		if (cacheMaxAge.isNegative()) {
 			throw new IllegalArgumentException(
 					"dispatch.archive.cache-max-age cannot be negative; give a duration such as 5m, or 0s");

@@ -119,19 +119,22 @@ class ArchiveStories {
 	}
 
 	/**
-	 * Those of these articles that matched one of these topics, in the order given.
+	 * The articles that matched one of these topics, as a set of ids.
 	 */
-	List<Long> inTopics(List<Long> articleIds, Collection<Long> topicIds) {
-		if (articleIds.isEmpty() || topicIds.isEmpty()) {
-			return List.of();
+	java.util.BitSet onArchive(Collection<Long> topicIds) {
+		java.util.BitSet ids = new java.util.BitSet();
+		if (topicIds.isEmpty()) {
+			return ids;
 		}
-		java.util.Set<Long> kept = new java.util.HashSet<>(this.jdbc
-			.sql("select distinct article_id from article_match where article_id in (:ids) and topic_id in (:topics)")
-			.param("ids", articleIds)
+		this.jdbc.sql("select article_id from article_match where topic_id in (:topics)")
 			.param("topics", topicIds)
-			.query(Long.class)
-			.list());
-		return articleIds.stream().filter(kept::contains).toList();
+			.query((rs) -> {
+				long id = rs.getLong(1);
+				if (id <= Integer.MAX_VALUE) {
+					ids.set((int) id);
+				}
+			});
+		return ids;
 	}
 
 	/**
