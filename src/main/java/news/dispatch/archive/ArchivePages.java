@@ -179,24 +179,25 @@ class ArchivePages {
 				all, byTopic)) {
 			return null;
 		}
-		List<Map.Entry<ArchiveTopic, List<Story>>> sections = new ArrayList<>();
-		Map<Long, Integer> counts = new java.util.HashMap<>();
+		// a busy day shows the newest few per topic; the topic's page has the rest
+		Map<@Nullable ArchiveTopic, List<Long>> shownIds = new java.util.LinkedHashMap<>();
 		for (ArchiveTopic topic : all) {
 			List<Long> ids = byTopic.get(topic.id());
 			if (ids != null) {
-				// a busy day shows a page's worth per topic; the topic page has the rest
-				sections.add(Map.entry(topic, this.cards
-					.cards(ids.subList(0, Math.min(ids.size(), this.settings.editionPerTopic())), topic, all)));
-				counts.put(topic.id(), ids.size());
+				shownIds.put(topic, ids.subList(0, Math.min(ids.size(), this.settings.editionPerTopic())));
 			}
 		}
+		Map<@Nullable ArchiveTopic, List<Story>> cards = this.cards.sections(shownIds, all);
+		List<Section> sections = new ArrayList<>();
+		cards.forEach((topic, stories) -> {
+			if (topic != null) {
+				sections.add(new Section(topic, stories, byTopic.get(topic.id()).size()));
+			}
+		});
 		ModelAndView view = new ModelAndView("archive/edition");
 		view.addObject("date", day.toString());
 		view.addObject("title", DAY.format(day));
-		view.addObject("sections",
-				sections.stream()
-					.map((s) -> new Section(s.getKey(), s.getValue(), counts.get(s.getKey().id())))
-					.toList());
+		view.addObject("sections", sections);
 		view.addObject("previous", day.minusDays(1).toString());
 		view.addObject("next", day.plusDays(1).isAfter(LocalDate.now(this.clock.withZone(this.zone))) ? ""
 				: day.plusDays(1).toString());

@@ -51,8 +51,21 @@ class StoryCards {
 	 * @param shown the archive's topics, for each card's links to the others
 	 */
 	List<Story> cards(List<Long> ids, @Nullable ArchiveTopic topic, Collection<ArchiveTopic> shown) {
+		return sections(new java.util.LinkedHashMap<>(java.util.Collections.singletonMap(topic, ids)), shown)
+			.get(topic);
+	}
+
+	/**
+	 * The cards of several topics' articles, each with its topic's passage, loaded in the
+	 * same three queries for them all (an edition's page).
+	 */
+	Map<@Nullable ArchiveTopic, List<Story>> sections(Map<@Nullable ArchiveTopic, List<Long>> idsByTopic,
+			Collection<ArchiveTopic> shown) {
+		List<Long> ids = idsByTopic.values().stream().flatMap(List::stream).distinct().toList();
+		Map<@Nullable ArchiveTopic, List<Story>> sections = new java.util.LinkedHashMap<>();
 		if (ids.isEmpty()) {
-			return List.of();
+			idsByTopic.keySet().forEach((topic) -> sections.put(topic, List.of()));
+			return sections;
 		}
 		Map<Long, Article> byId = this.articles.findAll(ids)
 			.stream()
@@ -61,27 +74,33 @@ class StoryCards {
 		Map<Long, List<String>> alsoIn = this.articles.alsoIn(ids);
 		Map<Long, ArchiveTopic> topics = shown.stream()
 			.collect(Collectors.toMap(ArchiveTopic::id, Function.identity()));
-		List<Story> cards = new ArrayList<>();
-		for (long id : ids) {
-			Article article = byId.get(id);
-			if (article == null) {
-				continue;
+		idsByTopic.forEach((topic, its) -> {
+			List<Story> cards = new ArrayList<>();
+			for (long id : its) {
+				Article article = byId.get(id);
+				if (article != null) {
+					cards.add(card(article, topic, matched.getOrDefault(id, Map.of()), alsoIn, topics));
+				}
 			}
-			Map<Long, ArticleMatches.Match> its = matched.getOrDefault(id, Map.of());
-			ArticleMatches.Match match = (topic != null) ? its.get(topic.id()) : null;
-			List<ArchiveTopic> itsTopics = its.values()
-				.stream()
-				.sorted((one, other) -> Double.compare(other.score(), one.score()))
-				.map((m) -> topics.get(m.topicId()))
-				.filter((t) -> t != null)
-				.toList();
-			cards.add(new Story(id, article.headline(), webUrl(article.url()), source(article),
-					iso(article.publishedAt()), TIME.format(article.publishedAt().atZone(this.zone)),
-					(match != null) ? match.passage().parts() : List.<Passage.Part>of(), shorten(article.lead()),
-					alsoIn.getOrDefault(id, List.of()).stream().map(StoryCards::sourceName).distinct().toList(),
-					itsTopics));
-		}
-		return cards;
+			sections.put(topic, cards);
+		});
+		return sections;
+	}
+
+	private Story card(Article article, @Nullable ArchiveTopic topic, Map<Long, ArticleMatches.Match> its,
+			Map<Long, List<String>> alsoIn, Map<Long, ArchiveTopic> topics) {
+		ArticleMatches.Match match = (topic != null) ? its.get(topic.id()) : null;
+		List<ArchiveTopic> itsTopics = its.values()
+			.stream()
+			.sorted((one, other) -> Double.compare(other.score(), one.score()))
+			.map((m) -> topics.get(m.topicId()))
+			.filter((t) -> t != null)
+			.toList();
+		long id = article.id();
+		return new Story(id, article.headline(), webUrl(article.url()), source(article), iso(article.publishedAt()),
+				TIME.format(article.publishedAt().atZone(this.zone)),
+				(match != null) ? match.passage().parts() : List.<Passage.Part>of(), shorten(article.lead()),
+				alsoIn.getOrDefault(id, List.of()).stream().map(StoryCards::sourceName).distinct().toList(), itsTopics);
 	}
 
 	static String iso(Instant instant) {
