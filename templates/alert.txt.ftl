@@ -1,7 +1,7 @@
 <#--
   A breaking-news alert, plain-text part (wrapped at 72 columns). Same model as
   alert.html.ftlh: subscriber{name,email,topics[]}, story{headline,url,lead,note},
-  topics[] (the story's topics the reader follows), byKeywords, links{unsubscribe,preferences},
+  topics[] (the story's topics the reader follows), byKeywords, links{unsubscribe,preferences,browser},
   site{name,url}.
 -->
 <#setting locale="en_GB">
@@ -32,7 +32,9 @@ ${t.wrap("You get this alert because you follow " + c.humanList(topics) + " and 
 ${t.wrap("You get this alert because it matched your own keywords and you accept breaking-news alerts.")}
 </#if>
 
-Manage preferences (turn alerts off): ${links.preferences}
+<#if c.webUrl(links.browser!"")?has_content>
+View in your browser: ${links.browser}
+</#if>Manage preferences (turn alerts off): ${links.preferences}
 Unsubscribe: ${links.unsubscribe}
 
 ${site.name}<#if c.webUrl(site.url!"")?has_content> · ${c.webUrl(site.url)}</#if>

@@ -60,7 +60,9 @@ ${t.ruler("-")}
 ${t.wrap("You are receiving this because you follow: " + subscriber.topics?join(", ") + ".")}
 
 </#if>
-Manage preferences: ${links.preferences}
+<#if c.webUrl(links.browser!"")?has_content>
+View in your browser: ${links.browser}
+</#if>Manage preferences: ${links.preferences}
 Unsubscribe: ${links.unsubscribe}
 
 ${site.name}<#if c.webUrl(site.url!"")?has_content> · ${c.webUrl(site.url)}</#if>

@@ -86,7 +86,7 @@ class AlertComposer implements Composer {
 				composed.put(delivery.id(), Optional.empty());
 				continue;
 			}
-			composed.put(delivery.id(), Optional.of(render(subscriber, story.get())));
+			composed.put(delivery.id(), Optional.of(render(subscriber, story.get(), delivery.id())));
 		}
 		return composed;
 	}
@@ -106,8 +106,10 @@ class AlertComposer implements Composer {
 	/**
 	 * The alert for one reader. The editor's headline and note, when given, are used
 	 * instead of the stored request's (a preview before anything is saved).
+	 * @param deliveryId the message's ledger id, for its web copy's link; 0 for a
+	 * preview, which has no web copy
 	 */
-	ComposedMessage render(Subscriber subscriber, Story story) {
+	ComposedMessage render(Subscriber subscriber, Story story, long deliveryId) {
 		Article article = story.article();
 		String headline = story.request()
 			.map(AlertRequests.Request::headline)
@@ -120,7 +122,8 @@ class AlertComposer implements Composer {
 				new AlertModel.Story(headline, (article.url() != null) ? article.url() : "", article.lead(),
 						(note != null) ? note : ""),
 				followed, followed.isEmpty(),
-				new AlertModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id())),
+				new AlertModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id()),
+						(deliveryId > 0) ? this.links.webCopy(subscriber.id(), deliveryId) : ""),
 				new AlertModel.Site(this.settings.site().name(), this.settings.site().url()));
 		return new ComposedMessage(subscriber.email(), subscriber.name(),
 				this.templates.render("alert.subject.ftl", model), this.templates.render("alert.txt.ftl", model),

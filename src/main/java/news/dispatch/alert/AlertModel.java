@@ -25,7 +25,10 @@ public record AlertModel(Recipient subscriber, Story story, List<String> topics,
 	public record Story(String headline, String url, String lead, String note) {
 	}
 
-	public record Links(String unsubscribe, String preferences) {
+	/**
+	 * @param browser this message's own web copy ("view in browser")
+	 */
+	public record Links(String unsubscribe, String preferences, String browser) {
 	}
 
 	public record Site(String name, String url) {

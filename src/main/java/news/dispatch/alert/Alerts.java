@@ -123,7 +123,7 @@ public class Alerts implements DisposableBean {
 		if (!candidates.isEmpty()) {
 			Optional<Subscriber> reader = this.subscribers.find(candidates.get(0));
 			if (reader.isPresent()) {
-				ComposedMessage message = this.composer.render(reader.get(), story);
+				ComposedMessage message = this.composer.render(reader.get(), story, 0);
 				sample = new Sample(message.to(), message.subject(), message.text(), message.html());
 			}
 		}

@@ -26,7 +26,7 @@ import org.springframework.context.event.ContextClosedEvent;
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = "Run until stopped (SIGTERM, Ctrl-C): the schedules of jobs/*/job.yml (an invalid one refuses"
 				+ " the start), the recovery of runs a dead instance left, and over HTTP the subscriber pages"
-				+ " (/subscribe, /preferences, /unsubscribe), the editor page (/editor) and alert API (/api/alerts)"
+				+ " (/subscribe, /preferences, /unsubscribe), the public archive and its feeds (/archive), the editor page (/editor) and alert API (/api/alerts)"
 				+ " for dispatch.editors.*, /actuator/health (database, SMTP) and /actuator/prometheus"
 				+ " (with dispatch.operator.username and password).")
 class ServeCommand implements Callable<Integer> {
@@ -61,7 +61,7 @@ class ServeCommand implements Callable<Integer> {
 		AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
 		this.spec.commandLine()
 			.getOut()
-			.printf("Dispatch is serving on http://localhost:%d (sign-up: /subscribe, editors: /editor and"
+			.printf("Dispatch is serving on http://localhost:%d (sign-up: /subscribe, archive: /archive, editors: /editor and"
 					+ " POST /api/alerts, health: /actuator/health, metrics: /actuator/prometheus with the operator's"
 					+ " login); stop it with Ctrl-C or SIGTERM.%n", this.port);
 		for (String schedule : kept) {

@@ -179,7 +179,8 @@ class DigestComposer implements Composer {
 				new DigestModel.Edition(edition.toString(), TITLE.format(edition)),
 				sections.entrySet().stream().map((e) -> new DigestModel.Section(e.getKey(), e.getValue())).toList(),
 				List.copyOf(matchedTopics), count,
-				new DigestModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id())),
+				new DigestModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id()),
+						this.links.webCopy(subscriber.id(), delivery.id())),
 				new DigestModel.Site(this.settings.site().name(), this.settings.site().url()));
 	}
 

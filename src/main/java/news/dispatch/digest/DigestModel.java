@@ -38,7 +38,10 @@ public record DigestModel(Recipient subscriber, Edition edition, List<Section> s
 	public record Item(String headline, String url, String lead, List<Passage.Part> passage, List<String> alsoIn) {
 	}
 
-	public record Links(String unsubscribe, String preferences) {
+	/**
+	 * @param browser this message's own web copy ("view in browser")
+	 */
+	public record Links(String unsubscribe, String preferences, String browser) {
 	}
 
 	public record Site(String name, String url) {

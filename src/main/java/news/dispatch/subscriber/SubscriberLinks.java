@@ -25,11 +25,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The links that let a reader act without a password: unsubscribe, preferences and the
- * confirmation of a sign-up. Each carries a token signed with the server's secret
- * (HMAC-SHA256) over the subscriber, the action and an expiry time, so it cannot be
- * guessed, used for someone else or another action, or used after it expires
- * ({@link LinkSettings}).
+ * The links that let a reader act without a password: unsubscribe, preferences, the
+ * confirmation of a sign-up and the web copy of one message ("view in browser"). Each
+ * carries a token signed with the server's secret (HMAC-SHA256) over the subscriber, the
+ * action and an expiry time, so it cannot be guessed, used for someone else or another
+ * action, or used after it expires ({@link LinkSettings}).
  * <p>
  * The secret is {@code dispatch.secret}, or one generated on first use and kept in the
  * data directory, so links in mail already sent keep working across restarts.
@@ -45,6 +45,12 @@ public class SubscriberLinks {
 
 	/** The action of a sign-up's confirmation link. */
 	public static final String CONFIRM = "confirm";
+
+	/**
+	 * The action of a web copy's link, followed by the message's ledger id: a token for
+	 * one message never opens another.
+	 */
+	public static final String WEB_COPY = "copy-";
 
 	private final String baseUrl;
 
@@ -83,6 +89,16 @@ public class SubscriberLinks {
 	}
 
 	/**
+	 * The web copy of one message sent to this subscriber (its ledger id): the link never
+	 * expires, like the unsubscribe link, since old mail must still open; it shows that
+	 * message only, and only as its reader got it.
+	 */
+	public String webCopy(long subscriberId, long deliveryId) {
+		return this.baseUrl + "/archive/copies/" + deliveryId + "?token="
+				+ signed(subscriberId + "." + WEB_COPY + deliveryId);
+	}
+
+	/**
 	 * The subscriber a link's token was made for, if the token is one this server signed
 	 * for that action and it has not expired; a forged, altered, truncated or expired
 	 * token, or one made for another action, gives nothing.
@@ -95,7 +111,8 @@ public class SubscriberLinks {
 	/**
 	 * Whether a link's token is valid for the action, expired, or not this server's at
 	 * all. An unsubscribe token never expires, whenever it was signed and whatever expiry
-	 * an older Dispatch wrote into it: old mail can always be unsubscribed from.
+	 * an older Dispatch wrote into it: old mail can always be unsubscribed from. Nor does
+	 * a web copy's token ({@link #WEB_COPY}).
 	 */
 	public LinkCheck check(String token, String action) {
 		int dot = token.indexOf('.');
@@ -120,7 +137,7 @@ public class SubscriberLinks {
 		}
 		try {
 			long subscriberId = Long.parseLong(parts[0]);
-			if (action.equals(UNSUBSCRIBE)) {
+			if (action.equals(UNSUBSCRIBE) || (action.startsWith(WEB_COPY) && parts.length == 2)) {
 				return new LinkCheck(LinkCheck.State.VALID, subscriberId);
 			}
 			if (parts.length == 2) {

@@ -25,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports topics from YAML: {@code topics: [{name: "North Korea", query: '"north korea"
- * OR pyongyang', in: lead, min-hits: 2}, …]} ({@code in} and {@code min-hits} are
- * optional, see {@link Relevance}; absent, they take {@link MatchingSettings}' defaults).
- * A topic whose query does not parse, or whose options are not valid, is refused with its
- * line and the reason; the others are kept. A topic of the same name is updated.
+ * OR pyongyang', in: lead, min-hits: 2, archive: false}, …]} ({@code in} and
+ * {@code min-hits} are optional, see {@link Relevance}; absent, they take
+ * {@link MatchingSettings}' defaults; {@code archive: false} keeps the topic off the
+ * public archive and its feeds, which show every other topic). A topic whose query does
+ * not parse, or whose options are not valid, is refused with its line and the reason; the
+ * others are kept. A topic of the same name is updated.
  */
 @Service
 public class TopicImport {
@@ -69,8 +71,9 @@ public class TopicImport {
 					QueryLanguage.parse(query);
 					Relevance relevance = Relevance.parse(scalar(mapping, "in"), scalar(mapping, "min-hits"),
 							this.settings.defaultRelevance());
+					boolean archive = archive(scalar(mapping, "archive"));
 					boolean isNew = this.topics.findByName(name).isEmpty();
-					if (this.topics.save(name, query.strip(), relevance)) {
+					if (this.topics.save(name, query.strip(), relevance, archive)) {
 						if (isNew) {
 							report.added();
 						}
@@ -91,6 +94,17 @@ public class TopicImport {
 			}
 		}
 		return report;
+	}
+
+	private static boolean archive(String value) {
+		if (value == null || value.equalsIgnoreCase("true")) {
+			return true;
+		}
+		if (value.equalsIgnoreCase("false")) {
+			return false;
+		}
+		throw new IllegalArgumentException(
+				"archive: " + value + " is neither true nor false; write archive: false to keep it off the archive");
 	}
 
 	private static java.util.List<Node> entries(Path file) {

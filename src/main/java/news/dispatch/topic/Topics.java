@@ -45,6 +45,16 @@ public class Topics {
 			.optional();
 	}
 
+	/**
+	 * The topics shown on the public archive (those whose topics file did not say
+	 * {@code archive: false}), by name.
+	 */
+	public List<Topic> archived() {
+		return this.jdbc.sql("select " + COLUMNS + " from topic where archive = true order by name")
+			.query(Topics::topic)
+			.list();
+	}
+
 	private static Topic topic(ResultSet rs, int row) throws SQLException {
 		double threshold = rs.getDouble(6);
 		Double fitted = rs.wasNull() ? null : threshold;
@@ -75,20 +85,27 @@ public class Topics {
 	 * Adds the topic, or changes the query and relevance of the topic of that name.
 	 * @return whether the catalog changed
 	 */
-	boolean save(String name, String query, Relevance relevance) {
+	boolean save(String name, String query, Relevance relevance, boolean archive) {
 		Optional<Topic> existing = findByName(name);
 		if (existing.isPresent()) {
-			if (existing.get().query().equals(query) && sameRule(existing.get().relevance(), relevance)) {
+			boolean archived = this.jdbc.sql("select archive from topic where id = ?")
+				.param(existing.get().id())
+				.query(Boolean.class)
+				.single();
+			if (existing.get().query().equals(query) && sameRule(existing.get().relevance(), relevance)
+					&& archived == archive) {
 				return false;
 			}
-			this.jdbc.sql("update topic set query = ?, match_in = ?, min_hits = ?, updated_at = ? where id = ?")
-				.params(query, relevance.in().name(), relevance.minHits(), Instant.now().atOffset(ZoneOffset.UTC),
-						existing.get().id())
+			this.jdbc
+				.sql("update topic set query = ?, match_in = ?, min_hits = ?, archive = ?, updated_at = ? where id = ?")
+				.params(query, relevance.in().name(), relevance.minHits(), archive,
+						Instant.now().atOffset(ZoneOffset.UTC), existing.get().id())
 				.update();
 			return true;
 		}
-		this.jdbc.sql("insert into topic (name, query, match_in, min_hits, updated_at) values (?, ?, ?, ?, ?)")
-			.params(name.strip(), query, relevance.in().name(), relevance.minHits(),
+		this.jdbc
+			.sql("insert into topic (name, query, match_in, min_hits, archive, updated_at) values (?, ?, ?, ?, ?, ?)")
+			.params(name.strip(), query, relevance.in().name(), relevance.minHits(), archive,
 					Instant.now().atOffset(ZoneOffset.UTC))
 			.update();
 		return true;
