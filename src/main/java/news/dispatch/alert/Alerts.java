@@ -107,9 +107,11 @@ public class Alerts implements DisposableBean {
 	/**
 	 * Works out the audience and renders the alert for one of them; sends nothing and
 	 * changes nothing but the matching of articles not yet matched.
+	 * @throws InvalidWordingException when the headline or note is too long
 	 * @throws InvalidInputException when there is no such article
 	 */
 	public Preview preview(long articleId, @Nullable String headline, @Nullable String note) {
+		InvalidWordingException.check(headline, note);
 		Article article = article(articleId);
 		this.matching.matchPending();
 		Audience.Plan plan = this.audience.plan(articleId, Instant.now());
@@ -140,6 +142,7 @@ public class Alerts implements DisposableBean {
 	 * @throws InvalidInputException when there is no such article
 	 */
 	public void prepare(long articleId, @Nullable String headline, @Nullable String note, String editor) {
+		InvalidWordingException.check(headline, note);
 		article(articleId);
 		Optional<Long> sent = sentRun(articleId);
 		if (sent.isPresent()) {

@@ -5,6 +5,7 @@ import java.security.Principal;
 import news.dispatch.alert.AlertSettings;
 import news.dispatch.alert.AlreadyAlertedException;
 import news.dispatch.alert.Alerts;
+import news.dispatch.alert.InvalidWordingException;
 import news.dispatch.system.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +79,9 @@ class EditorController {
 			page.addObject("preview", started);
 			return page;
 		}
+		catch (InvalidWordingException ex) {
+			return page("web/editor-preview", id, headline, note);
+		}
 		catch (AlreadyAlertedException ex) {
 			ModelAndView page = page("web/editor-preview", id, headline, note);
 			page.addObject("error", ex.getMessage());
@@ -93,6 +97,17 @@ class EditorController {
 			page.addObject("headline", headline);
 			page.addObject("note", note);
 			page.addObject("settings", this.settings);
+			return page;
+		}
+		catch (InvalidWordingException ex) {
+			// the preview page again, with the article's own wording and the editor's
+			// text
+			// in the fields to shorten
+			ModelAndView page = page("web/editor-preview", id, "", "");
+			page.addObject("headline", headline);
+			page.addObject("note", note);
+			page.addObject("error", ex.getMessage());
+			page.setStatus(HttpStatus.BAD_REQUEST);
 			return page;
 		}
 		catch (InvalidInputException ex) {

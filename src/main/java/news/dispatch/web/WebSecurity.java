@@ -121,6 +121,7 @@ class WebSecurity {
 		});
 		http.httpBasic(Customizer.withDefaults());
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe", "/actuator/**"));
+		http.exceptionHandling((errors) -> errors.accessDeniedHandler(new FormsAgain()));
 		headers(http);
 		return http.build();
 	}

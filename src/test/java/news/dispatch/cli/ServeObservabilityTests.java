@@ -44,10 +44,13 @@ class ServeObservabilityTests {
 
 	@Test
 	void healthReportsTheDatabaseAndTheSmtpServer() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
+		HttpResponse<String> health = get("/actuator/health", "operator:s3cret-for-tests");
+		HttpResponse<String> anyone = get("/actuator/health", null);
 
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"db\":{").contains("\"smtp\":{").contains("\"status\":\"UP\"");
+		assertThat(anyone.statusCode()).isEqualTo(200);
+		assertThat(anyone.body()).contains("\"status\":\"UP\"").doesNotContain("\"db\"").doesNotContain("disk");
 	}
 
 	@Test
