@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.delivery.ComposedMessage;
-import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.system.InvalidInputException;
 import news.dispatch.topic.TopicMatching;
@@ -91,8 +90,9 @@ public class Alerts implements DisposableBean {
 	 * @param held readers in their quiet hours (their digest carries it)
 	 * @param capped readers over their daily cap (their digest carries it)
 	 * @param sentRun the run that sent it, when it was sent already
-	 * @param sample the alert as one reader of the audience would get it; none when
-	 * nobody would
+	 * @param sample the alert as a sample reader following its topics would get it, with
+	 * links that do nothing (never a real reader's address or tokens); none when nobody
+	 * would get it
 	 */
 	public record Preview(long articleId, String headline, List<String> topics, int keywordMatches, int audience,
 			int held, int capped, @Nullable Long sentRun, @Nullable Sample sample) {
@@ -105,7 +105,7 @@ public class Alerts implements DisposableBean {
 	}
 
 	/**
-	 * Works out the audience and renders the alert for one of them; sends nothing and
+	 * Works out the audience and renders the alert for a sample reader; sends nothing and
 	 * changes nothing but the matching of articles not yet matched.
 	 * @throws InvalidWordingException when the headline or note is too long
 	 * @throws InvalidInputException when there is no such article
@@ -118,16 +118,10 @@ public class Alerts implements DisposableBean {
 		Optional<AlertRequests.Request> request = (blank(headline) && blank(note)) ? this.requests.find(articleId)
 				: Optional.of(new AlertRequests.Request(articleId, headline, note, "preview"));
 		AlertComposer.Story story = new AlertComposer.Story(article, request, plan.topics());
-		List<Long> candidates = new ArrayList<>(plan.send());
-		candidates.addAll(plan.held());
-		candidates.addAll(plan.capped());
 		Sample sample = null;
-		if (!candidates.isEmpty()) {
-			Optional<Subscriber> reader = this.subscribers.find(candidates.get(0));
-			if (reader.isPresent()) {
-				ComposedMessage message = this.composer.render(reader.get(), story);
-				sample = new Sample(message.to(), message.subject(), message.text(), message.html());
-			}
+		if (!plan.send().isEmpty() || !plan.held().isEmpty() || !plan.capped().isEmpty()) {
+			ComposedMessage message = this.composer.sample(story);
+			sample = new Sample(message.to(), message.subject(), message.text(), message.html());
 		}
 		String shown = blank(headline)
 				? request.map(AlertRequests.Request::headline).filter((h) -> !h.isBlank()).orElse(article.headline())
