@@ -90,12 +90,14 @@ public class Alerts implements DisposableBean {
 	 * @param held readers in their quiet hours (their digest carries it)
 	 * @param capped readers over their daily cap (their digest carries it)
 	 * @param sentRun the run that sent it, when it was sent already
+	 * @param requestedBy who started it ({@code editor:NAME}, {@code api:NAME},
+	 * {@code api:token:NAME}, {@code cli}), when someone did
 	 * @param sample the alert as a sample reader following its topics would get it, with
 	 * links that do nothing (never a real reader's address or tokens); none when nobody
 	 * would get it
 	 */
 	public record Preview(long articleId, String headline, List<String> topics, int keywordMatches, int audience,
-			int held, int capped, @Nullable Long sentRun, @Nullable Sample sample) {
+			int held, int capped, @Nullable Long sentRun, @Nullable Sample sample, @Nullable String requestedBy) {
 	}
 
 	/**
@@ -127,7 +129,8 @@ public class Alerts implements DisposableBean {
 				? request.map(AlertRequests.Request::headline).filter((h) -> !h.isBlank()).orElse(article.headline())
 				: headline.strip();
 		return new Preview(articleId, shown, plan.topics(), plan.keywordMatches(), plan.send().size(),
-				plan.held().size(), plan.capped().size(), sentRun(articleId).orElse(null), sample);
+				plan.held().size(), plan.capped().size(), sentRun(articleId).orElse(null), sample,
+				requestedBy(articleId).orElse(null));
 	}
 
 	/**
@@ -169,6 +172,16 @@ public class Alerts implements DisposableBean {
 	}
 
 	/**
+	 * Who started the article's alert ({@code editor:NAME}, {@code api:NAME},
+	 * {@code api:token:NAME}, {@code cli}), if anyone did.
+	 */
+	public Optional<String> requestedBy(long articleId) {
+		return this.requests.find(articleId)
+			.map(AlertRequests.Request::requestedBy)
+			.filter((by) -> !by.isBlank() && !by.equals("preview"));
+	}
+
+	/**
 	 * The run that sent the article's alert completely, if any.
 	 */
 	public Optional<Long> sentRun(long articleId) {
@@ -199,7 +212,7 @@ public class Alerts implements DisposableBean {
 			Audience.Plan plan = this.audience.plan(article.id(), now);
 			recent.add(new Preview(article.id(), article.headline(), plan.topics(), plan.keywordMatches(),
 					plan.send().size(), plan.held().size(), plan.capped().size(), sentRun(article.id()).orElse(null),
-					null));
+					null, requestedBy(article.id()).orElse(null)));
 		}
 		return recent;
 	}

@@ -4,11 +4,13 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import news.dispatch.alert.AlertJob;
 import news.dispatch.alert.AlreadyAlertedException;
 import news.dispatch.alert.Alerts;
 import news.dispatch.alert.InvalidWordingException;
 import news.dispatch.article.Articles;
+import news.dispatch.audit.AuditLog;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.system.InvalidInputException;
@@ -46,10 +48,13 @@ class AlertApiController {
 
 	private final Articles articles;
 
-	AlertApiController(Alerts alerts, Deliveries deliveries, Articles articles) {
+	private final AuditLog audit;
+
+	AlertApiController(Alerts alerts, Deliveries deliveries, Articles articles, AuditLog audit) {
 		this.alerts = alerts;
 		this.deliveries = deliveries;
 		this.articles = articles;
+		this.audit = audit;
 	}
 
 	/**
@@ -60,7 +65,7 @@ class AlertApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<Object> alert(@RequestBody AlertCall call, Principal editor) {
+	ResponseEntity<Object> alert(@RequestBody AlertCall call, Principal editor, HttpServletRequest request) {
 		if (call.article() == null) {
 			return problem(HttpStatus.BAD_REQUEST,
 					"The request has no \"article\"; send {\"article\": ID} with the id of an article.");
@@ -70,6 +75,8 @@ class AlertApiController {
 		}
 		Alerts.Preview started = this.alerts.startInBackground(call.article(), call.headline(), call.note(),
 				"api:" + editor.getName());
+		this.audit.record(editor.getName(), AuditLog.Action.ALERT_SENT, started.articleId(), request.getRemoteAddr(),
+				started.headline());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("article", started.articleId());
 		body.put("status", "started");
@@ -79,6 +86,7 @@ class AlertApiController {
 		body.put("held", started.held());
 		body.put("capped", started.capped());
 		body.put("progress", "/api/alerts/" + started.articleId());
+		body.put("requestedBy", "api:" + editor.getName());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
 	}
 
@@ -91,6 +99,7 @@ class AlertApiController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("article", article);
 		body.put("sentRun", this.alerts.sentRun(article).orElse(null));
+		body.put("requestedBy", this.alerts.requestedBy(article).orElse(null));
 		body.put("deliveries", this.deliveries.counts(LedgerKey.alert(article)));
 		return ResponseEntity.ok(body);
 	}

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.TestPasswords;
 import news.dispatch.Newsroom;
 import news.dispatch.TestDatabase;
 import news.dispatch.TestMail;
@@ -38,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/editor-api", "dispatch.alert.quiet-from=",
-				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass",
+				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=" + TestPasswords.S3CRET_PASS,
 				"dispatch.editors.tokens[0]=" + EditorApiTests.TOKEN, "dispatch.operator.username=ops",
-				"dispatch.operator.password=ops-pass" })
+				"dispatch.operator.password=" + TestPasswords.OPS_PASS })
 class EditorApiTests {
 
 	static final String TOKEN = "0123456789abcdef0123456789abcdef";

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.TestPasswords;
 import news.dispatch.Newsroom;
 import news.dispatch.article.Articles;
 import news.dispatch.subscriber.SubscriberLinks;
@@ -37,14 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/hostile-input", "dispatch.secret=" + Tokens.SECRET,
 				"dispatch.web.sign-ups-per-client-per-hour=1000", "dispatch.web.mails-per-address-per-day=100",
-				"dispatch.editors.users.maria=" + HostileInputTests.MARIA_HASH,
+				"dispatch.editors.users.maria=" + TestPasswords.S3CRET_PASS,
 				"dispatch.editors.tokens[0]=" + HostileInputTests.TOKEN })
 class HostileInputTests {
 
 	static final String TOKEN = "0123456789abcdef0123456789abcdef";
-
-	/** {@code s3cret-pass}, bcrypt-encoded. */
-	static final String MARIA_HASH = "{noop}s3cret-pass";
 
 	static final Path DATA = Path.of("target/test-data/hostile-input");
 
