@@ -33,15 +33,18 @@ record EditorSettings(@DefaultValue Map<String, String> users, @DefaultValue Lis
 	 * which that client's logins are locked until the window ends
 	 * @param lock the window
 	 * @param delay how long each wrong password waits before its answer
+	 * @param session how long a login on the editor page lasts
 	 */
 	record Login(@DefaultValue("5") int failuresPerAccount, @DefaultValue("20") int failuresPerClient,
-			@DefaultValue("15m") Duration lock, @DefaultValue("1s") Duration delay) {
+			@DefaultValue("15m") Duration lock, @DefaultValue("1s") Duration delay,
+			@DefaultValue("8h") Duration session) {
 
 		Login {
 			if (failuresPerAccount < 1 || failuresPerClient < 1 || lock.isNegative() || lock.isZero()
-					|| delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
+					|| delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0 || session.toMinutes() < 1) {
 				throw new IllegalArgumentException("dispatch.editors.login: failures-per-account and"
-						+ " failures-per-client must be 1 or more, lock a positive duration (15m), delay 0s to 10s.");
+						+ " failures-per-client must be 1 or more, lock a positive duration (15m), delay 0s to 10s,"
+						+ " session a minute or more (8h).");
 			}
 		}
 

@@ -20,11 +20,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what on {@code dispatch serve}:
  * <ul>
+ * <li>no page keeps a session, so any instance behind a load balancer answers any
+ * request: CSRF tokens are double-submitted (a hidden field and a signed cookie,
+ * {@link CsrfCookies}) and an editor's login is a signed cookie
+ * ({@link EditorLoginCookie});</li>
  * <li>the subscriber pages are open, their forms protected against cross-site requests by
  * a CSRF token in a hidden field; the unsubscribe POST is exempt because mail providers
  * send it without cookies (RFC 8058), its signed token being the authority;</li>
@@ -94,8 +99,8 @@ class WebSecurity {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain editorPages(HttpSecurity http, EditorSettings editors, RateCounters counters, AuditLog audit)
-			throws Exception {
+	SecurityFilterChain editorPages(HttpSecurity http, EditorSettings editors, RateCounters counters, AuditLog audit,
+			SignedCookies cookies) throws Exception {
 		http.securityMatcher("/editor", "/editor/**");
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/editor/login").permitAll();
@@ -115,14 +120,23 @@ class WebSecurity {
 					.failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
 							+ ((refused instanceof LockedException) ? "/editor/login?locked" : "/editor/login?error")))
 					.permitAll());
-		http.logout((logout) -> logout.logoutUrl("/editor/logout").logoutSuccessUrl("/editor/login?out"));
+		http.logout((logout) -> logout.logoutUrl("/editor/logout")
+			.logoutSuccessUrl("/editor/login?out")
+			.deleteCookies(EditorLoginCookie.COOKIE));
+		// no session: the login in a signed cookie, the CSRF token too, so that any
+		// instance answers any request
+		http.securityContext((context) -> context.securityContextRepository(
+				new EditorLoginCookie(cookies, editors.users().keySet(), editors.login().session())));
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies(cookies)));
 		headers(http);
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http, OperatorSettings operator) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, OperatorSettings operator, SignedCookies cookies) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			if (operator.configured()) {
@@ -134,7 +148,10 @@ class WebSecurity {
 			requests.anyRequest().permitAll();
 		});
 		http.httpBasic(Customizer.withDefaults());
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe", "/actuator/**"));
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe", "/actuator/**")
+			.csrfTokenRepository(new CsrfCookies(cookies)));
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
 		http.exceptionHandling((errors) -> errors.accessDeniedHandler(new FormsAgain()));
 		headers(http);
 		return http.build();
