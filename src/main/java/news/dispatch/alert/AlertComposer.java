@@ -15,7 +15,9 @@ import news.dispatch.delivery.Composer;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.MailTemplates;
+import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.Subscriber;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.system.DispatchSettings;
@@ -106,10 +108,34 @@ class AlertComposer implements Composer {
 	/**
 	 * The alert for one reader. The editor's headline and note, when given, are used
 	 * instead of the stored request's (a preview before anything is saved).
-	 * @param deliveryId the message's ledger id, for its web copy's link; 0 for a
-	 * preview, which has no web copy
+	 * @param deliveryId the message's ledger id, for its web copy's link
 	 */
 	ComposedMessage render(Subscriber subscriber, Story story, long deliveryId) {
+		return render(subscriber, story, new AlertModel.Links(this.links.unsubscribe(subscriber.id()),
+				this.links.preferences(subscriber.id()), this.links.webCopy(subscriber.id(), deliveryId)));
+	}
+
+	/**
+	 * The alert for a preview: a sample reader who follows the article's topics, whose
+	 * unsubscribe and preferences links carry no token and so do nothing, so a preview
+	 * shows no real reader's address and hands nobody a working link to a reader's
+	 * settings.
+	 */
+	ComposedMessage sample(Story story) {
+		Subscriber sample = new Subscriber(0, SAMPLE_EMAIL, "Sample Reader", story.topics(), Frequency.DAILY,
+				java.time.ZoneOffset.UTC, 7, true, SubscriberStatus.ACTIVE, "", null);
+		String site = this.settings.site().url().replaceAll("/+$", "");
+		return render(sample, story,
+				new AlertModel.Links(site + "/unsubscribe?token=" + INERT, site + "/preferences?token=" + INERT, ""));
+	}
+
+	/** The sample reader's address in previews; no real reader's. */
+	static final String SAMPLE_EMAIL = "sample.reader@example.com";
+
+	/** The token of a preview's links: not a token, so the pages refuse it. */
+	static final String INERT = "sample-preview-link";
+
+	private ComposedMessage render(Subscriber subscriber, Story story, AlertModel.Links links) {
 		Article article = story.article();
 		String headline = story.request()
 			.map(AlertRequests.Request::headline)
@@ -121,9 +147,7 @@ class AlertComposer implements Composer {
 				new AlertModel.Recipient(subscriber.name(), subscriber.email(), subscriber.topics()),
 				new AlertModel.Story(headline, (article.url() != null) ? article.url() : "", article.lead(),
 						(note != null) ? note : ""),
-				followed, followed.isEmpty(),
-				new AlertModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id()),
-						(deliveryId > 0) ? this.links.webCopy(subscriber.id(), deliveryId) : ""),
+				followed, followed.isEmpty(), links,
 				new AlertModel.Site(this.settings.site().name(), this.settings.site().url()));
 		return new ComposedMessage(subscriber.email(), subscriber.name(),
 				this.templates.render("alert.subject.ftl", model), this.templates.render("alert.txt.ftl", model),

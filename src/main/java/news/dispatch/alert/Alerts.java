@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.delivery.ComposedMessage;
-import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.system.InvalidInputException;
 import news.dispatch.topic.TopicMatching;
@@ -91,11 +90,14 @@ public class Alerts implements DisposableBean {
 	 * @param held readers in their quiet hours (their digest carries it)
 	 * @param capped readers over their daily cap (their digest carries it)
 	 * @param sentRun the run that sent it, when it was sent already
-	 * @param sample the alert as one reader of the audience would get it; none when
-	 * nobody would
+	 * @param requestedBy who started it ({@code editor:NAME}, {@code api:NAME},
+	 * {@code api:token:NAME}, {@code cli}), when someone did
+	 * @param sample the alert as a sample reader following its topics would get it, with
+	 * links that do nothing (never a real reader's address or tokens); none when nobody
+	 * would get it
 	 */
 	public record Preview(long articleId, String headline, List<String> topics, int keywordMatches, int audience,
-			int held, int capped, @Nullable Long sentRun, @Nullable Sample sample) {
+			int held, int capped, @Nullable Long sentRun, @Nullable Sample sample, @Nullable String requestedBy) {
 	}
 
 	/**
@@ -105,33 +107,30 @@ public class Alerts implements DisposableBean {
 	}
 
 	/**
-	 * Works out the audience and renders the alert for one of them; sends nothing and
+	 * Works out the audience and renders the alert for a sample reader; sends nothing and
 	 * changes nothing but the matching of articles not yet matched.
+	 * @throws InvalidWordingException when the headline or note is too long
 	 * @throws InvalidInputException when there is no such article
 	 */
 	public Preview preview(long articleId, @Nullable String headline, @Nullable String note) {
+		InvalidWordingException.check(headline, note);
 		Article article = article(articleId);
 		this.matching.matchPending();
 		Audience.Plan plan = this.audience.plan(articleId, Instant.now());
 		Optional<AlertRequests.Request> request = (blank(headline) && blank(note)) ? this.requests.find(articleId)
 				: Optional.of(new AlertRequests.Request(articleId, headline, note, "preview"));
 		AlertComposer.Story story = new AlertComposer.Story(article, request, plan.topics());
-		List<Long> candidates = new ArrayList<>(plan.send());
-		candidates.addAll(plan.held());
-		candidates.addAll(plan.capped());
 		Sample sample = null;
-		if (!candidates.isEmpty()) {
-			Optional<Subscriber> reader = this.subscribers.find(candidates.get(0));
-			if (reader.isPresent()) {
-				ComposedMessage message = this.composer.render(reader.get(), story, 0);
-				sample = new Sample(message.to(), message.subject(), message.text(), message.html());
-			}
+		if (!plan.send().isEmpty() || !plan.held().isEmpty() || !plan.capped().isEmpty()) {
+			ComposedMessage message = this.composer.sample(story);
+			sample = new Sample(message.to(), message.subject(), message.text(), message.html());
 		}
 		String shown = blank(headline)
 				? request.map(AlertRequests.Request::headline).filter((h) -> !h.isBlank()).orElse(article.headline())
 				: headline.strip();
 		return new Preview(articleId, shown, plan.topics(), plan.keywordMatches(), plan.send().size(),
-				plan.held().size(), plan.capped().size(), sentRun(articleId).orElse(null), sample);
+				plan.held().size(), plan.capped().size(), sentRun(articleId).orElse(null), sample,
+				requestedBy(articleId).orElse(null));
 	}
 
 	/**
@@ -140,6 +139,7 @@ public class Alerts implements DisposableBean {
 	 * @throws InvalidInputException when there is no such article
 	 */
 	public void prepare(long articleId, @Nullable String headline, @Nullable String note, String editor) {
+		InvalidWordingException.check(headline, note);
 		article(articleId);
 		Optional<Long> sent = sentRun(articleId);
 		if (sent.isPresent()) {
@@ -169,6 +169,16 @@ public class Alerts implements DisposableBean {
 			}
 		});
 		return preview;
+	}
+
+	/**
+	 * Who started the article's alert ({@code editor:NAME}, {@code api:NAME},
+	 * {@code api:token:NAME}, {@code cli}), if anyone did.
+	 */
+	public Optional<String> requestedBy(long articleId) {
+		return this.requests.find(articleId)
+			.map(AlertRequests.Request::requestedBy)
+			.filter((by) -> !by.isBlank() && !by.equals("preview"));
 	}
 
 	/**
@@ -202,7 +212,7 @@ public class Alerts implements DisposableBean {
 			Audience.Plan plan = this.audience.plan(article.id(), now);
 			recent.add(new Preview(article.id(), article.headline(), plan.topics(), plan.keywordMatches(),
 					plan.send().size(), plan.held().size(), plan.capped().size(), sentRun(article.id()).orElse(null),
-					null));
+					null, requestedBy(article.id()).orElse(null)));
 		}
 		return recent;
 	}

@@ -123,8 +123,9 @@ class AlertCommand implements Callable<Integer> {
 			out.printf("Already sent by run %d: sending again would send nothing.%n", preview.sentRun());
 		}
 		if (preview.sample() != null) {
-			out.printf("%nThe alert for %s:%nSubject: %s%n%n%s%n", preview.sample().email(), preview.sample().subject(),
-					preview.sample().text().strip());
+			out.printf(
+					"%nThe alert as a sample reader (%s) would get it, its links doing nothing:%nSubject: %s%n%n%s%n",
+					preview.sample().email(), preview.sample().subject(), preview.sample().text().strip());
 		}
 		else {
 			out.println("Nobody would get this alert now.");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import news.dispatch.alert.AlertJob;
+import news.dispatch.alert.Alerts;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerKey;
@@ -119,8 +120,11 @@ class JobsCommand {
 
 		private final FeedbackReports feedback;
 
+		private final Alerts alerts;
+
 		ShowCommand(JobRepository repository, Deliveries deliveries, JobDescriptors jobs, RunLiveness liveness,
-				FeedbackReports feedback) {
+				FeedbackReports feedback, Alerts alerts) {
+			this.alerts = alerts;
 			this.repository = repository;
 			this.deliveries = deliveries;
 			this.jobs = jobs;
@@ -162,6 +166,11 @@ class JobsCommand {
 				}
 				json.put("late", late(this.feedback.ofEditions(keys)));
 			}
+			Long alerted = AlertJob.NAME.equals(execution.getJobInstance().getJobName())
+					? execution.getJobParameters().getLong(AlertJob.ARTICLE) : null;
+			if (alerted != null) {
+				json.put("requestedBy", this.alerts.requestedBy(alerted).orElse(null));
+			}
 			json.put("failure", JobRuns.failure(execution));
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.json) {
@@ -171,6 +180,9 @@ class JobsCommand {
 			out.printf("Run %d of %s: %s (exit %s)%n", execution.getId(), execution.getJobInstance().getJobName(),
 					execution.getStatus(), execution.getExitStatus().getExitCode());
 			out.printf("Parameters: %s%n", parameters(execution));
+			if (json.get("requestedBy") != null) {
+				out.printf("Requested by: %s%n", json.get("requestedBy"));
+			}
 			out.printf("Started %s, ended %s, took %s%n", time(execution.getStartTime()), time(execution.getEndTime()),
 					duration(execution));
 			// an ingest run has a step per source, named after it

@@ -27,6 +27,9 @@ class ChoiceRules {
 
 	private static final int DEFAULT_SEND_HOUR = 7;
 
+	/** The longest keywords a reader may write (the form's {@code maxlength}). */
+	static final int MAX_KEYWORDS = 1000;
+
 	private final Topics topics;
 
 	private final ZoneId defaultZone;
@@ -41,8 +44,17 @@ class ChoiceRules {
 	}
 
 	Choices choices(ChoicesInput input) {
-		List<String> names = input.topicsOrNone().stream().map(String::strip).filter((n) -> !n.isEmpty()).toList();
+		List<String> names = input.topicsOrNone()
+			.stream()
+			.map(String::strip)
+			.filter((n) -> !n.isEmpty())
+			.distinct()
+			.toList();
 		String keywords = blank(input.keywords()) ? "" : input.keywords().strip();
+		if (keywords.length() > MAX_KEYWORDS) {
+			throw new InvalidChoiceException("keywords", "Your keywords are " + keywords.length()
+					+ " characters long; keep them to " + MAX_KEYWORDS + ", or choose topics from the list.");
+		}
 		if (!keywords.isEmpty()) {
 			try {
 				QueryLanguage.parse(keywords);

@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.system.ImportReport;
 import news.dispatch.system.InvalidInputException;
@@ -173,21 +171,7 @@ public class SubscriberImport {
 	}
 
 	static String address(String value) {
-		if (value.isBlank()) {
-			throw new InvalidInputException("the email is missing");
-		}
-		try {
-			InternetAddress address = new InternetAddress(value, true);
-			String email = address.getAddress();
-			if (address.getPersonal() != null || !email.equals(value)
-					|| !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-				throw new AddressException();
-			}
-			return email.toLowerCase(Locale.ROOT);
-		}
-		catch (AddressException ex) {
-			throw new InvalidInputException("\"" + value + "\" is not an email address like reader@example.com");
-		}
+		return EmailAddresses.normalise(value);
 	}
 
 	static ZoneId zone(String value) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import news.dispatch.system.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -46,9 +47,18 @@ public class Subscribers {
 
 	public Optional<Subscriber> findByEmail(String email) {
 		return withTopics(this.jdbc.sql("select " + COLUMNS + " from subscriber where email = ?")
-			.param(email.strip().toLowerCase(java.util.Locale.ROOT))
+			.param(oneForm(email))
 			.query(ROW)
 			.list()).stream().findFirst();
+	}
+
+	private static String oneForm(String email) {
+		try {
+			return EmailAddresses.normalise(email);
+		}
+		catch (InvalidInputException ex) {
+			return email.strip().toLowerCase(java.util.Locale.ROOT);
+		}
 	}
 
 	public List<Subscriber> findAll(Collection<Long> ids) {

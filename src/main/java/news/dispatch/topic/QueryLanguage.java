@@ -30,6 +30,9 @@ public final class QueryLanguage {
 
 	private static final Analyzer QUERY_ANALYZER = new TopicAnalyzer();
 
+	/** The deepest parentheses may nest: no real query comes near it. */
+	public static final int MAX_NESTING = 32;
+
 	private QueryLanguage() {
 	}
 
@@ -45,6 +48,7 @@ public final class QueryLanguage {
 		if (query == null || query.isBlank()) {
 			throw new InvalidQueryException(-1, "the query is empty");
 		}
+		checkNesting(query);
 		String text = query.replace('/', ' ');
 		Query parsed;
 		try {
@@ -55,6 +59,28 @@ public final class QueryLanguage {
 		}
 		QueryChecks.check(query, parsed);
 		return parsed;
+	}
+
+	/**
+	 * Refuses parentheses nested deeper than {@link #MAX_NESTING} before the parser,
+	 * which recurses once per level, meets them.
+	 */
+	private static void checkNesting(String query) {
+		int depth = 0;
+		boolean quoted = false;
+		for (int i = 0; i < query.length(); i++) {
+			char c = query.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && c == '(' && ++depth > MAX_NESTING) {
+				throw new InvalidQueryException(i,
+						"parentheses nest more than " + MAX_NESTING + " deep; take out the ones that group nothing");
+			}
+			else if (!quoted && c == ')') {
+				depth = Math.max(0, depth - 1);
+			}
+		}
 	}
 
 	/**

@@ -4,9 +4,13 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import news.dispatch.alert.AlertJob;
 import news.dispatch.alert.AlreadyAlertedException;
 import news.dispatch.alert.Alerts;
+import news.dispatch.alert.InvalidWordingException;
+import news.dispatch.article.Articles;
+import news.dispatch.audit.AuditLog;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.system.InvalidInputException;
@@ -14,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The alert API for editors' tools, under {@code dispatch serve}:
@@ -40,9 +46,15 @@ class AlertApiController {
 
 	private final Deliveries deliveries;
 
-	AlertApiController(Alerts alerts, Deliveries deliveries) {
+	private final Articles articles;
+
+	private final AuditLog audit;
+
+	AlertApiController(Alerts alerts, Deliveries deliveries, Articles articles, AuditLog audit) {
 		this.alerts = alerts;
 		this.deliveries = deliveries;
+		this.articles = articles;
+		this.audit = audit;
 	}
 
 	/**
@@ -53,7 +65,7 @@ class AlertApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<Object> alert(@RequestBody AlertCall call, Principal editor) {
+	ResponseEntity<Object> alert(@RequestBody AlertCall call, Principal editor, HttpServletRequest request) {
 		if (call.article() == null) {
 			return problem(HttpStatus.BAD_REQUEST,
 					"The request has no \"article\"; send {\"article\": ID} with the id of an article.");
@@ -63,6 +75,8 @@ class AlertApiController {
 		}
 		Alerts.Preview started = this.alerts.startInBackground(call.article(), call.headline(), call.note(),
 				"api:" + editor.getName());
+		this.audit.record(editor.getName(), AuditLog.Action.ALERT_SENT, started.articleId(), request.getRemoteAddr(),
+				started.headline());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("article", started.articleId());
 		body.put("status", "started");
@@ -72,16 +86,39 @@ class AlertApiController {
 		body.put("held", started.held());
 		body.put("capped", started.capped());
 		body.put("progress", "/api/alerts/" + started.articleId());
+		body.put("requestedBy", "api:" + editor.getName());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
 	}
 
 	@GetMapping("/{article}")
-	Map<String, Object> status(@PathVariable long article) {
+	ResponseEntity<Object> status(@PathVariable long article) {
+		if (this.articles.find(article).isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "There is no article " + article
+					+ "; see the ids with dispatch articles list (or the editor page).");
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("article", article);
 		body.put("sentRun", this.alerts.sentRun(article).orElse(null));
+		body.put("requestedBy", this.alerts.requestedBy(article).orElse(null));
 		body.put("deliveries", this.deliveries.counts(LedgerKey.alert(article)));
-		return body;
+		return ResponseEntity.ok(body);
+	}
+
+	@ExceptionHandler(InvalidWordingException.class)
+	ResponseEntity<Object> tooLong(InvalidWordingException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "The request is not JSON like {\"article\": 12, \"headline\": \"…\","
+				+ " \"note\": \"…\", \"dryRun\": true}, with the article as a number; send it so.");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Object> notAnId(MethodArgumentTypeMismatchException ex) {
+		return problem(HttpStatus.BAD_REQUEST,
+				"\"" + ex.getValue() + "\" is not an article id; use the number dispatch articles list shows.");
 	}
 
 	@ExceptionHandler(AlreadyAlertedException.class)

@@ -3,7 +3,8 @@ package news.dispatch.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,14 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates API calls that carry one of the configured editor tokens as
  * {@code Authorization: Bearer TOKEN}, with the editor role. A wrong token leaves the
- * request unauthenticated (answered 401); tokens are compared in constant time.
+ * request unauthenticated (answered 401); tokens are compared in constant time. The
+ * caller is {@code token:NAME}, the token's name, as alerts and the audit log record it.
  */
 class BearerTokens extends OncePerRequestFilter {
 
-	private final List<byte[]> tokens;
+	private final Map<byte[], String> tokens = new LinkedHashMap<>();
 
-	BearerTokens(List<String> tokens) {
-		this.tokens = tokens.stream().map((token) -> token.strip().getBytes(StandardCharsets.UTF_8)).toList();
+	/**
+	 * @param tokens each secret and its name
+	 */
+	BearerTokens(Map<String, String> tokens) {
+		tokens.forEach((secret, name) -> this.tokens.put(secret.getBytes(StandardCharsets.UTF_8), name));
 	}
 
 	@Override
@@ -34,12 +39,14 @@ class BearerTokens extends OncePerRequestFilter {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-			boolean known = false;
-			for (byte[] token : this.tokens) {
-				known |= MessageDigest.isEqual(token, given);
+			String known = null;
+			for (Map.Entry<byte[], String> token : this.tokens.entrySet()) {
+				if (MessageDigest.isEqual(token.getKey(), given)) {
+					known = token.getValue();
+				}
 			}
-			if (known) {
-				var authentication = UsernamePasswordAuthenticationToken.authenticated("token", null,
+			if (known != null) {
+				var authentication = UsernamePasswordAuthenticationToken.authenticated("token:" + known, null,
 						AuthorityUtils.createAuthorityList("ROLE_EDITOR"));
 				SecurityContextHolder.getContext().setAuthentication(authentication);
 			}

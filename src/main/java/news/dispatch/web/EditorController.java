@@ -2,9 +2,12 @@ package news.dispatch.web;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import news.dispatch.alert.AlertSettings;
 import news.dispatch.alert.AlreadyAlertedException;
 import news.dispatch.alert.Alerts;
+import news.dispatch.alert.InvalidWordingException;
+import news.dispatch.audit.AuditLog;
 import news.dispatch.system.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -30,15 +33,23 @@ class EditorController {
 
 	private final AlertSettings settings;
 
-	EditorController(Alerts alerts, AlertSettings settings) {
+	private final AuditLog audit;
+
+	EditorController(Alerts alerts, AlertSettings settings, AuditLog audit) {
 		this.alerts = alerts;
 		this.settings = settings;
+		this.audit = audit;
 	}
 
 	@GetMapping("/login")
 	ModelAndView login(@RequestParam(required = false) @Nullable String error,
-			@RequestParam(required = false) @Nullable String out) {
+			@RequestParam(required = false) @Nullable String out,
+			@RequestParam(required = false) @Nullable String locked) {
 		ModelAndView page = new ModelAndView("web/editor-login");
+		if (locked != null) {
+			page.addObject("error", "Too many wrong passwords: logins to this account or from this network are"
+					+ " locked for a while. Try again later, or ask the operator.");
+		}
 		if (error != null) {
 			page.addObject("error", "That name and password are not an editor's. Try again.");
 		}
@@ -71,12 +82,17 @@ class EditorController {
 
 	@PostMapping("/articles/{id}/send")
 	ModelAndView send(@PathVariable long id, @RequestParam(defaultValue = "") String headline,
-			@RequestParam(defaultValue = "") String note, Principal editor) {
+			@RequestParam(defaultValue = "") String note, Principal editor, HttpServletRequest request) {
 		try {
 			Alerts.Preview started = this.alerts.startInBackground(id, headline, note, "editor:" + editor.getName());
+			this.audit.record(editor.getName(), AuditLog.Action.ALERT_SENT, id, request.getRemoteAddr(),
+					started.headline());
 			ModelAndView page = new ModelAndView("web/editor-sent");
 			page.addObject("preview", started);
 			return page;
+		}
+		catch (InvalidWordingException ex) {
+			return page("web/editor-preview", id, headline, note);
 		}
 		catch (AlreadyAlertedException ex) {
 			ModelAndView page = page("web/editor-preview", id, headline, note);
@@ -93,6 +109,17 @@ class EditorController {
 			page.addObject("headline", headline);
 			page.addObject("note", note);
 			page.addObject("settings", this.settings);
+			return page;
+		}
+		catch (InvalidWordingException ex) {
+			// the preview page again, with the article's own wording and the editor's
+			// text
+			// in the fields to shorten
+			ModelAndView page = page("web/editor-preview", id, "", "");
+			page.addObject("headline", headline);
+			page.addObject("note", note);
+			page.addObject("error", ex.getMessage());
+			page.setStatus(HttpStatus.BAD_REQUEST);
 			return page;
 		}
 		catch (InvalidInputException ex) {

@@ -3,6 +3,7 @@ package news.dispatch.web;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
 import news.dispatch.subscriber.ChoicesInput;
 import news.dispatch.subscriber.InvalidChoiceException;
 import news.dispatch.subscriber.LinkCheck;
@@ -11,12 +12,14 @@ import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -56,6 +59,24 @@ class PreferencesController {
 			catch (InvalidChoiceException ex) {
 				return page(token, subscriber, input, ex, null);
 			}
+		});
+	}
+
+	/**
+	 * The form again, as the reader filled it in, when its CSRF token was refused (see
+	 * {@link FormsAgain}); reached only by that forward.
+	 */
+	@RequestMapping("/again")
+	ModelAndView again(@RequestParam(defaultValue = "") String token, @ModelAttribute ChoicesInput input,
+			HttpServletRequest request) {
+		if (!FormsAgain.refused(request)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return withSubscriber(token, (subscriber) -> {
+			ModelAndView page = page(token, subscriber, input, null, null);
+			page.addObject("error", FormsAgain.MESSAGE);
+			page.setStatus(HttpStatus.FORBIDDEN);
+			return page;
 		});
 	}
 

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -77,6 +79,21 @@ class SignUpController {
 			this.mail.freshLink(signUp.subscriber());
 		}
 		return new ModelAndView("web/check-inbox").addObject("email", signUp.subscriber().email());
+	}
+
+	/**
+	 * The form again, as the reader filled it in, when its CSRF token was refused (see
+	 * {@link FormsAgain}); reached only by that forward.
+	 */
+	@RequestMapping("/subscribe/again")
+	ModelAndView again(@ModelAttribute ChoicesInput input, HttpServletRequest request) {
+		if (!FormsAgain.refused(request)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		ModelAndView page = this.choices.page("web/subscribe", input, null);
+		page.addObject("error", FormsAgain.MESSAGE);
+		page.setStatus(HttpStatus.FORBIDDEN);
+		return page;
 	}
 
 	@GetMapping("/confirm")

@@ -1,10 +1,14 @@
 package news.dispatch.web;
 
+import news.dispatch.audit.AuditLog;
+import news.dispatch.system.RateCounters;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -16,11 +20,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what on {@code dispatch serve}:
  * <ul>
+ * <li>no page keeps a session, so any instance behind a load balancer answers any
+ * request: CSRF tokens are double-submitted (a hidden field and a signed cookie,
+ * {@link CsrfCookies}) and an editor's login is a signed cookie
+ * ({@link EditorLoginCookie});</li>
  * <li>the subscriber pages are open, their forms protected against cross-site requests by
  * a CSRF token in a hidden field; the unsubscribe POST is exempt because mail providers
  * send it without cookies (RFC 8058), its signed token being the authority;</li>
@@ -65,7 +74,8 @@ class WebSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, EditorSettings editors) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, EditorSettings editors, InMemoryUserDetailsManager users,
+			RateCounters counters, AuditLog audit) throws Exception {
 		http.securityMatcher("/api/**");
 		http.authorizeHttpRequests((requests) -> {
 			if (editors.configured()) {
@@ -75,8 +85,10 @@ class WebSecurity {
 				requests.anyRequest().denyAll();
 			}
 		});
+		http.authenticationManager(
+				new ProviderManager(new ThrottledLogins(passwords(users), counters, audit, editors.login(), false)));
 		http.httpBasic(Customizer.withDefaults());
-		http.addFilterBefore(new BearerTokens(editors.tokens()), BasicAuthenticationFilter.class);
+		http.addFilterBefore(new BearerTokens(editors.namedTokens()), BasicAuthenticationFilter.class);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.csrf((csrf) -> csrf.disable());
 		http.exceptionHandling(
@@ -87,7 +99,8 @@ class WebSecurity {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain editorPages(HttpSecurity http, EditorSettings editors) throws Exception {
+	SecurityFilterChain editorPages(HttpSecurity http, EditorSettings editors, RateCounters counters, AuditLog audit,
+			SignedCookies cookies) throws Exception {
 		http.securityMatcher("/editor", "/editor/**");
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/editor/login").permitAll();
@@ -99,16 +112,31 @@ class WebSecurity {
 			}
 		});
 		// only editors log in here: the operator's login is for the actuator
-		http.authenticationManager(new ProviderManager(new DaoAuthenticationProvider(editorsOnly(editors))));
-		http.formLogin((login) -> login.loginPage("/editor/login").defaultSuccessUrl("/editor", true).permitAll());
-		http.logout((logout) -> logout.logoutUrl("/editor/logout").logoutSuccessUrl("/editor/login?out"));
+		http.authenticationManager(new ProviderManager(
+				new ThrottledLogins(passwords(editorsOnly(editors)), counters, audit, editors.login(), true)));
+		http.formLogin(
+				(login) -> login.loginPage("/editor/login")
+					.defaultSuccessUrl("/editor", true)
+					.failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
+							+ ((refused instanceof LockedException) ? "/editor/login?locked" : "/editor/login?error")))
+					.permitAll());
+		http.logout((logout) -> logout.logoutUrl("/editor/logout")
+			.logoutSuccessUrl("/editor/login?out")
+			.deleteCookies(EditorLoginCookie.COOKIE));
+		// no session: the login in a signed cookie, the CSRF token too, so that any
+		// instance answers any request
+		http.securityContext((context) -> context.securityContextRepository(
+				new EditorLoginCookie(cookies, editors.users().keySet(), editors.login().session())));
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies(cookies)));
 		headers(http);
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http, OperatorSettings operator) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, OperatorSettings operator, SignedCookies cookies) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			if (operator.configured()) {
@@ -120,7 +148,11 @@ class WebSecurity {
 			requests.anyRequest().permitAll();
 		});
 		http.httpBasic(Customizer.withDefaults());
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe", "/actuator/**"));
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe", "/actuator/**")
+			.csrfTokenRepository(new CsrfCookies(cookies)));
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+		http.exceptionHandling((errors) -> errors.accessDeniedHandler(new FormsAgain()));
 		headers(http);
 		return http.build();
 	}
@@ -139,7 +171,7 @@ class WebSecurity {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
 		if (operator.configured()) {
 			users.createUser(User.withUsername(operator.username())
-				.password(encoded(operator.password()))
+				.password(encoded("dispatch.operator.password", operator.password()))
 				.roles("OPERATOR")
 				.build());
 		}
@@ -152,21 +184,49 @@ class WebSecurity {
 				throw new IllegalArgumentException(
 						"dispatch.editors.users." + name + " has no password; set one, or remove the editor.");
 			}
-			users.createUser(User.withUsername(name).password(encoded(password)).roles("EDITOR").build());
+			users.createUser(User.withUsername(name)
+				.password(encoded("dispatch.editors.users." + name, password))
+				.roles("EDITOR")
+				.build());
 		});
 		return users;
+	}
+
+	private static DaoAuthenticationProvider passwords(InMemoryUserDetailsManager users) {
+		return new DaoAuthenticationProvider(users);
 	}
 
 	private static InMemoryUserDetailsManager editorsOnly(EditorSettings editors) {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
 		editors.users()
-			.forEach((name, password) -> users
-				.createUser(User.withUsername(name).password(encoded(password)).roles("EDITOR").build()));
+			.forEach((name,
+					password) -> users.createUser(User.withUsername(name)
+						.password(encoded("dispatch.editors.users." + name, password))
+						.roles("EDITOR")
+						.build()));
 		return users;
 	}
 
-	private static String encoded(String password) {
-		return password.startsWith("{") ? password : "{noop}" + password;
+	/**
+	 * A password as the settings must give it: encoded by a slow hash ({@code {bcrypt}…},
+	 * {@code {argon2}…}, {@code {scrypt}…}, {@code {pbkdf2}…}), never in plain text.
+	 */
+	static String encoded(String setting, String password) {
+		String id = password.startsWith("{") && password.indexOf('}') > 0 ? password.substring(1, password.indexOf('}'))
+				: "";
+		if (!SLOW_HASHES.contains(id)) {
+			throw new IllegalArgumentException(setting + " is not an encoded password; give its bcrypt hash,"
+					+ " {bcrypt}$2a$…, made with: htpasswd -bnBC 12 \"\" 'PASSWORD' | tr -d ':\\n'");
+		}
+		if (id.equals("bcrypt") && !password.substring(8).matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+			throw new IllegalArgumentException(setting + " is not a well-formed {bcrypt} hash; encode the"
+					+ " password again (htpasswd -bnBC 12 \"\" 'PASSWORD' gives one).");
+		}
+		return password;
 	}
+
+	private static final java.util.Set<String> SLOW_HASHES = java.util.Set.of("bcrypt", "argon2",
+			"argon2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8", "pbkdf2",
+			"pbkdf2@SpringSecurity_v5_8");
 
 }

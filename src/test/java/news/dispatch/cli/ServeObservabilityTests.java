@@ -11,6 +11,7 @@ import java.util.Base64;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.FunctionalTest;
+import news.dispatch.TestPasswords;
 import news.dispatch.run.StepMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/serve", "dispatch.operator.username=operator",
-				"dispatch.operator.password=s3cret-for-tests" },
+				"dispatch.operator.password=" + TestPasswords.S3CRET_FOR_TESTS },
 		smtp = FunctionalTest.Smtp.EMBEDDED)
 class ServeObservabilityTests {
 
@@ -44,10 +45,13 @@ class ServeObservabilityTests {
 
 	@Test
 	void healthReportsTheDatabaseAndTheSmtpServer() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
+		HttpResponse<String> health = get("/actuator/health", "operator:s3cret-for-tests");
+		HttpResponse<String> anyone = get("/actuator/health", null);
 
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"db\":{").contains("\"smtp\":{").contains("\"status\":\"UP\"");
+		assertThat(anyone.statusCode()).isEqualTo(200);
+		assertThat(anyone.body()).contains("\"status\":\"UP\"").doesNotContain("\"db\"").doesNotContain("disk");
 	}
 
 	@Test

@@ -48,6 +48,20 @@ class InvalidQueryTest {
 		assertThat(ex.getMessage()).isEqualTo("column " + (position + 1) + ": " + reason);
 	}
 
+	@Test
+	void parenthesesNestedTwentyThousandDeepAreRefusedWhereTheyPassTheLimit() {
+		String query = "(".repeat(20_000) + "putin" + ")".repeat(20_000);
+
+		InvalidQueryException ex = catchThrowableOfType(InvalidQueryException.class, () -> QueryLanguage.parse(query));
+
+		assertThat(ex.position()).isEqualTo(QueryLanguage.MAX_NESTING);
+		assertThat(ex.reason()).startsWith("parentheses nest more than " + QueryLanguage.MAX_NESTING + " deep");
+		assertThat(QueryLanguage
+			.parse("(".repeat(QueryLanguage.MAX_NESTING) + "putin" + ")".repeat(QueryLanguage.MAX_NESTING)))
+			.isNotNull();
+		assertThat(QueryLanguage.parse("\"" + "(".repeat(100) + "putin\"")).isNotNull();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "   ", "\t\n" })
 	void blankQueryIsEmptyWithoutPosition(String query) {

@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Browser;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.TestPasswords;
 import news.dispatch.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "dispatch.data-dir=target/test-data/editor-browser", "dispatch.alert.quiet-from=",
-				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass" })
+				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=" + TestPasswords.S3CRET_PASS })
 class EditorAlertBrowserTest {
 
 	static final Path DATA = Path.of("target/test-data/editor-browser");

@@ -7,12 +7,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.TestPasswords;
 import news.dispatch.Newsroom;
 import news.dispatch.TestDatabase;
 import news.dispatch.TestMail;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/editor-api", "dispatch.alert.quiet-from=",
-				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=s3cret-pass",
+				"dispatch.alert.quiet-until=", "dispatch.editors.users.maria=" + TestPasswords.S3CRET_PASS,
 				"dispatch.editors.tokens[0]=" + EditorApiTests.TOKEN, "dispatch.operator.username=ops",
-				"dispatch.operator.password=ops-pass" })
+				"dispatch.operator.password=" + TestPasswords.OPS_PASS })
 class EditorApiTests {
 
 	static final String TOKEN = "0123456789abcdef0123456789abcdef";
@@ -62,6 +67,9 @@ class EditorApiTests {
 
 	@Autowired
 	TopicJudgements judgements;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	/**
 	 * Every test starts from the newsroom of the fixtures, nothing alerted, no mail.
@@ -95,7 +103,7 @@ class EditorApiTests {
 			assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
 			assertThat(preview.body()).contains("\"topics\":[\"Russia\",\"North Korea\"]")
 				.contains("\"audience\":1")
-				.contains("\"email\":\"ana.kovac@example.com\"")
+				.contains("\"email\":\"sample.reader@example.com\"")
 				.contains("BREAKING: Putin and Kim Jong Un")
 				.contains("From the editor: Signed an hour ago");
 		}
@@ -126,6 +134,35 @@ class EditorApiTests {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.body()).contains("already sent");
 		assertThat(TestMail.received()).hasSize(1);
+	}
+
+	@Test
+	void aPreviewShowsASampleReaderWhoseLinksDoNothingAndNoRealReader() throws Exception {
+		long summit = id("Putin and Kim");
+		PageClient editor = new PageClient(this.port, true);
+		editor.post("/editor/login",
+				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", editor.csrf("/editor/login")));
+
+		String api = post("{\"article\": " + summit + ", \"dryRun\": true}", "Bearer " + TOKEN).body();
+		String page = editor.get("/editor/articles/" + summit).body();
+
+		for (String preview : List.of(api, page)) {
+			assertThat(preview).contains("sample.reader@example.com")
+				.doesNotContain("ana.kovac@example.com")
+				.contains("BREAKING: Putin and Kim Jong Un");
+			Matcher tokens = Pattern.compile("token=([\\w.-]+)").matcher(preview);
+			List<String> found = tokens.results().map((match) -> match.group(1)).distinct().toList();
+			assertThat(found).containsExactly("sample-preview-link");
+		}
+		PageClient anyone = new PageClient(this.port, true);
+		for (String path : List.of("/preferences", "/unsubscribe")) {
+			HttpResponse<String> followed = anyone.get(path + "?token=sample-preview-link");
+			assertThat(followed.statusCode()).isEqualTo(400);
+			assertThat(followed.body()).contains("not valid");
+		}
+		assertThat(this.jdbc.sql("select status from subscriber where email = 'ana.kovac@example.com'")
+			.query(String.class)
+			.single()).isEqualTo("ACTIVE");
 	}
 
 	@Test
@@ -160,7 +197,7 @@ class EditorApiTests {
 		assertThat(list.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
 
 		HttpResponse<String> preview = editor.get("/editor/articles/" + football + "?note=Extra+time");
-		assertThat(preview.body()).contains("dev.sharma@example.org").contains("From the editor: Extra time");
+		assertThat(preview.body()).contains("From the editor: Extra time").doesNotContain("dev.sharma@example.org");
 		int before = TestMail.received().size();
 
 		// a send without the page's CSRF token is refused

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import news.dispatch.FunctionalTest;
+import news.dispatch.TestPasswords;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/editors-none", "dispatch.operator.username=ops",
-				"dispatch.operator.password=ops-pass" },
+				"dispatch.operator.password=" + TestPasswords.OPS_PASS },
 		smtp = FunctionalTest.Smtp.EMBEDDED)
 class EditorsNotConfiguredTests {
 

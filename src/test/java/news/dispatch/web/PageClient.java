@@ -16,11 +16,14 @@ import java.util.stream.Collectors;
 /**
  * A reader's client of the subscriber pages over real HTTP: keeps cookies like a browser
  * (or none, like a mail provider's one-click POST), and reads the CSRF field of a page's
- * form.
+ * form. Like a browser it asks for HTML, so errors come as the site's error page.
  */
 final class PageClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	/** What a browser asks for: pages, errors included, come as HTML. */
+	private static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
 	private final int port;
 
@@ -36,7 +39,8 @@ final class PageClient {
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
@@ -51,6 +55,7 @@ final class PageClient {
 			.collect(Collectors.joining("&"));
 		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
