@@ -375,8 +375,9 @@ public class Deliveries {
 	}
 
 	private static Item item(java.sql.ResultSet rs, int column) throws SQLException {
+		long article = rs.getLong(column);
 		long topic = rs.getLong(column + 1);
-		return new Item(rs.getLong(column), rs.wasNull() ? null : topic);
+		return new Item(article, rs.wasNull() ? null : topic);
 	}
 
 	/**
