@@ -170,6 +170,7 @@ class GroupPlanningTests {
 		assertThat(groups).doesNotContainKeys("had0@example.com", "had1@example.com", "had2@example.com",
 				"election0@example.com", "insurance0@example.com");
 		assertThat(grouped.get("had0@example.com")).isNotEqualTo(grouped.get("russia0@example.com"));
+		assertThat(grouped.get("insurance0@example.com")).contains("topicId=null").doesNotContain("topicId=0");
 		assertThat(grouped).hasSize(each.size()).isEqualTo(writtenOneByOne(KEY, each));
 		assertThat(grouped.keySet())
 			.contains("had3@example.com", "insurance0@example.com", "election0@example.com", "weekly0@example.com")
