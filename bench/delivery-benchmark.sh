@@ -2,7 +2,8 @@
 # Delivery benchmark: one digest edition for N subscribers (about 10 articles, 10-15 KB each)
 # sent to Postfix's smtp-sink on loopback, then smtp-source sending the same number of
 # messages of the same size to the same sink over the same number of connections: the
-# machine's limit. Prints digests/s, the ratio to the limit and the heap: its peak, and the
+# machine's limit. Prints digests/s of the send step and of the whole command (JVM start,
+# matching, planning, sending, exit), each one's ratio to the limit, and the heap: its peak, and the
 # live heap sampled every LIVE_EVERY (60) seconds with a full collection (jcmd GC.run).
 #
 #   bench/delivery-benchmark.sh [SUBSCRIBERS] [CONNECTIONS] [HEAP]
@@ -10,7 +11,7 @@
 #
 # Needs target/dispatch.jar (mvn -DskipTests package), smtp-sink and smtp-source
 # (apt-get install postfix; the daemon need not run), and jq. JAR=FILE runs another build. Articles come from
-# ../shared/data/bbc when present, otherwise they are generated.
+# BBC=DIR (default ../shared/data/bbc) when present, otherwise they are generated.
 set -euo pipefail
 N=${1:-100000}
 CONNS=${2:-2}
@@ -59,7 +60,7 @@ prepare() {
 		jq -n --rawfile t "$1" --arg url "$2" --arg suffix "$3" \
 			'($t | split("\n")) as $l | {headline: ($l[0] + $suffix), body: ($l[1:] | join("\n")), url: $url}'
 	}
-	BBC=$ROOT/../shared/data/bbc
+	BBC=${BBC:-$ROOT/../shared/data/bbc}
 	if [ ! -d "$BBC" ]; then
 		BBC=$WORK/generated
 		words=(economy shares market profits film music album actor election minister labour tory match coach
@@ -114,7 +115,7 @@ prepare() {
 		{ skip = 0; s += length($0) + 2 } END { printf "%d", s / n }')
 	ITEMS=$(sql "select cast(avg(n) as decimal(5, 1)) from (select count(*) n from delivery_item group by delivery_id)" |
 		awk 'NR == 2 { print $1 }')
-	sql "delete from delivery" > /dev/null
+	sql "delete from delivery; delete from delivery_group" > /dev/null 2>&1 || sql "delete from delivery" > /dev/null
 	rm -rf "$WORK/dump"
 	subscribers $((SAMPLE + 1)) $N
 	echo "$SIZE $ITEMS" > "$WORK/prepared"
@@ -194,9 +195,9 @@ awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START"
 	-v rss="$(awk '{ print $1 }' "$WORK/rss")" -v cpu="$(awk '{ print $2 + $3 }' "$WORK/rss")" -v ld="$LOAD0 -> $(cut -d' ' -f1 /proc/loadavg)" -v heap=$HEAP -v total=$N -v items=$ITEMS 'BEGIN {
 	rate = n / (send / 1000); limit = total / src
 	printf "subscribers %d, digests sent %d, mean size %d bytes with %s articles, %d connection(s), -Xmx%s\n", total, n, size, items, conns, heap
-	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s\n", plan / 1000, send / 1000, rate, all_s
+	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s: %.0f digests/s\n", plan / 1000, send / 1000, rate, all_s, n / all_s
 	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
-	printf "ratio to the limit: %.2f\n", rate / limit
+	printf "ratio to the limit: send step %.2f, whole command %.2f\n", rate / limit, (n / all_s) / limit
 	printf "peak heap used (before a GC) %d MB, largest heap after a mixed or full GC (the live set) %s, max RSS %d MB\n", peak, (live > 0) ? live " MB" : "n/a (none ran)", rss / 1024
 	printf "live heap after a full collection every %s s: %s\n", every, sampled
 	printf "CPU of the whole command %.0f s (%.2f ms a subscriber); load average %s\n", cpu, cpu * 1000 / total, ld

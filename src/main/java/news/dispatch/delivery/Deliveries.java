@@ -1,5 +1,7 @@
 package news.dispatch.delivery;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +19,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -79,8 +83,88 @@ public class Deliveries {
 		if (messages.isEmpty()) {
 			return 0;
 		}
-		Set<Long> existing = ids(ledger, messages).keySet();
-		List<Planned> fresh = messages.stream().filter((m) -> !existing.contains(m.subscriberId())).toList();
+		Set<Long> existing = planned(ledger, messages.stream().map(Planned::subscriberId).toList());
+		return insertOwn(ledger, messages.stream().filter((m) -> !existing.contains(m.subscriberId())).toList(),
+				status);
+	}
+
+	/**
+	 * Messages of one edition that carry the same articles in the same order: the ledger
+	 * keeps the list once for all of them.
+	 */
+	public record Group(List<Item> items, List<Long> subscriberIds) {
+	}
+
+	/**
+	 * Plans an edition's messages to be sent (PENDING): each group's articles written
+	 * once and a ledger row per reader pointing to them, in JDBC batches; the others with
+	 * their own article lists, as {@link #planAll(LedgerKey, List)}. A message the ledger
+	 * already has is left as it is.
+	 * @return how many were planned
+	 */
+	public int planGroups(LedgerKey ledger, List<Group> groups, List<Planned> own) {
+		List<Long> everyone = new ArrayList<>();
+		groups.forEach((group) -> everyone.addAll(group.subscriberIds()));
+		own.forEach((message) -> everyone.add(message.subscriberId()));
+		if (everyone.isEmpty()) {
+			return 0;
+		}
+		Set<Long> existing = planned(ledger, everyone);
+		int count = insertOwn(ledger, own.stream().filter((m) -> !existing.contains(m.subscriberId())).toList(),
+				DeliveryStatus.PENDING);
+		OffsetDateTime now = now();
+		for (Group group : groups) {
+			List<Long> fresh = group.subscriberIds().stream().filter((id) -> !existing.contains(id)).toList();
+			if (fresh.isEmpty() || group.items().isEmpty()) {
+				continue;
+			}
+			long groupId = insertGroup(ledger, group.items(), now);
+			String kind = ledger.kind().column();
+			String key = ledger.key();
+			this.batch.batchUpdate("insert into delivery (kind, edition_key, subscriber_id, status, attempts,"
+					+ " message_id, planned_at, updated_at, group_id) values (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)",
+					new BatchPreparedStatementSetter() {
+
+						@Override
+						public void setValues(PreparedStatement statement, int i) throws SQLException {
+							long subscriber = fresh.get(i);
+							statement.setString(1, kind);
+							statement.setString(2, key);
+							statement.setLong(3, subscriber);
+							statement.setString(4, messageId(ledger, subscriber));
+							statement.setObject(5, now);
+							statement.setObject(6, now);
+							statement.setLong(7, groupId);
+						}
+
+						@Override
+						public int getBatchSize() {
+							return fresh.size();
+						}
+
+					});
+			count += fresh.size();
+		}
+		return count;
+	}
+
+	private long insertGroup(LedgerKey ledger, List<Item> items, OffsetDateTime now) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into delivery_group (kind, edition_key, planned_at) values (?, ?, ?)")
+			.params(ledger.kind().column(), ledger.key(), now)
+			.update(key, "id");
+		long groupId = key.getKeyAs(Number.class).longValue();
+		List<Object[]> rows = new ArrayList<>();
+		int position = 0;
+		for (Item item : items) {
+			rows.add(new Object[] { groupId, item.articleId(), item.topicId(), position++ });
+		}
+		this.batch.batchUpdate(
+				"insert into delivery_group_item (group_id, article_id, topic_id, position) values (?, ?, ?, ?)", rows);
+		return groupId;
+	}
+
+	private int insertOwn(LedgerKey ledger, List<Planned> fresh, DeliveryStatus status) {
 		if (fresh.isEmpty()) {
 			return 0;
 		}
@@ -107,6 +191,25 @@ public class Deliveries {
 	}
 
 	/**
+	 * Which of these subscribers the ledger already has a message of this edition for.
+	 * Asked as a range of subscriber ids, off the index {@code delivery_once}.
+	 */
+	private Set<Long> planned(LedgerKey ledger, List<Long> subscriberIds) {
+		Set<Long> wanted = new HashSet<>(subscriberIds);
+		Set<Long> planned = new HashSet<>();
+		this.jdbc
+			.sql("select subscriber_id from delivery where kind = ? and edition_key = ?"
+					+ " and subscriber_id between ? and ?")
+			.params(ledger.kind().column(), ledger.key(), Collections.min(wanted), Collections.max(wanted))
+			.query((rs) -> {
+				if (wanted.contains(rs.getLong(1))) {
+					planned.add(rs.getLong(1));
+				}
+			});
+		return planned;
+	}
+
+	/**
 	 * The ledger ids of these subscribers' messages of one edition, by subscriber. Asked
 	 * as a range of subscriber ids: H2 would scan the whole edition for an IN list.
 	 */
@@ -128,23 +231,60 @@ public class Deliveries {
 
 	/**
 	 * Which of these articles each of these subscribers has had, or will have, in another
-	 * message (planned, sent or to be retried).
+	 * message (planned, sent or to be retried). Read from the subscribers' messages (a
+	 * range of subscriber ids, off {@code delivery_subscriber}), then their articles by
+	 * message and by group: asked by article, the database would read every message that
+	 * ever carried one of them.
 	 */
 	public Map<Long, Set<Long>> alreadyGiven(List<Long> subscriberIds, Collection<Long> articleIds) {
 		Map<Long, Set<Long>> given = new HashMap<>();
 		if (subscriberIds.isEmpty() || articleIds.isEmpty()) {
 			return given;
 		}
+		Set<Long> wanted = new HashSet<>(subscriberIds);
+		Set<Long> articles = new HashSet<>(articleIds);
+		Map<Long, Long> ownLists = new HashMap<>();
+		Map<Long, List<Long>> groups = new HashMap<>();
 		this.jdbc
-			.sql("select d.subscriber_id, i.article_id from delivery_item i join delivery d on d.id = i.delivery_id"
-					+ " where d.subscriber_id in (:subscribers) and i.article_id in (:articles)"
-					+ " and d.status in ('PENDING', 'RETRY', 'SENT')")
-			.param("subscribers", subscriberIds)
-			.param("articles", articleIds)
+			.sql("select id, subscriber_id, group_id from delivery where subscriber_id between ? and ?"
+					+ " and status in ('PENDING', 'RETRY', 'SENT')")
+			.params(Collections.min(wanted), Collections.max(wanted))
 			.query((rs) -> {
-				given.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getLong(2));
+				long subscriber = rs.getLong(2);
+				if (wanted.contains(subscriber)) {
+					long group = rs.getLong(3);
+					if (rs.wasNull()) {
+						ownLists.put(rs.getLong(1), subscriber);
+					}
+					else {
+						groups.computeIfAbsent(group, (id) -> new ArrayList<>()).add(subscriber);
+					}
+				}
 			});
+		inBatches(ownLists.keySet(), "select delivery_id, article_id from delivery_item where delivery_id in (:ids)",
+				(delivery, article) -> {
+					if (articles.contains(article)) {
+						given.computeIfAbsent(ownLists.get(delivery), (id) -> new HashSet<>()).add(article);
+					}
+				});
+		inBatches(groups.keySet(), "select group_id, article_id from delivery_group_item where group_id in (:ids)",
+				(group, article) -> {
+					if (articles.contains(article)) {
+						groups.get(group)
+							.forEach((subscriber) -> given.computeIfAbsent(subscriber, (id) -> new HashSet<>())
+								.add(article));
+					}
+				});
 		return given;
+	}
+
+	private void inBatches(Collection<Long> ids, String sql, java.util.function.BiConsumer<Long, Long> row) {
+		List<Long> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 1000) {
+			this.jdbc.sql(sql).param("ids", all.subList(from, Math.min(all.size(), from + 1000))).query((rs) -> {
+				row.accept(rs.getLong(1), rs.getLong(2));
+			});
+		}
 	}
 
 	/**
@@ -194,14 +334,12 @@ public class Deliveries {
 	 * The articles a message carries, in the order it lists them.
 	 */
 	public List<Item> items(long deliveryId) {
-		return this.jdbc.sql("select article_id, topic_id from delivery_item where delivery_id = ? order by position")
-			.param(deliveryId)
-			.query((rs, row) -> new Item(rs.getLong(1), rs.getObject(2, Long.class)))
-			.list();
+		return items(List.of(deliveryId)).getOrDefault(deliveryId, List.of());
 	}
 
 	/**
-	 * The articles of each of these messages, in the order each lists them.
+	 * The articles of each of these messages, in the order each lists them: its own, or
+	 * its group's.
 	 */
 	public Map<Long, List<Item>> items(Collection<Long> deliveryIds) {
 		Map<Long, List<Item>> items = new HashMap<>();
@@ -213,11 +351,33 @@ public class Deliveries {
 					+ " order by delivery_id, position")
 			.param("ids", deliveryIds)
 			.query((rs) -> {
-				long topic = rs.getLong(3);
-				Long topicId = rs.wasNull() ? null : topic;
-				items.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(new Item(rs.getLong(2), topicId));
+				items.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(item(rs, 2));
 			});
+		Map<Long, List<Long>> byGroup = new HashMap<>();
+		this.jdbc.sql("select id, group_id from delivery where id in (:ids) and group_id is not null")
+			.param("ids", deliveryIds)
+			.query((rs) -> {
+				byGroup.computeIfAbsent(rs.getLong(2), (id) -> new ArrayList<>()).add(rs.getLong(1));
+			});
+		if (!byGroup.isEmpty()) {
+			Map<Long, List<Item>> groupItems = new HashMap<>();
+			this.jdbc
+				.sql("select group_id, article_id, topic_id from delivery_group_item where group_id in (:ids)"
+						+ " order by group_id, position")
+				.param("ids", byGroup.keySet())
+				.query((rs) -> {
+					groupItems.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(item(rs, 2));
+				});
+			byGroup.forEach((group, deliveries) -> deliveries
+				.forEach((delivery) -> items.put(delivery, groupItems.getOrDefault(group, List.of()))));
+		}
 		return items;
+	}
+
+	private static Item item(java.sql.ResultSet rs, int column) throws SQLException {
+		long article = rs.getLong(column);
+		long topic = rs.getLong(column + 1);
+		return new Item(article, rs.wasNull() ? null : topic);
 	}
 
 	/**

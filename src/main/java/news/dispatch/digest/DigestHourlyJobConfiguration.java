@@ -78,7 +78,7 @@ class DigestHourlyJobConfiguration {
 	@Bean
 	Step planDueDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DigestSettings settings, ItemReader<DigestDue> dueAtHour, ItemWriter<DigestDue> planDue) {
-		return new StepBuilder("plan-due-digests", jobRepository).<DigestDue, DigestDue>chunk(settings.chunkSize())
+		return new StepBuilder("plan-due-digests", jobRepository).<DigestDue, DigestDue>chunk(settings.planChunkSize())
 			.transactionManager(transactionManager)
 			.reader(dueAtHour)
 			.writer(planDue)
@@ -140,7 +140,7 @@ class DigestHourlyJobConfiguration {
 			@Override
 			public @Nullable DigestDue read() {
 				while (!this.page.hasNext()) {
-					List<DigestTime> next = subscribers.digestTimes(this.afterId, settings.chunkSize());
+					List<DigestTime> next = subscribers.digestTimes(this.afterId, settings.planChunkSize());
 					if (next.isEmpty()) {
 						return null;
 					}
@@ -173,8 +173,9 @@ class DigestHourlyJobConfiguration {
 				.forEach((due) -> byEdition.computeIfAbsent(due.edition(), (day) -> new ArrayList<>())
 					.add(due.subscriberId()));
 			for (Map.Entry<LocalDate, List<Long>> edition : byEdition.entrySet()) {
-				deliveries.planAll(LedgerKey.edition(edition.getKey()),
-						planner.planAll(subscribers.following(edition.getValue()), edition.getKey(), settings.zone()));
+				DigestPlanner.Plan plan = planner.plan(subscribers.following(edition.getValue()), edition.getKey(),
+						settings.zone());
+				deliveries.planGroups(LedgerKey.edition(edition.getKey()), plan.groups(), plan.own());
 				rounds.record(edition.getValue(), edition.getKey().toString(), clock.instant());
 			}
 		};

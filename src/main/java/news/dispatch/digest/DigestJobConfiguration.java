@@ -110,14 +110,15 @@ class DigestJobConfiguration {
 	}
 
 	/**
-	 * Plans a chunk of due subscribers at a time, with a few queries for the whole chunk
-	 * (see {@link DigestPlanner#planAll}); the step's write count is the subscribers
+	 * Plans a chunk of due subscribers at a time ({@code plan-chunk-size}), with a few
+	 * queries for the whole chunk and one decision for the readers of the same topics
+	 * (see {@link DigestPlanner#plan}); the step's write count is the subscribers
 	 * considered, the ledger holds those planned.
 	 */
 	@Bean
 	Step planDigestsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DigestSettings settings, ItemReader<Following> dueSubscribers, ItemWriter<Following> planDigests) {
-		return new StepBuilder("plan-digests", jobRepository).<Following, Following>chunk(settings.chunkSize())
+		return new StepBuilder("plan-digests", jobRepository).<Following, Following>chunk(settings.planChunkSize())
 			.transactionManager(transactionManager)
 			.reader(dueSubscribers)
 			.writer(planDigests)
@@ -167,7 +168,7 @@ class DigestJobConfiguration {
 			public @Nullable Following read() {
 				if (!this.page.hasNext()) {
 					List<Following> next = subscribers.dueOn(edition, settings.weeklyDay(), this.afterId,
-							settings.chunkSize());
+							settings.planChunkSize());
 					if (next.isEmpty()) {
 						return null;
 					}
@@ -184,8 +185,10 @@ class DigestJobConfiguration {
 	@StepScope
 	ItemWriter<Following> planDigests(DigestPlanner planner, Deliveries deliveries, DispatchSettings settings,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
-		return (chunk) -> deliveries.planAll(LedgerKey.edition(edition),
-				planner.planAll(List.copyOf(chunk.getItems()), edition, settings.zone()));
+		return (chunk) -> {
+			DigestPlanner.Plan plan = planner.plan(List.copyOf(chunk.getItems()), edition, settings.zone());
+			deliveries.planGroups(LedgerKey.edition(edition), plan.groups(), plan.own());
+		};
 	}
 
 	@Bean

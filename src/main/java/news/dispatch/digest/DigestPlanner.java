@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,8 @@ class DigestPlanner {
 		.reversed()
 		.thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
 		.thenComparing((candidate) -> candidate.topicId() == null)
-		.thenComparingLong(Candidate::articleId);
+		.thenComparingLong(Candidate::articleId)
+		.thenComparing(Candidate::topicId, Comparator.nullsLast(Comparator.naturalOrder()));
 
 	private final ArticleMatches matches;
 
@@ -46,12 +48,99 @@ class DigestPlanner {
 	}
 
 	/**
-	 * Plans the edition for several subscribers: the candidates of every topic they
-	 * follow in one query, each one's keyword matches, and what each has already had in
-	 * one query. Subscribers with nothing new are left out.
+	 * What an edition holds for several subscribers: a group for each set of topics
+	 * followed by subscribers without keyword matches of their own, its articles decided
+	 * once; a list of its own for each subscriber with keyword matches, and for each
+	 * member of a group who already had one of the group's articles.
+	 *
+	 * @param groups readers who get the same articles
+	 * @param own readers whose articles differ
 	 */
-	List<Deliveries.Planned> planAll(List<Following> subscribers, LocalDate edition, ZoneId zone) {
-		Instant since = edition.minusDays(this.settings.lookbackDays()).atStartOfDay(zone).toInstant();
+	record Plan(List<Deliveries.Group> groups, List<Deliveries.Planned> own) {
+
+	}
+
+	/**
+	 * Plans the edition for several subscribers (in id order) with a few queries, however
+	 * many they are: the candidates of every topic they follow, their keyword matches and
+	 * what they already had. Subscribers with nothing new are left out. The result is the
+	 * one {@link #planEach} gives, with the readers who get the same articles grouped.
+	 */
+	Plan plan(List<Following> subscribers, LocalDate edition, ZoneId zone) {
+		if (subscribers.isEmpty()) {
+			return new Plan(List.of(), List.of());
+		}
+		Instant since = since(edition, zone);
+		Set<Long> topics = new HashSet<>();
+		long from = Long.MAX_VALUE;
+		long to = Long.MIN_VALUE;
+		for (Following subscriber : subscribers) {
+			topics.addAll(subscriber.topicIds());
+			from = Math.min(from, subscriber.subscriberId());
+			to = Math.max(to, subscriber.subscriberId());
+		}
+		List<Candidate> topicCandidates = this.matches.candidates(topics, since);
+		Map<Long, List<Candidate>> keywordCandidates = this.matches.keywordCandidates(from, to, since);
+		Set<Long> articleIds = new HashSet<>();
+		topicCandidates.forEach((candidate) -> articleIds.add(candidate.articleId()));
+		Map<List<Long>, List<Long>> byTopics = new LinkedHashMap<>();
+		List<Following> others = new ArrayList<>();
+		for (Following subscriber : subscribers) {
+			List<Candidate> own = keywordCandidates.get(subscriber.subscriberId());
+			if (own == null || own.isEmpty()) {
+				List<Long> follows = subscriber.topicIds().stream().sorted().distinct().toList();
+				byTopics.computeIfAbsent(follows, (key) -> new ArrayList<>()).add(subscriber.subscriberId());
+			}
+			else {
+				others.add(subscriber);
+				own.forEach((candidate) -> articleIds.add(candidate.articleId()));
+			}
+		}
+		Map<Long, Set<Long>> given = this.deliveries
+			.alreadyGiven(subscribers.stream().map(Following::subscriberId).toList(), articleIds);
+		List<Deliveries.Group> groups = new ArrayList<>();
+		List<Deliveries.Planned> own = new ArrayList<>();
+		for (Map.Entry<List<Long>, List<Long>> group : byTopics.entrySet()) {
+			List<Candidate> ranked = ranked(topicCandidates, new HashSet<>(group.getKey()), List.of());
+			List<Deliveries.Item> items = choose(ranked, Set.of());
+			if (items.isEmpty()) {
+				continue;
+			}
+			Set<Long> listed = new HashSet<>();
+			items.forEach((item) -> listed.add(item.articleId()));
+			List<Long> members = new ArrayList<>();
+			for (long subscriber : group.getValue()) {
+				Set<Long> had = given.getOrDefault(subscriber, Set.of());
+				// an article the reader had changes their list only if the group lists
+				// it:
+				// the others come after the last one listed
+				if (had.stream().noneMatch(listed::contains)) {
+					members.add(subscriber);
+				}
+				else {
+					planned(subscriber, choose(ranked, had), own);
+				}
+			}
+			if (!members.isEmpty()) {
+				groups.add(new Deliveries.Group(items, members));
+			}
+		}
+		for (Following subscriber : others) {
+			List<Candidate> ranked = ranked(topicCandidates, new HashSet<>(subscriber.topicIds()),
+					keywordCandidates.get(subscriber.subscriberId()));
+			planned(subscriber.subscriberId(), choose(ranked, given.getOrDefault(subscriber.subscriberId(), Set.of())),
+					own);
+		}
+		return new Plan(groups, own);
+	}
+
+	/**
+	 * Plans the edition one subscriber at a time, as Dispatch did before readers were
+	 * grouped: the reference {@link #plan} is held to (a keyword query per subscriber, a
+	 * list of its own for every message).
+	 */
+	List<Deliveries.Planned> planEach(List<Following> subscribers, LocalDate edition, ZoneId zone) {
+		Instant since = since(edition, zone);
 		Set<Long> topics = new HashSet<>();
 		subscribers.forEach((subscriber) -> topics.addAll(subscriber.topicIds()));
 		List<Candidate> topicCandidates = this.matches.candidates(topics, since);
@@ -67,27 +156,49 @@ class DigestPlanner {
 			.alreadyGiven(subscribers.stream().map(Following::subscriberId).toList(), articleIds);
 		List<Deliveries.Planned> planned = new ArrayList<>();
 		for (Following subscriber : subscribers) {
-			Set<Long> follows = new HashSet<>(subscriber.topicIds());
-			List<Candidate> mine = new ArrayList<>();
-			topicCandidates.stream().filter((candidate) -> follows.contains(candidate.topicId())).forEach(mine::add);
-			mine.addAll(keywordCandidates.getOrDefault(subscriber.subscriberId(), List.of()));
-			mine.sort(BEST_FIRST);
-			Set<Long> had = given.getOrDefault(subscriber.subscriberId(), Set.of());
-			Set<Long> taken = new HashSet<>();
-			List<Deliveries.Item> items = new ArrayList<>();
-			for (Candidate candidate : mine) {
-				if (items.size() == this.settings.maxArticles()) {
-					break;
-				}
-				if (!had.contains(candidate.articleId()) && taken.add(candidate.articleId())) {
-					items.add(new Deliveries.Item(candidate.articleId(), candidate.topicId()));
-				}
-			}
-			if (!items.isEmpty()) {
-				planned.add(new Deliveries.Planned(subscriber.subscriberId(), items));
-			}
+			List<Candidate> ranked = ranked(topicCandidates, new HashSet<>(subscriber.topicIds()),
+					keywordCandidates.getOrDefault(subscriber.subscriberId(), List.of()));
+			planned(subscriber.subscriberId(), choose(ranked, given.getOrDefault(subscriber.subscriberId(), Set.of())),
+					planned);
 		}
 		return planned;
+	}
+
+	private Instant since(LocalDate edition, ZoneId zone) {
+		return edition.minusDays(this.settings.lookbackDays()).atStartOfDay(zone).toInstant();
+	}
+
+	private static List<Candidate> ranked(List<Candidate> topicCandidates, Set<Long> follows,
+			List<Candidate> keywordCandidates) {
+		List<Candidate> mine = new ArrayList<>();
+		topicCandidates.stream().filter((candidate) -> follows.contains(candidate.topicId())).forEach(mine::add);
+		mine.addAll(keywordCandidates);
+		mine.sort(BEST_FIRST);
+		return mine;
+	}
+
+	/**
+	 * The first articles of the ranked candidates the reader has not had, each once, at
+	 * most the configured number.
+	 */
+	private List<Deliveries.Item> choose(List<Candidate> ranked, Set<Long> had) {
+		Set<Long> taken = new HashSet<>();
+		List<Deliveries.Item> items = new ArrayList<>();
+		for (Candidate candidate : ranked) {
+			if (items.size() == this.settings.maxArticles()) {
+				break;
+			}
+			if (!had.contains(candidate.articleId()) && taken.add(candidate.articleId())) {
+				items.add(new Deliveries.Item(candidate.articleId(), candidate.topicId()));
+			}
+		}
+		return items;
+	}
+
+	private static void planned(long subscriber, List<Deliveries.Item> items, List<Deliveries.Planned> into) {
+		if (!items.isEmpty()) {
+			into.add(new Deliveries.Planned(subscriber, items));
+		}
 	}
 
 }

@@ -107,7 +107,11 @@ public class Subscribers {
 		}
 		Map<Long, List<Long>> topics = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select subscriber_id, topic_id from subscription where subscriber_id in (:ids) order by topic_id")
+			// in primary key order: ordered by topic_id alone, H2 read the whole table
+			// along
+			// subscription_topic and tested each row against the list
+			.sql("select subscriber_id, topic_id from subscription where subscriber_id in (:ids)"
+					+ " order by subscriber_id, topic_id")
 			.param("ids", ids)
 			.query((rs) -> {
 				topics.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getLong(2));

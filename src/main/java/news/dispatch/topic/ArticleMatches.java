@@ -108,6 +108,28 @@ public class ArticleMatches {
 	}
 
 	/**
+	 * The matches of the own keywords of the subscribers {@code fromSubscriber} to
+	 * {@code toSubscriber} with articles published at or after {@code since}, by
+	 * subscriber: {@link #keywordCandidates(long, Instant)} for a range of subscribers in
+	 * one query. A subscriber with none is absent.
+	 */
+	public Map<Long, List<Candidate>> keywordCandidates(long fromSubscriber, long toSubscriber, Instant since) {
+		Map<Long, List<Candidate>> candidates = new HashMap<>();
+		this.jdbc
+			.sql("select subscriber_id, article_id, score, published_at from keyword_match"
+					+ " where subscriber_id between :from and :to and published_at >= :since")
+			.param("from", fromSubscriber)
+			.param("to", toSubscriber)
+			.param("since", since.atOffset(ZoneOffset.UTC))
+			.query((rs) -> {
+				candidates.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new Candidate(rs.getLong(2), null, rs.getDouble(3),
+							rs.getObject(4, OffsetDateTime.class).toInstant()));
+			});
+		return candidates;
+	}
+
+	/**
 	 * The passages in which these articles matched one subscriber's own keywords, by
 	 * article id.
 	 */
