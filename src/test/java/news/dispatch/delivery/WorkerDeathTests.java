@@ -81,7 +81,7 @@ class WorkerDeathTests {
 		ChildJvms.Child edition = processes.dispatch("edition", arguments("digest", "--date", "2031-05-05",
 				"--dispatch.sending.partitions=3", "--dispatch.sending.remote=true",
 				"--dispatch.sending.remote-timeout=" + TIMEOUT.toSeconds() + "s", "--dispatch.progress.interval=1s"));
-		ChildJvms.Child victim = awaitWorkerMidPartition(workers, Duration.ofMinutes(2));
+		ChildJvms.Child victim = awaitWorkerMidPartition(workers, Duration.ofMinutes(6));
 		victim.kill();
 		long killed = System.nanoTime();
 		assertThat(victim.waitFor(Duration.ofSeconds(30))).isTrue();
