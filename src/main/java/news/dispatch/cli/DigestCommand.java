@@ -107,7 +107,7 @@ class DigestCommand implements Callable<Integer> {
 				counts.get(DeliveryStatus.PENDING));
 		long inDoubt = this.deliveries.inDoubt(LedgerKey.edition(edition));
 		if (inDoubt > 0) {
-			out.printf("%d message(s) were in flight when an earlier run died and were sent again: they may have"
+			out.printf("%d message(s) were in flight when a run or a worker died and were sent again: they may have"
 					+ " arrived twice, with the same Message-ID.%n", inDoubt);
 		}
 		if (counts.get(DeliveryStatus.RETRY) > 0) {

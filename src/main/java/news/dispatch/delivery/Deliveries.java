@@ -514,6 +514,19 @@ public class Deliveries {
 	}
 
 	/**
+	 * As {@link #settleInDoubt(LedgerKey)}, for the messages to subscribers
+	 * {@code fromSubscriber} to {@code toSubscriber} only: one partition's share, whose
+	 * worker died while the other partitions go on sending.
+	 * @return how many were found now
+	 */
+	int settleInDoubt(LedgerKey ledger, long fromSubscriber, long toSubscriber) {
+		return this.jdbc.sql("update delivery set in_doubt = true, sending_at = null where kind = ? and edition_key = ?"
+				+ " and subscriber_id between ? and ? and sending_at is not null and status in ('PENDING', 'RETRY')")
+			.params(ledger.kind().column(), ledger.key(), fromSubscriber, toSubscriber)
+			.update();
+	}
+
+	/**
 	 * How many messages of an edition were in flight at a crash and sent again: at most
 	 * this many can have arrived twice, each time with the same Message-ID.
 	 */

@@ -57,10 +57,13 @@ public class DeliverySteps {
 
 	private final ObjectProvider<RemotePartitions> remote;
 
+	private final RateBuckets rateBuckets;
+
 	DeliverySteps(Deliveries deliveries, MailServer server, MessageFactory messages, List<Composer> composers,
 			Subscribers subscribers, SendingSettings settings, PrioritySettings priority,
-			ObjectProvider<RemotePartitions> remote) {
+			ObjectProvider<RemotePartitions> remote, RateBuckets rateBuckets) {
 		this.remote = remote;
+		this.rateBuckets = rateBuckets;
 		this.deliveries = deliveries;
 		this.server = server;
 		this.messages = messages;
@@ -179,7 +182,7 @@ public class DeliverySteps {
 		if (composer == null) {
 			throw new IllegalStateException("No composer for deliveries of kind " + kind);
 		}
-		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate());
+		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate(), this.rateBuckets);
 		SendingSettings settings = (connections == this.settings.connections()) ? this.settings
 				: this.settings.withConnections(connections);
 		return new ConnectionWorker.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers,

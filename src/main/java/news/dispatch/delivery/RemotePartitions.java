@@ -1,8 +1,11 @@
 package news.dispatch.delivery;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -11,11 +14,12 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +28,8 @@ import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.H2ChannelMessageStoreQueryProvider;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +38,10 @@ import org.springframework.stereotype.Component;
  * shared database (Spring Integration's JDBC channel message store): the manager step
  * writes one request per partition there, {@code dispatch worker} processes take them one
  * at a time (a request is taken by one worker: the store deletes it as it hands it out)
- * and run the partition's step; the manager follows the partitions' step executions in
- * the job repository until they have all ended. Nothing beyond the database is needed, on
- * H2 (in its automatic mixed mode) as on PostgreSQL.
+ * and run the partition's step under a lease on it; the manager follows the partitions'
+ * step executions in the job repository until they have all ended, and hands on those
+ * whose worker died ({@link LeasedPartitionHandler}). Nothing beyond the database is
+ * needed, on H2 (in its automatic mixed mode) as on PostgreSQL.
  */
 @Component
 public class RemotePartitions {
@@ -49,10 +56,19 @@ public class RemotePartitions {
 
 	private final SendingSettings settings;
 
+	private final PartitionLeases leases;
+
+	private final Deliveries deliveries;
+
+	private final JdbcClient jdbc;
+
 	private @Nullable QueueChannel channel;
 
 	RemotePartitions(DataSource dataSource, JobRepository repository, ObjectProvider<Step> steps,
-			SendingSettings settings) {
+			SendingSettings settings, PartitionLeases leases, Deliveries deliveries, JdbcClient jdbc) {
+		this.leases = leases;
+		this.deliveries = deliveries;
+		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.repository = repository;
 		this.steps = steps;
@@ -77,22 +93,89 @@ public class RemotePartitions {
 	}
 
 	/**
-	 * A manager step whose partitions run in worker processes.
+	 * A manager step whose partitions run in worker processes, handed on when a worker
+	 * dies ({@link LeasedPartitionHandler}).
 	 */
 	Step managerStep(String name, Partitioner partitioner, Step worker) {
-		return new RemotePartitioningManagerStepBuilder(name, this.repository)
-			.partitioner(worker.getName(), partitioner)
-			.gridSize(this.settings.partitions())
-			.outputChannel(channel())
-			.pollInterval(500)
-			.timeout(this.settings.remoteTimeout().toMillis())
+		return new StepBuilder(name, this.repository).partitioner(worker.getName(), partitioner)
+			.partitionHandler(
+					new LeasedPartitionHandler(this.repository, this, this.leases, this.deliveries, worker.getName(),
+							this.settings.partitions(), Duration.ofMillis(500), this.settings.remoteTimeout()))
 			.build();
+	}
+
+	/**
+	 * Puts the request to run a partition on the channel.
+	 * @return the request's id in the channel's table
+	 */
+	String request(String workerStep, StepExecution partition) {
+		Message<StepExecutionRequest> request = MessageBuilder
+			.withPayload(new StepExecutionRequest(workerStep, partition.getId()))
+			.build();
+		channel().send(request);
+		return String.valueOf(request.getHeaders().getId());
+	}
+
+	/**
+	 * Whether a request still waits on the channel, taken by no worker yet.
+	 */
+	boolean waiting(String requestId) {
+		return this.jdbc.sql("select count(*) from INT_CHANNEL_MESSAGE where MESSAGE_ID = ?")
+			.param(requestId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
 	 * Takes partition requests and runs them, one at a time, while {@code going} says so.
 	 */
-	public void work(BooleanSupplier going, java.io.PrintWriter out) throws InterruptedException {
+	public void work(BooleanSupplier going, PrintWriter out) throws InterruptedException {
+		this.leases.workerStarted();
+		try {
+			while (going.getAsBoolean()) {
+				if (Thread.currentThread().isInterrupted()) {
+					throw new InterruptedException();
+				}
+				runOne(Duration.ofSeconds(1)).ifPresent((done) -> {
+					out.printf("Partition %s of run %d: %s, %d message(s) handled.%n",
+							done.getExecutionContext().getString("key", "?") + " subscribers "
+									+ done.getExecutionContext().getLong("fromSubscriber", 0) + "-"
+									+ done.getExecutionContext().getLong("toSubscriber", 0),
+							done.getJobExecutionId(), done.getStatus(), done.getWriteCount());
+					out.flush();
+				});
+			}
+		}
+		finally {
+			this.leases.workerStopped();
+		}
+	}
+
+	/**
+	 * Takes one partition request, waiting for one up to {@code wait}, and runs it here
+	 * under a lease on the partition, renewed while it runs.
+	 * @return the partition's execution once it has ended; empty when there was no
+	 * request, or its partition was handed on or taken by another process meanwhile
+	 */
+	Optional<StepExecution> runOne(Duration wait) {
+		Message<?> message = channel().receive(wait.toMillis());
+		if (message == null || !(message.getPayload() instanceof StepExecutionRequest request)) {
+			return Optional.empty();
+		}
+		StepExecution partition = this.repository.getStepExecution(request.getStepExecutionId());
+		if (partition == null || partition.getStatus() != BatchStatus.STARTING
+				|| !this.leases.take(request.getStepExecutionId())) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(handler().handle(request));
+		}
+		finally {
+			this.leases.release(request.getStepExecutionId());
+		}
+	}
+
+	private StepExecutionRequestHandler handler() {
 		Map<String, Step> byName = this.steps.orderedStream()
 			.collect(Collectors.toMap(Step::getName, Function.identity(), (a, b) -> a));
 		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
@@ -104,21 +187,7 @@ public class RemotePartitions {
 			}
 			return step;
 		});
-		QueueChannel requests = channel();
-		while (going.getAsBoolean()) {
-			if (Thread.currentThread().isInterrupted()) {
-				throw new InterruptedException();
-			}
-			Message<?> message = requests.receive(1000);
-			if (message != null && message.getPayload() instanceof StepExecutionRequest request) {
-				StepExecution done = handler.handle(request);
-				out.printf("Partition %s of run %d: %s, %d message(s) handled.%n",
-						done.getExecutionContext().getString("key", "?") + " subscribers "
-								+ done.getExecutionContext().getLong("fromSubscriber", 0) + "-"
-								+ done.getExecutionContext().getLong("toSubscriber", 0),
-						done.getJobExecutionId(), done.getStatus(), done.getWriteCount());
-			}
-		}
+		return handler;
 	}
 
 	private boolean postgres() {

@@ -12,13 +12,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Splits what a send step has to send into partitions: for each edition with unsent
  * messages, its range of subscribers cut into {@code gridSize} ranges of equal width.
- * Each partition's context holds {@code key}, {@code fromSubscriber} and
+ * Each partition's context holds {@code kind}, {@code key}, {@code fromSubscriber} and
  * {@code toSubscriber}; a message belongs to exactly one partition, so no two partitions
  * can send the same message.
  */
 class SendPartitioner implements Partitioner {
 
 	static final String KEY = "key";
+
+	static final String KIND = "kind";
 
 	static final String FROM = "fromSubscriber";
 
@@ -48,6 +50,7 @@ class SendPartitioner implements Partitioner {
 				long to = Math.min(high, from + width - 1);
 				ExecutionContext context = new ExecutionContext();
 				context.putString(KEY, key.key());
+				context.putString(KIND, key.kind().column());
 				context.putLong(FROM, from);
 				context.putLong(TO, to);
 				partitions.put(key + ":" + from + "-" + to, context);

@@ -1,5 +1,9 @@
 package news.dispatch.delivery;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,22 +12,60 @@ import java.util.concurrent.TimeUnit;
 /**
  * Spaces messages out so that no more than {@code rate} a second go out over all
  * connections, and no more than {@code domainRate} a second to one recipient domain. A
- * rate of 0 means no limit. Each caller reserves the next free slot and sleeps until it.
+ * rate of 0 means no limit. Each message takes the next free slot (a moment to send) of
+ * every limit it falls under and waits until the latest of them.
+ * <p>
+ * Where the slots come from decides how far a limit reaches: {@link RateBuckets} keeps
+ * them in the shared database, so a limit holds for every partition, worker and instance
+ * together (a relay's account limit is global); this process takes them a few at a time
+ * to keep round trips to the database down. Without slots of its own a throttle keeps
+ * them in memory, for this throttle only.
  */
 class Throttle {
+
+	/**
+	 * Where slots are taken: {@code count} consecutive slots {@code interval} apart, the
+	 * first no earlier than {@code now} (microseconds since the epoch).
+	 */
+	interface Slots {
+
+		/**
+		 * @return the first slot taken
+		 */
+		long take(String bucket, long interval, int count, long now);
+
+		/**
+		 * How many slots to take at once at this rate.
+		 */
+		int batch(double perSecond);
+
+	}
+
+	private static final String ALL = "";
 
 	private final long interval;
 
 	private final long domainInterval;
 
-	private long next;
+	private final int batch;
 
-	private final Map<String, Long> nextByDomain = new HashMap<>();
+	private final int domainBatch;
+
+	private final Slots slots;
+
+	/** slots taken and not yet used, by bucket */
+	private final Map<String, Deque<Long>> taken = new HashMap<>();
 
 	Throttle(double rate, double domainRate) {
-		this.interval = nanosBetween(rate);
-		this.domainInterval = nanosBetween(domainRate);
-		this.next = System.nanoTime();
+		this(rate, domainRate, new InMemory());
+	}
+
+	Throttle(double rate, double domainRate, Slots slots) {
+		this.interval = microsBetween(rate);
+		this.domainInterval = microsBetween(domainRate);
+		this.slots = slots;
+		this.batch = slots.batch(rate);
+		this.domainBatch = slots.batch(domainRate);
 	}
 
 	/**
@@ -44,22 +86,41 @@ class Throttle {
 		if (this.interval == 0 && this.domainInterval == 0) {
 			return 0;
 		}
-		synchronized (this) {
-			long now = System.nanoTime();
-			long at = now;
-			if (this.interval > 0) {
-				at = Math.max(now, this.next);
-				this.next = at + this.interval;
+		long now = now();
+		long at = now;
+		if (this.interval > 0) {
+			at = Math.max(at, next(ALL, this.interval, this.batch, now));
+		}
+		if (this.domainInterval > 0) {
+			at = Math.max(at, next("domain:" + domain, this.domainInterval, this.domainBatch, now));
+		}
+		return TimeUnit.MICROSECONDS.toNanos(at - now);
+	}
+
+	/**
+	 * The next slot of a bucket: one taken before, unless it has passed (a slot used late
+	 * would let the sends of several processes bunch up), or else the first of a new
+	 * batch.
+	 */
+	private long next(String bucket, long interval, int batch, long now) {
+		Deque<Long> slots;
+		synchronized (this.taken) {
+			if (this.taken.size() > 10_000) {
+				this.taken.values().removeIf(Deque::isEmpty);
 			}
-			if (this.domainInterval > 0) {
-				if (this.nextByDomain.size() > 10_000) {
-					this.nextByDomain.values().removeIf((free) -> free < now);
+			slots = this.taken.computeIfAbsent(bucket, (name) -> new ArrayDeque<>());
+		}
+		synchronized (slots) {
+			while (!slots.isEmpty() && slots.peekFirst() < now - interval) {
+				slots.pollFirst();
+			}
+			if (slots.isEmpty()) {
+				long first = this.slots.take(bucket, interval, batch, now);
+				for (int i = 0; i < batch; i++) {
+					slots.addLast(first + i * interval);
 				}
-				long domainAt = Math.max(now, this.nextByDomain.getOrDefault(domain, now));
-				this.nextByDomain.put(domain, domainAt + this.domainInterval);
-				at = Math.max(at, domainAt);
 			}
-			return at - now;
+			return slots.pollFirst();
 		}
 	}
 
@@ -68,8 +129,33 @@ class Throttle {
 		return (at < 0) ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
 	}
 
-	private static long nanosBetween(double perSecond) {
-		return (perSecond > 0) ? (long) (1_000_000_000L / perSecond) : 0;
+	static long now() {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+	}
+
+	private static long microsBetween(double perSecond) {
+		return (perSecond > 0) ? Math.max(1, (long) (1_000_000L / perSecond)) : 0;
+	}
+
+	/**
+	 * Slots kept in this throttle's memory, one at a time.
+	 */
+	static final class InMemory implements Slots {
+
+		private final Map<String, Long> next = new HashMap<>();
+
+		@Override
+		public synchronized long take(String bucket, long interval, int count, long now) {
+			long at = Math.max(now, this.next.getOrDefault(bucket, now));
+			this.next.put(bucket, at + count * interval);
+			return at;
+		}
+
+		@Override
+		public int batch(double perSecond) {
+			return 1;
+		}
+
 	}
 
 }

@@ -109,6 +109,23 @@ class Leases {
 		this.jdbc.sql("delete from dispatch_lease where name = ? and owner = ?").params(name, owner).update();
 	}
 
+	/**
+	 * Deletes a lease, whoever holds it.
+	 */
+	void forget(String name) {
+		this.jdbc.sql("delete from dispatch_lease where name = ?").param(name).update();
+	}
+
+	/**
+	 * How many leases whose names start with {@code prefix} have not run out.
+	 */
+	int live(String prefix) {
+		return this.jdbc.sql("select count(*) from dispatch_lease where name like ? and expires_at > ?")
+			.params(prefix + "%", at(Instant.now()))
+			.query(Integer.class)
+			.single();
+	}
+
 	Optional<Lease> find(String name) {
 		return this.jdbc.sql("select name, owner, expires_at from dispatch_lease where name = ?")
 			.param(name)

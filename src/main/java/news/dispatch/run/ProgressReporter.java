@@ -39,9 +39,13 @@ class ProgressReporter {
 
 	private final JobDescriptors jobs;
 
+	private final WorkerLeases partitions;
+
 	ProgressReporter(JobRepository repository, RunningJobs runningJobs, Deliveries deliveries,
-			@Value("${dispatch.progress.interval:5s}") Duration interval, JobDescriptors jobs) {
+			@Value("${dispatch.progress.interval:5s}") Duration interval, JobDescriptors jobs,
+			WorkerLeases partitions) {
 		this.jobs = jobs;
+		this.partitions = partitions;
 		this.repository = repository;
 		this.runningJobs = runningJobs;
 		this.deliveries = deliveries;
@@ -122,7 +126,8 @@ class ProgressReporter {
 			Optional<StepExecution> step = execution.getStepExecutions()
 				.stream()
 				.filter((s) -> s.getStatus().isRunning())
-				.max(Comparator.comparing(StepExecution::getId));
+				// the step of the job, not one of its partitions (made after it)
+				.min(Comparator.comparing(StepExecution::getId));
 			if (step.isEmpty()) {
 				continue;
 			}
@@ -143,6 +148,13 @@ class ProgressReporter {
 			if (total != null) {
 				line.append(String.format(Locale.ROOT, " of %,d", total));
 			}
+			long stalled = rate.stalledSeconds();
+			if (total != null && done < total && stalled >= Math.max(3, 2 * this.interval.toSeconds())) {
+				// nothing moved for a while: say what the run waits for, not an estimate
+				line.append(String.format(Locale.ROOT, ", stalled for %d s", stalled));
+				waitingFor(execution, step.get()).ifPresent(line::append);
+				return Optional.of(line.toString());
+			}
 			line.append(String.format(Locale.ROOT, ", %.0f/s", perSecond));
 			if (total != null && perSecond > 0) {
 				long secondsLeft = (long) ((total - done) / perSecond);
@@ -151,6 +163,27 @@ class ProgressReporter {
 			return Optional.of(line.toString());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * What a partitioned step waits for: its first partition still going, and the process
+	 * that holds it.
+	 */
+	private Optional<String> waitingFor(JobExecution execution, StepExecution manager) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((s) -> s.getStatus().isRunning() && s.getId() != manager.getId())
+			.min(Comparator.comparing(StepExecution::getId))
+			.map((partition) -> {
+				String name = partition.getStepName();
+				String label = name.substring(name.indexOf(':') + 1);
+				return this.partitions.holder(partition.getId())
+					.map((holder) -> ", waiting for partition " + label + " held by " + holder.process()
+							+ (holder.lapsed() ? " (its lease ran out "
+									+ Duration.between(holder.expiresAt(), java.time.Instant.now()).toSeconds()
+									+ " s ago: it is being handed on)" : ""))
+					.orElse(", waiting for partition " + label + ", which no worker has taken yet");
+			});
 	}
 
 	/**
@@ -174,8 +207,20 @@ class ProgressReporter {
 
 		private double perSecond;
 
+		private long changedNanos = System.nanoTime();
+
+		/**
+		 * How long the count has not moved.
+		 */
+		long stalledSeconds() {
+			return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - this.changedNanos);
+		}
+
 		double update(long done) {
 			long now = System.nanoTime();
+			if (done != this.lastDone) {
+				this.changedNanos = now;
+			}
 			if (this.lastDone >= 0 && now > this.lastNanos && done >= this.lastDone) {
 				double current = (done - this.lastDone) * 1e9 / (now - this.lastNanos);
 				this.perSecond = (this.perSecond == 0) ? current : 0.7 * this.perSecond + 0.3 * current;

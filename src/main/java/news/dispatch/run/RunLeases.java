@@ -113,6 +113,38 @@ class RunLeases implements JobExecutionListener, DisposableBean {
 		return execution == null || !execution.isRunning();
 	}
 
+	/**
+	 * Keeps a lease this process took ({@link Leases#acquire}) alive with the heartbeat
+	 * until {@link #drop}.
+	 */
+	void keep(String name) {
+		startHeartbeat();
+		this.held.put(name, SELF);
+	}
+
+	/**
+	 * Stops renewing a lease and gives it back.
+	 */
+	void drop(String name) {
+		if (this.held.remove(name) != null) {
+			this.leases.release(name, SELF);
+		}
+	}
+
+	/**
+	 * The process a lease owner names, as {@code HOST:PID} (an owner is
+	 * {@code PID@HOST:RANDOM}, see {@link #SELF}).
+	 */
+	static String process(String owner) {
+		String name = owner.endsWith(":recovery") ? owner.substring(0, owner.length() - ":recovery".length()) : owner;
+		int random = name.lastIndexOf(':');
+		if (random > 0) {
+			name = name.substring(0, random);
+		}
+		int at = name.indexOf('@');
+		return (at > 0) ? name.substring(at + 1) + ":" + name.substring(0, at) : name;
+	}
+
 	@Override
 	public void afterJob(JobExecution execution) {
 		String run = runLease(execution.getId());

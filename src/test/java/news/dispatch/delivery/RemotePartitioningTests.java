@@ -55,7 +55,7 @@ class RemotePartitioningTests {
 			.story("Russia story", "A story about Russia for everyone.")
 			.load();
 		for (int i = 0; i < 2; i++) {
-			worker(i);
+			awaitReady(worker(i));
 		}
 
 		// when: the edition runs here
@@ -93,8 +93,22 @@ class RemotePartitioningTests {
 		return handled;
 	}
 
-	private static void worker(int number) {
-		workers.dispatch("worker-" + number,
+	/**
+	 * Waits until a worker takes requests: an edition that finds no worker alive sends
+	 * its partitions itself.
+	 */
+	private static void awaitReady(ChildJvms.Child worker) throws Exception {
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+		while (!(Files.exists(worker.out()) && worker.outText().contains("waiting for send partitions"))) {
+			if (System.nanoTime() > deadline || !worker.process().isAlive()) {
+				throw new AssertionError(worker.name() + " did not start: " + worker.errText());
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private static ChildJvms.Child worker(int number) {
+		return workers.dispatch("worker-" + number,
 				List.of("worker", "--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
 						"--spring.mail.port=" + smtp.port(), "--dispatch.digest.lookback-days=100000"));
 	}

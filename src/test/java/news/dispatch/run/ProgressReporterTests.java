@@ -40,7 +40,7 @@ class ProgressReporterTests {
 			}
 
 		};
-		ProgressReporter reporter = new ProgressReporter(null, slow, null, Duration.ofMillis(10), null);
+		ProgressReporter reporter = new ProgressReporter(null, slow, null, Duration.ofMillis(10), null, null);
 
 		// when: the run ends while the reporter is in the middle of its question
 		String result = reporter.during(false, () -> {

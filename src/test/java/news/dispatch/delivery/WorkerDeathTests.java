@@ -1,0 +1,161 @@
+package news.dispatch.delivery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import news.dispatch.ChildJvms;
+import news.dispatch.Cli;
+import news.dispatch.FaultySmtpServer;
+import news.dispatch.FunctionalTest;
+import news.dispatch.Newsroom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker that dies in the middle of a partition (SIGKILL) does not stop the edition:
+ * once its lease on the partition lapses, the manager hands the partition to another
+ * worker, the messages the dead worker had in flight are counted in doubt and go again
+ * with the same Message-ID, and the edition finishes with no operator action. Everything
+ * runs in processes of its own, as an operator would start them: the edition, and three
+ * {@code dispatch worker}s.
+ */
+@FunctionalTest(
+		properties = { "dispatch.data-dir=target/test-data/worker-death", "dispatch.digest.lookback-days=100000" },
+		smtp = FunctionalTest.Smtp.OWN)
+class WorkerDeathTests {
+
+	static final Path DATA = Path.of("target/test-data/worker-death").toAbsolutePath();
+
+	static final int READERS = 300;
+
+	static final int WORKERS = 3;
+
+	static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+	/** slow enough that a partition takes seconds: the kill lands in the middle of one */
+	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(100);
+
+	@RegisterExtension
+	static final ChildJvms processes = new ChildJvms(DATA);
+
+	@Autowired
+	Cli cli;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aPartitionWhoseWorkerIsKilledIsHandedOnAndTheEditionFinishesWithEveryReaderServed() throws Exception {
+		// given: 300 readers, a story, and three workers waiting for partitions
+		Newsroom.in(this.cli, DATA.resolve("input"))
+			.topic("Russia", "russia")
+			.readers(READERS, "reader%d@example.com", "Russia")
+			.story("Russia story", "A story about Russia for everyone.")
+			.load();
+		List<ChildJvms.Child> workers = Stream.iterate(0, (i) -> i + 1)
+			.limit(WORKERS)
+			.map((i) -> processes.dispatch("worker-" + i, arguments("worker")))
+			.toList();
+		for (ChildJvms.Child worker : workers) {
+			awaitOutput(worker, "waiting for send partitions", Duration.ofMinutes(5));
+		}
+
+		// when: the edition runs in three partitions, the last of them slower (its
+		// readers' mail takes longer to accept), and its worker is killed once the other
+		// two have ended
+		for (int i = 2 * READERS / 3; i < READERS; i++) {
+			smtp.fail("reader" + i + "@example.com", new FaultySmtpServer.Fault.Slow(200));
+		}
+		long started = System.nanoTime();
+		ChildJvms.Child edition = processes.dispatch("edition", arguments("digest", "--date", "2031-05-05",
+				"--dispatch.sending.partitions=3", "--dispatch.sending.remote=true",
+				"--dispatch.sending.remote-timeout=" + TIMEOUT.toSeconds() + "s", "--dispatch.progress.interval=1s"));
+		ChildJvms.Child victim = awaitWorkerMidPartition(workers, Duration.ofMinutes(6));
+		victim.kill();
+		long killed = System.nanoTime();
+		assertThat(victim.waitFor(Duration.ofSeconds(30))).isTrue();
+
+		// then: the edition ends by itself, well before its timeout, with every message
+		// sent
+		assertThat(edition.waitFor(TIMEOUT)).as("the edition ends by itself").isTrue();
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		Duration afterKill = Duration.ofNanos(System.nanoTime() - killed);
+		assertThat(edition.exitValue()).as(edition.outText() + edition.errText()).isZero();
+		assertThat(took).isLessThan(TIMEOUT.dividedBy(2));
+		// a lease (8 s) to notice, then a third of a partition to send again
+		assertThat(afterKill).isLessThan(Duration.ofMinutes(2));
+		assertThat(edition.outText()).contains(READERS + " sent, 0 to retry, 0 bounced, 0 failed, 0 pending");
+		// every reader served; what arrived twice was counted in doubt, and reported
+		List<String> ids = smtp.messageIds();
+		Set<String> distinct = new HashSet<>(ids);
+		assertThat(distinct).hasSize(READERS);
+		long inDoubt = this.jdbc.sql("select count(*) from delivery where in_doubt").query(Long.class).single();
+		assertThat(inDoubt).as("the messages the killed worker had in flight").isPositive();
+		assertThat(ids.size() - distinct.size()).as("duplicates").isLessThanOrEqualTo((int) inDoubt);
+		assertThat(edition.outText()).contains(inDoubt + " message(s) were in flight");
+		// while the lease ran out, the progress line named what the edition waited for
+		assertThat(edition.errText())
+			.containsPattern("stalled for \\d+ s, waiting for partition \\S+ held by \\S+:" + victim.pid());
+	}
+
+	/**
+	 * Waits until two partitions have ended and a worker holds the third, and names that
+	 * worker.
+	 */
+	private ChildJvms.Child awaitWorkerMidPartition(List<ChildJvms.Child> workers, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			long ended = this.jdbc
+				.sql("select count(*) from BATCH_STEP_EXECUTION where STEP_NAME like 'send-digests-partition:%'"
+						+ " and STATUS = 'COMPLETED'")
+				.query(Long.class)
+				.single();
+			if (ended == 2) {
+				List<String> holders = this.jdbc.sql(
+						"select owner from dispatch_lease where name like 'partition:%' and expires_at > current_timestamp")
+					.query(String.class)
+					.list();
+				Optional<ChildJvms.Child> holder = workers.stream()
+					.filter((worker) -> holders.stream().anyMatch((owner) -> owner.startsWith(worker.pid() + "@")))
+					.findFirst();
+				if (holder.isPresent()) {
+					return holder.get();
+				}
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("No worker took a partition within " + timeout);
+	}
+
+	private static void awaitOutput(ChildJvms.Child child, String text, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!(Files.exists(child.out()) && child.outText().contains(text))) {
+			if (System.nanoTime() > deadline || !child.process().isAlive()) {
+				throw new AssertionError(child.name() + " did not say '" + text + "': " + child.errText());
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private static List<String> arguments(String... command) {
+		List<String> arguments = new java.util.ArrayList<>(List.of(command));
+		arguments.addAll(List.of("--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + smtp.port(), "--dispatch.digest.lookback-days=100000",
+				"--dispatch.sending.connections=2", "--dispatch.schedule.lease=8s",
+				"--dispatch.schedule.heartbeat=2s"));
+		return arguments;
+	}
+
+}
