@@ -36,7 +36,7 @@ public class DispatchApplication {
 			"org.springframework.boot.security.");
 
 	private static final List<String> READ_ONLY = List.of("jobs list", "jobs show", "topics list", "articles list",
-			"articles show", "subscribers list", "help");
+			"articles show", "subscribers list", "sources list", "webhooks list", "stats edition", "help");
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(DispatchApplication.class);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import news.dispatch.feedback.MailboxPolling;
+import news.dispatch.outbound.WebhookDelivery;
 import news.dispatch.schedule.Schedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +43,11 @@ class ServeCommand implements Callable<Integer> {
 
 	private final MailboxPolling mailbox;
 
+	private final WebhookDelivery webhooks;
+
 	ServeCommand(ConfigurableApplicationContext context, @Value("${local.server.port:${server.port:8080}}") int port,
-			Schedules schedules, MailboxPolling mailbox) {
+			Schedules schedules, MailboxPolling mailbox, WebhookDelivery webhooks) {
+		this.webhooks = webhooks;
 		this.context = context;
 		this.port = port;
 		this.schedules = schedules;
@@ -68,6 +72,8 @@ class ServeCommand implements Callable<Integer> {
 			this.spec.commandLine().getOut().printf("Schedule %s%n", schedule);
 		}
 		this.mailbox.start().ifPresent((read) -> this.spec.commandLine().getOut().printf("Bounce mailbox %s%n", read));
+		this.webhooks.start()
+			.forEach((endpoint) -> this.spec.commandLine().getOut().printf("Webhooks to %s%n", endpoint));
 		if (this.context.isActive()) {
 			closed.await();
 		}

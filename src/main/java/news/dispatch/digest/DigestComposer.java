@@ -23,8 +23,12 @@ import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.MailTemplates;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
+import news.dispatch.tracking.ClickLinks;
+import news.dispatch.tracking.TrackingSettings;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.system.DispatchSettings;
+import news.dispatch.tracking.ClickLinks;
+import news.dispatch.tracking.TrackingSettings;
 import news.dispatch.topic.ArticleMatches;
 import news.dispatch.topic.Passage;
 import news.dispatch.topic.Topic;
@@ -63,9 +67,15 @@ class DigestComposer implements Composer {
 
 	private final DigestSettings digestSettings;
 
+	private final ClickLinks clickLinks;
+
+	private final TrackingSettings tracking;
+
 	DigestComposer(Deliveries deliveries, Articles articles, ArticleMatches matches, Topics topics,
 			Subscribers subscribers, SubscriberLinks links, MailTemplates templates, DispatchSettings settings,
-			DigestSettings digestSettings) {
+			DigestSettings digestSettings, ClickLinks clickLinks, TrackingSettings tracking) {
+		this.clickLinks = clickLinks;
+		this.tracking = tracking;
 		this.deliveries = deliveries;
 		this.articles = articles;
 		this.matches = matches;
@@ -130,6 +140,21 @@ class DigestComposer implements Composer {
 			Map<Long, String> topicNames, Map<Long, List<String>> alsoIn) {
 	}
 
+	/**
+	 * The story's link: through {@code /r/...}, counted, when tracking is on and the
+	 * story has an address of the web.
+	 */
+	private String link(Delivery delivery, Article article, @Nullable Long topicId) {
+		String url = article.url();
+		if (url == null) {
+			return "";
+		}
+		if (!this.tracking.enabled() || !(url.startsWith("https://") || url.startsWith("http://"))) {
+			return url;
+		}
+		return this.clickLinks.link(new ClickLinks.Click(delivery.key(), delivery.id(), article.id(), topicId));
+	}
+
 	private DigestModel model(Delivery delivery, Subscriber subscriber, List<Deliveries.Item> items, Shared shared) {
 		Map<Long, Article> byId = shared.articles();
 		Map<Long, Map<Long, ArticleMatches.Match>> matched = shared.matched();
@@ -163,8 +188,8 @@ class DigestComposer implements Composer {
 			List<Passage.Part> passage = (found != null) ? found.parts() : List.of();
 			matchedTopics.add(topic);
 			sections.computeIfAbsent(topic, (name) -> new ArrayList<>())
-				.add(new DigestModel.Item(article.headline(), (article.url() != null) ? article.url() : "",
-						article.lead(), passage, alsoIn.getOrDefault(article.id(), List.of())));
+				.add(new DigestModel.Item(article.headline(), link(delivery, article, item.topicId()), article.lead(),
+						passage, alsoIn.getOrDefault(article.id(), List.of())));
 		}
 		for (Deliveries.Item item : items) {
 			matched.getOrDefault(item.articleId(), Map.of())

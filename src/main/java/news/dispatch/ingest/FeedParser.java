@@ -50,6 +50,15 @@ final class FeedParser {
 	 * @param text the feed as read, for a second look at what Rome leaves out
 	 */
 	record Feed(@Nullable String title, List<SyndEntry> entries, List<String> notes, String text) {
+
+		/**
+		 * How often the feed asks to be read ({@code ttl}, {@code skipHours},
+		 * {@code skipDays}).
+		 */
+		FeedSchedule schedule() {
+			return FeedSchedule.of(this.text);
+		}
+
 	}
 
 	/**

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -44,33 +46,56 @@ final class Fetcher {
 
 	private final String userAgent;
 
-	Fetcher(IngestSettings settings) {
+	private final @Nullable String from;
+
+	private final HostGates hosts;
+
+	Fetcher(IngestSettings settings, HostGates hosts) {
 		this(settings.connectTimeout(), settings.readTimeout(), settings.fetchTimeout(), settings.maxRedirects(),
-				settings.userAgent());
+				settings.userAgentWithContact(), settings.contact(), hosts);
 	}
 
 	Fetcher(Duration connectTimeout, Duration readTimeout, Duration fetchTimeout, int maxRedirects, String userAgent) {
+		this(connectTimeout, readTimeout, fetchTimeout, maxRedirects, userAgent, "", HostGates.NONE);
+	}
+
+	Fetcher(Duration connectTimeout, Duration readTimeout, Duration fetchTimeout, int maxRedirects, String userAgent,
+			String contact, HostGates hosts) {
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		this.fetchTimeout = fetchTimeout;
 		this.maxRedirects = maxRedirects;
 		this.userAgent = userAgent;
+		// RFC 9110's From: the mailbox of whoever answers for the client's requests
+		this.from = (contact.contains("@") && !contact.contains("://")) ? contact.strip() : null;
+		this.hosts = hosts;
 	}
 
 	/**
-	 * A downloaded document.
+	 * A downloaded document, or the server's word that it has not changed.
 	 *
 	 * @param address where it was finally read from, after redirects
+	 * @param unchanged the server answered {@code 304 Not Modified}: there is no body
+	 * @param freshUntil until when the server says the document stays as it is
+	 * ({@code Cache-Control: max-age}, {@code Expires}); null when it does not say
 	 */
 	record Fetched(byte[] body, @Nullable String contentType, String address, @Nullable String etag,
-			@Nullable String lastModified) {
+			@Nullable String lastModified, boolean unchanged, @Nullable Instant freshUntil) {
+
+		Fetched(byte[] body, @Nullable String contentType, String address, @Nullable String etag,
+				@Nullable String lastModified) {
+			this(body, contentType, address, etag, lastModified, false, null);
+		}
+
 	}
 
 	/**
-	 * The document, or null when the server says it has not changed since the given
-	 * validators.
+	 * The document, or {@link Fetched#unchanged()} when the server says it has not
+	 * changed since the given validators.
+	 * @throws AskedToWaitException when the server answers 429 or 503 with a Retry-After
+	 * @throws UnusableInputException every other way the download fails
 	 */
-	@Nullable Fetched fetch(String source, String address, @Nullable String etag, @Nullable String lastModified, long maxBytes) {
+	Fetched fetch(String source, String address, @Nullable String etag, @Nullable String lastModified, long maxBytes) {
 		URI uri = uri(source, address);
 		if ("file".equals(uri.getScheme())) {
 			return file(source, address, Path.of(uri), maxBytes);
@@ -88,21 +113,24 @@ final class Fetcher {
 						+ " times; give the final address or raise dispatch.ingest.max-redirects");
 			}
 			HttpURLConnection connection = open(source, address, current, etag, lastModified);
-			try {
+			try (HostGates.Pass pass = enter(source, address, connection)) {
 				int status = connection.getResponseCode();
+				Instant now = Instant.now();
+				CachingHints hints = new CachingHints(connection.getHeaderFields());
 				if (status == HttpURLConnection.HTTP_NOT_MODIFIED) {
-					return null;
+					return new Fetched(new byte[0], null, current, etag, lastModified, true, hints.freshUntil(now));
 				}
 				if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
 					current = redirected(source, address, current, connection.getHeaderField("Location"));
 					continue;
 				}
-				if ((status == 429 || status == HttpURLConnection.HTTP_UNAVAILABLE)
-						&& connection.getHeaderField("Retry-After") != null) {
-					throw refuse(source, address,
+				Instant retryAfter = hints.retryAfter(now);
+				if ((status == 429 || status == HttpURLConnection.HTTP_UNAVAILABLE) && retryAfter != null) {
+					throw new AskedToWaitException(source, address,
 							"the server answered HTTP " + status + " and asks to wait (Retry-After: "
-									+ connection.getHeaderField("Retry-After")
-									+ "); it is read again at the next run, or run it again later");
+									+ connection.getHeaderField("Retry-After") + "); it is not asked again before "
+									+ retryAfter.truncatedTo(ChronoUnit.SECONDS),
+							retryAfter);
 				}
 				if (status != HttpURLConnection.HTTP_OK) {
 					throw refuse(source, address, "the server answered HTTP " + status
@@ -125,7 +153,7 @@ final class Fetcher {
 					throw cutShort(source, address, received.count() + " of the " + length + " bytes it announced");
 				}
 				return new Fetched(body, connection.getContentType(), current, connection.getHeaderField("ETag"),
-						connection.getHeaderField("Last-Modified"));
+						connection.getHeaderField("Last-Modified"), false, hints.freshUntil(now));
 			}
 			catch (IOException ex) {
 				throw failed(source, address, ex);
@@ -133,6 +161,19 @@ final class Fetcher {
 			finally {
 				connection.disconnect();
 			}
+		}
+	}
+
+	private HostGates.Pass enter(String source, String address, HttpURLConnection connection) {
+		try {
+			return this.hosts.enter(connection.getURL().toURI());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw refuse(source, address, "the download was stopped before it began");
+		}
+		catch (URISyntaxException ex) {
+			throw refuse(source, address, "the address is not a valid URL (" + ex.getReason() + "); fix it");
 		}
 	}
 
@@ -144,6 +185,9 @@ final class Fetcher {
 			connection.setConnectTimeout((int) this.connectTimeout.toMillis());
 			connection.setReadTimeout((int) this.readTimeout.toMillis());
 			connection.setRequestProperty("User-Agent", this.userAgent);
+			if (this.from != null) {
+				connection.setRequestProperty("From", this.from);
+			}
 			connection.setRequestProperty("Accept-Encoding", "gzip");
 			connection.setRequestProperty("Accept",
 					"application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9,"

@@ -160,9 +160,9 @@ class IngestJobConfiguration {
 			@Value("#{stepExecutionContext['named']}") boolean named,
 			@Value("#{stepExecutionContext['fullText'] ?: false}") boolean fullText,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, IngestSettings settings, SourceStates states,
-			Refusals refusals, SourcePrefetch prefetch) {
+			Refusals refusals, SourcePrefetch prefetch, SourceHealth health, HostGates hosts) {
 		return new SourceReader(new SourceSpec(location, name, SourceSpec.Type.valueOf(type), named, fullText),
-				settings, states, refusals, jobExecutionId, prefetch);
+				settings, states, refusals, jobExecutionId, prefetch, health, hosts);
 	}
 
 	@Bean

@@ -30,6 +30,10 @@ import org.springframework.util.unit.DataSize;
  * @param fetchTimeout how long a whole download may take
  * @param maxRedirects redirects followed before a source is refused
  * @param userAgent what Dispatch calls itself to servers
+ * @param contact an email address or web address where a feed's publisher reaches the
+ * newsroom, added to the User-Agent (and sent as {@code From} when an email address);
+ * empty: none
+ * @param politeness how servers are spared and failing sources backed off
  * @param futureTolerance a publication time later than now by more than this is not
  * believed: the story is stored with the time of ingest and the report says so
  * @param nearDuplicate how close two texts must be to be one story
@@ -43,6 +47,7 @@ public record IngestSettings(@DefaultValue List<Source> sources, @DefaultValue L
 		@DefaultValue("2") int prefetchSources, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("20s") Duration readTimeout, @DefaultValue("60s") Duration fetchTimeout,
 		@DefaultValue("5") int maxRedirects, @DefaultValue("Dispatch/0.1 (newsroom digests)") String userAgent,
+		@DefaultValue("") String contact, @DefaultValue Politeness politeness,
 		@DefaultValue("1h") Duration futureTolerance, @DefaultValue NearDuplicate nearDuplicate,
 		@DefaultValue BoilerplatePatterns boilerplate) {
 
@@ -76,6 +81,61 @@ public record IngestSettings(@DefaultValue List<Source> sources, @DefaultValue L
 	 * @param cutFrom a paragraph that matches ends the story
 	 */
 	public record BoilerplatePatterns(@DefaultValue List<String> dropLines, @DefaultValue List<String> cutFrom) {
+	}
+
+	/**
+	 * How Dispatch treats the servers it reads.
+	 *
+	 * @param hostConnections requests to one host at once, over every source and linked
+	 * page of the process
+	 * @param hostInterval least time between the starts of two requests to one host
+	 * @param maxWait the longest a server's Retry-After, Cache-Control, Expires or a
+	 * feed's ttl may keep a source unread
+	 * @param failuresBeforeBackoff failures in a row after which a source is read less
+	 * often
+	 * @param backoff the first pause of a failing source, doubled with each further
+	 * failure
+	 * @param maxBackoff the longest pause of a failing source
+	 * @param alertAfter a source failing for this long is reported to the operator (a log
+	 * line, the metric {@code dispatch.ingest.sources.failing}, a {@link SourceFailing}
+	 * event); 0: never
+	 */
+	public record Politeness(@DefaultValue("2") int hostConnections, @DefaultValue("500ms") Duration hostInterval,
+			@DefaultValue("24h") Duration maxWait, @DefaultValue("3") int failuresBeforeBackoff,
+			@DefaultValue("10m") Duration backoff, @DefaultValue("12h") Duration maxBackoff,
+			@DefaultValue("24h") Duration alertAfter) {
+
+		public Politeness {
+			if (hostConnections < 1) {
+				throw new IllegalArgumentException(
+						"dispatch.ingest.politeness.host-connections is " + hostConnections + "; give 1 or more");
+			}
+			if (hostInterval.isNegative() || maxWait.isNegative() || backoff.isNegative() || maxBackoff.isNegative()
+					|| alertAfter.isNegative()) {
+				throw new IllegalArgumentException(
+						"a dispatch.ingest.politeness duration is negative; give 0 or more (such as 500ms, 10m, 24h)");
+			}
+			if (failuresBeforeBackoff < 1) {
+				throw new IllegalArgumentException("dispatch.ingest.politeness.failures-before-backoff is "
+						+ failuresBeforeBackoff + "; give 1 or more");
+			}
+		}
+
+	}
+
+	/**
+	 * What Dispatch calls itself: the User-Agent with the contact address, when one is
+	 * given.
+	 */
+	String userAgentWithContact() {
+		if (this.contact.isBlank()) {
+			return this.userAgent;
+		}
+		String contact = this.contact.strip();
+		String reach = contact.contains("@") && !contact.contains("://") ? "mailto:" + contact : contact;
+		String agent = this.userAgent.strip();
+		return agent.endsWith(")") ? agent.substring(0, agent.length() - 1) + "; +" + reach + ")"
+				: agent + " (+" + reach + ")";
 	}
 
 	Boilerplate cleaner() {

@@ -17,8 +17,8 @@ final class LinkedPages {
 
 	private final long maxBytes;
 
-	LinkedPages(IngestSettings settings) {
-		this.fetcher = new Fetcher(settings);
+	LinkedPages(IngestSettings settings, HostGates hosts) {
+		this.fetcher = new Fetcher(settings, hosts);
 		this.pages = new PageExtractor(settings.cleaner());
 		this.maxBytes = settings.maxFileSize().toBytes();
 	}
@@ -40,7 +40,7 @@ final class LinkedPages {
 		ArticleDraft page;
 		try {
 			Fetcher.Fetched fetched = this.fetcher.fetch(summary.source(), summary.url(), null, null, this.maxBytes);
-			if (fetched == null || TextDecoding.isBinary(fetched.body())) {
+			if (fetched.unchanged() || TextDecoding.isBinary(fetched.body())) {
 				return new Story(summary,
 						"the linked page " + summary.url() + " is not a web page; stored with the feed's text");
 			}

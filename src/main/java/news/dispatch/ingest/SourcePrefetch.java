@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * folder is read. At most {@code prefetch-sources} documents are downloaded or held ahead
  * of the source being stored, so the heap holds that many feeds more than without; 0
  * turns it off. A source whose download failed gets the failure in its own step, as when
- * it downloads itself.
+ * it downloads itself. A source that is not due (see {@link SourceHealth}) is not
+ * downloaded.
  */
 @Component
 class SourcePrefetch {
@@ -32,11 +33,14 @@ class SourcePrefetch {
 
 	private final SourceStates states;
 
+	private final Fetcher fetcher;
+
 	private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
-	SourcePrefetch(IngestSettings settings, SourceStates states) {
+	SourcePrefetch(IngestSettings settings, SourceStates states, HostGates hosts) {
 		this.settings = settings;
 		this.states = states;
+		this.fetcher = new Fetcher(settings, hosts);
 	}
 
 	/**
@@ -121,8 +125,9 @@ class SourcePrefetch {
 		synchronized void fill() {
 			while (this.held.size() < this.ahead && this.next < this.order.size()) {
 				SourceSpec source = this.order.get(this.next++);
-				this.held.put(source.location(), this.downloads.submit(() -> SourceDownload.of(source,
-						SourcePrefetch.this.settings, SourcePrefetch.this.states.of(source.location()))));
+				this.held.put(source.location(),
+						this.downloads.submit(() -> SourceDownload.of(source, SourcePrefetch.this.settings,
+								SourcePrefetch.this.fetcher, SourcePrefetch.this.states.of(source.location()))));
 			}
 		}
 

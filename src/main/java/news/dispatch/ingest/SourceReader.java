@@ -48,6 +48,10 @@ class SourceReader implements ItemStreamReader<Incoming> {
 
 	private final SourcePrefetch prefetch;
 
+	private final SourceHealth health;
+
+	private final Fetcher fetcher;
+
 	private final ArticleFiles files;
 
 	private final PageExtractor pages;
@@ -72,18 +76,20 @@ class SourceReader implements ItemStreamReader<Incoming> {
 	private final @Nullable ExecutorService readers;
 
 	SourceReader(SourceSpec spec, IngestSettings settings, SourceStates states, Refusals refusals, long jobExecutionId,
-			SourcePrefetch prefetch) {
+			SourcePrefetch prefetch, SourceHealth health, HostGates hosts) {
 		this.spec = spec;
 		this.settings = settings;
 		this.states = states;
 		this.refusals = refusals;
 		this.jobExecutionId = jobExecutionId;
 		this.prefetch = prefetch;
+		this.health = health;
+		this.fetcher = new Fetcher(settings, hosts);
 		Boilerplate cleaner = settings.cleaner();
 		this.files = new ArticleFiles(settings.maxFileSize().toBytes(), cleaner);
 		this.pages = new PageExtractor(cleaner);
 		this.entries = new FeedEntries(cleaner);
-		this.linkedPages = spec.fullText() ? new LinkedPages(settings) : null;
+		this.linkedPages = spec.fullText() ? new LinkedPages(settings, hosts) : null;
 		this.lookAhead = Math.max(2, 2 * settings.chunkSize());
 		this.readers = (settings.readAheadThreads() > 0)
 				? Executors.newFixedThreadPool(settings.readAheadThreads(), (task) -> {
@@ -113,6 +119,7 @@ class SourceReader implements ItemStreamReader<Incoming> {
 		}
 		if (this.fetched != null) {
 			this.states.fetched(sourceId(), this.fetched.etag(), this.fetched.lastModified(), Instant.now());
+			succeeded(this.fetched);
 			this.fetched = null;
 		}
 		return null;
@@ -230,12 +237,29 @@ class SourceReader implements ItemStreamReader<Incoming> {
 		}
 	}
 
+	/**
+	 * The feed's or page's items; none when it is not due or has not changed. A failure
+	 * is recorded (and may back the source off) before it is thrown to be reported.
+	 */
 	private Iterator<Incoming> download() {
-		SourceDownload document = this.prefetch.take(this.jobExecutionId, this.spec.location());
-		if (document == null) {
-			document = SourceDownload.of(this.spec, this.settings, state());
+		SourceStates.State known = state();
+		String wait = this.health.notDue(this.spec, known, Instant.now());
+		if (wait != null) {
+			note(wait);
+			return Collections.emptyIterator();
+		}
+		SourceDownload document;
+		try {
+			document = this.prefetch.take(this.jobExecutionId, this.spec.location());
+			if (document == null || !document.due()) {
+				document = SourceDownload.of(this.spec, this.settings, this.fetcher, known);
+			}
+		}
+		catch (UnusableInputException ex) {
+			throw this.health.failed(this.spec, known, ex, Instant.now());
 		}
 		if (document.unchanged()) {
+			succeeded(document);
 			return Collections.emptyIterator();
 		}
 		this.fetched = document;
@@ -253,6 +277,17 @@ class SourceReader implements ItemStreamReader<Incoming> {
 		}
 		String title = (feed.title() != null) ? HtmlText.normalise(feed.title()) : "";
 		return entries(feed, address, (this.spec.named() || title.isEmpty()) ? this.spec.name() : title);
+	}
+
+	private void succeeded(SourceDownload document) {
+		String back = this.health.succeeded(state(), document, Instant.now());
+		if (back != null) {
+			note(back);
+		}
+	}
+
+	private void note(String note) {
+		this.refusals.note(this.jobExecutionId, new Refusals.Refusal(this.spec.name(), this.spec.location(), note));
 	}
 
 	private Iterator<Incoming> entries(FeedParser.Feed feed, String address, String storySource) {

@@ -1,6 +1,9 @@
 package news.dispatch.ingest;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,9 +38,26 @@ class SourceStates {
 	}
 
 	/**
-	 * A source's identity in this store and the validators of its last fetch.
+	 * A source's identity in this store, the validators of its last fetch, when it may be
+	 * read again and how it has been failing.
+	 *
+	 * @param nextAttemptAt not read before this; null: at the next run
+	 * @param waitReason why it waits (see {@link SourceHealth})
+	 * @param failures failures in a row
+	 * @param failingSince the first of them
 	 */
-	record State(long id, @Nullable String etag, @Nullable String lastModified) {
+	record State(long id, @Nullable String etag, @Nullable String lastModified, @Nullable Instant nextAttemptAt,
+			@Nullable String waitReason, int failures, @Nullable Instant failingSince, @Nullable Instant reportedAt,
+			@Nullable String lastError) {
+
+		State(long id, @Nullable String etag, @Nullable String lastModified) {
+			this(id, etag, lastModified, null, null, 0, null, null, null);
+		}
+
+		boolean due(Instant now) {
+			return this.nextAttemptAt == null || !now.isBefore(this.nextAttemptAt);
+		}
+
 	}
 
 	State of(String location) {
@@ -55,10 +75,56 @@ class SourceStates {
 	}
 
 	private List<State> find(String location) {
-		return this.jdbc.sql("select id, etag, last_modified from ingest_source where location = ?")
+		return this.jdbc
+			.sql("select id, etag, last_modified, next_attempt_at, wait_reason, failures, failing_since, reported_at,"
+					+ " last_error from ingest_source where location = ?")
 			.param(location)
-			.query((rs, row) -> new State(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> new State(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+					rs.getString(5), rs.getInt(6), instant(rs, 7), instant(rs, 8), rs.getString(9)))
 			.list();
+	}
+
+	static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+		return (instant != null) ? Articles.utc(instant) : null;
+	}
+
+	/**
+	 * The source was read: its failures are over, and it is not read again before
+	 * {@code next} (null: at the next run).
+	 */
+	void succeeded(long sourceId, Instant now, @Nullable Instant next, @Nullable String reason) {
+		this.jdbc
+			.sql("update ingest_source set last_success_at = ?, failures = 0, failing_since = null, reported_at = null,"
+					+ " next_attempt_at = ?, wait_reason = ? where id = ?")
+			.params(Articles.utc(now), utc(next), reason, sourceId)
+			.update();
+	}
+
+	/**
+	 * The source could not be read: one failure more, and it is not read again before
+	 * {@code next}.
+	 */
+	void failed(long sourceId, Instant now, String error, @Nullable Instant next, @Nullable String reason) {
+		this.jdbc
+			.sql("update ingest_source set failures = failures + 1, failing_since = coalesce(failing_since, ?),"
+					+ " last_error = ?, last_error_at = ?, next_attempt_at = ?, wait_reason = ? where id = ?")
+			.params(Articles.utc(now), (error.length() > 2000) ? error.substring(0, 1999) + "…" : error,
+					Articles.utc(now), utc(next), reason, sourceId)
+			.update();
+	}
+
+	/**
+	 * The operator was told that the source has been failing too long.
+	 */
+	void reported(long sourceId, Instant now) {
+		this.jdbc.sql("update ingest_source set reported_at = ? where id = ?")
+			.params(Articles.utc(now), sourceId)
+			.update();
 	}
 
 	void fetched(long sourceId, @Nullable String etag, @Nullable String lastModified, Instant now) {

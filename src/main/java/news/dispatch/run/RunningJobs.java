@@ -13,6 +13,7 @@ import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +31,11 @@ public class RunningJobs implements JobExecutionListener {
 
 	private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
 
-	RunningJobs(ObjectProvider<JobRepository> repository) {
+	private final ApplicationEventPublisher events;
+
+	RunningJobs(ObjectProvider<JobRepository> repository, ApplicationEventPublisher events) {
 		this.repository = repository;
+		this.events = events;
 	}
 
 	@Override
@@ -39,6 +43,7 @@ public class RunningJobs implements JobExecutionListener {
 		JobProcess.current().writeTo(execution.getExecutionContext());
 		this.repository.getObject().updateExecutionContext(execution);
 		this.running.put(execution.getId(), execution);
+		this.events.publishEvent(new RunStarted(execution));
 	}
 
 	/**
@@ -47,10 +52,19 @@ public class RunningJobs implements JobExecutionListener {
 	 */
 	@Override
 	public void afterJob(JobExecution execution) {
+		String failure = null;
 		if (!execution.getAllFailureExceptions().isEmpty()) {
-			execution.getExecutionContext()
-				.putString(FAILURE, Failures.explain(execution.getAllFailureExceptions().get(0)));
+			failure = Failures.explain(execution.getAllFailureExceptions().get(0));
+			execution.getExecutionContext().putString(FAILURE, failure);
 			this.repository.getObject().updateExecutionContext(execution);
+		}
+		try {
+			this.events.publishEvent(new RunFinished(execution, failure));
+		}
+		catch (RuntimeException ex) {
+			// a listener's trouble never changes how the run ended
+			org.slf4j.LoggerFactory.getLogger(RunningJobs.class)
+				.warn("Could not tell of the end of run {}: {}", execution.getId(), ex.toString());
 		}
 		synchronized (this.running) {
 			this.running.remove(execution.getId());

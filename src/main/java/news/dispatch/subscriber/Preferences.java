@@ -2,6 +2,7 @@ package news.dispatch.subscriber;
 
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +19,10 @@ public class Preferences {
 
 	private final ChoiceRules rules;
 
-	Preferences(SubscriberLinks links, Subscribers subscribers, ChoiceRules rules) {
+	private final ApplicationEventPublisher events;
+
+	Preferences(SubscriberLinks links, Subscribers subscribers, ChoiceRules rules, ApplicationEventPublisher events) {
+		this.events = events;
 		this.links = links;
 		this.subscribers = subscribers;
 		this.rules = rules;
@@ -49,6 +53,7 @@ public class Preferences {
 	public Subscriber change(Subscriber subscriber, ChoicesInput input) {
 		Choices choices = this.rules.choices(input);
 		this.subscribers.change(subscriber.id(), choices, this.rules.topicIds(choices.topics()));
+		this.events.publishEvent(new SubscriberChanged(subscriber.id()));
 		return this.subscribers.find(subscriber.id()).orElseThrow();
 	}
 
@@ -57,7 +62,9 @@ public class Preferences {
 	 */
 	@Transactional
 	public Subscriber resubscribe(Subscriber subscriber) {
-		this.subscribers.resubscribe(subscriber.id());
+		if (this.subscribers.resubscribe(subscriber.id())) {
+			this.events.publishEvent(new SubscriberChanged(subscriber.id()));
+		}
 		return this.subscribers.find(subscriber.id()).orElseThrow();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,11 @@ public class SignUps {
 
 	private final LinkSettings validity;
 
-	SignUps(Subscribers subscribers, ChoiceRules rules, SubscriberLinks links, LinkSettings validity) {
+	private final ApplicationEventPublisher events;
+
+	SignUps(Subscribers subscribers, ChoiceRules rules, SubscriberLinks links, LinkSettings validity,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.subscribers = subscribers;
 		this.rules = rules;
 		this.links = links;
@@ -84,7 +89,11 @@ public class SignUps {
 	@Transactional
 	public Optional<Subscriber> confirm(String token) {
 		Optional<Long> id = this.links.verify(token, SubscriberLinks.CONFIRM);
-		id.ifPresent((found) -> this.subscribers.activate(found, Instant.now().minus(this.validity.confirm())));
+		id.ifPresent((found) -> {
+			if (this.subscribers.activate(found, Instant.now().minus(this.validity.confirm()))) {
+				this.events.publishEvent(new SubscriberConfirmed(found));
+			}
+		});
 		return id.flatMap(this.subscribers::find);
 	}
 

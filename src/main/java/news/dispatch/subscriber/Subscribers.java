@@ -16,6 +16,7 @@ import java.util.Optional;
 import news.dispatch.system.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,8 +31,11 @@ public class Subscribers {
 
 	private final JdbcClient jdbc;
 
-	Subscribers(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Subscribers(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public List<Subscriber> findAll() {
@@ -223,6 +227,7 @@ public class Subscribers {
 				.param(subscriberId)
 				.update();
 		}
+		this.events.publishEvent(new SubscriberBounced(subscriberId, suppressedNow > 0));
 		return this.jdbc.sql("select status from subscriber where id = ?")
 			.param(subscriberId)
 			.query(String.class)

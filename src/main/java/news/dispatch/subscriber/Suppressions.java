@@ -56,7 +56,11 @@ public class Suppressions {
 		this.jdbc.sql("update subscriber set keywords = null, alerts = false where id = ?")
 			.param(subscriberId)
 			.update();
-		return suppress(subscriberId, reason);
+		boolean suppressed = suppress(subscriberId, reason);
+		if (suppressed) {
+			this.events.publishEvent(new SubscriberComplained(subscriberId, reason));
+		}
+		return suppressed;
 	}
 
 	/**

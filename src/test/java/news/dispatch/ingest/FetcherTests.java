@@ -110,10 +110,12 @@ class FetcherTests {
 			NewsroomServer.send(exchange, 429, "text/html", "<h1>Too Many Requests</h1>".getBytes());
 		});
 
-		assertThatExceptionOfType(UnusableInputException.class)
+		assertThatExceptionOfType(AskedToWaitException.class)
 			.isThrownBy(() -> this.fetcher.fetch("site", web.url("/busy.xml"), null, null, 1_000_000))
-			.withMessage("the server answered HTTP 429 and asks to wait (Retry-After: 120); it is read again at the"
-					+ " next run, or run it again later");
+			.withMessageStartingWith("the server answered HTTP 429 and asks to wait (Retry-After: 120); it is not asked"
+					+ " again before ")
+			.satisfies((ex) -> assertThat(ex.until()).isBetween(java.time.Instant.now().plusSeconds(110),
+					java.time.Instant.now().plusSeconds(121)));
 	}
 
 	@Test
@@ -126,7 +128,7 @@ class FetcherTests {
 				1_000_000);
 
 		assertThat(first.etag()).isEqualTo("\"moved-v1\"");
-		assertThat(again).as("not modified").isNull();
+		assertThat(again.unchanged()).as("not modified").isTrue();
 	}
 
 	private static void redirect(com.sun.net.httpserver.HttpExchange exchange, int status, String to)

@@ -24,7 +24,8 @@ class ProgressReporterTests {
 		CountDownLatch asking = new CountDownLatch(1);
 		AtomicBoolean interrupted = new AtomicBoolean();
 		AtomicBoolean answered = new AtomicBoolean();
-		RunningJobs slow = new RunningJobs(null) {
+		RunningJobs slow = new RunningJobs(null, (event) -> {
+		}) {
 
 			@Override
 			public Set<Long> ids() {

@@ -1,0 +1,186 @@
+package news.dispatch.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import news.dispatch.article.Article;
+import news.dispatch.article.Articles;
+import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerEntry;
+import news.dispatch.delivery.LedgerKey;
+import news.dispatch.topic.Topic;
+import news.dispatch.topic.Topics;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Clicks on the links of digests and alerts: each verified, sent on to the story's own
+ * address and counted, as a reader's or, for a HEAD request, a known scanner's agent or a
+ * click within {@code scanner-window} of the message being sent, as a link scanner's. Who
+ * clicked is kept only with {@code dispatch.tracking.per-reader=true}. Counts are read
+ * back per edition ({@code dispatch stats edition}) and as the counter
+ * {@code dispatch.clicks{by=reader|scanner}}.
+ */
+@Repository
+public class Clicks implements MeterBinder {
+
+	private static final List<Pattern> SCANNERS = compile(
+			List.of("bot\\b", "spider", "crawl", "scanner", "preview", "safelinks", "barracuda", "mimecast",
+					"proofpoint", "python-requests", "curl/", "wget", "go-http-client", "headless", "java/", "okhttp"));
+
+	private final JdbcClient jdbc;
+
+	private final ClickLinks links;
+
+	private final Deliveries deliveries;
+
+	private final Articles articles;
+
+	private final Topics topics;
+
+	private final TrackingSettings settings;
+
+	private final List<Pattern> scanners;
+
+	Clicks(JdbcClient jdbc, ClickLinks links, Deliveries deliveries, Articles articles, Topics topics,
+			TrackingSettings settings) {
+		this.jdbc = jdbc;
+		this.links = links;
+		this.deliveries = deliveries;
+		this.articles = articles;
+		this.topics = topics;
+		this.settings = settings;
+		List<Pattern> all = new ArrayList<>(SCANNERS);
+		all.addAll(compile(settings.scannerAgents()));
+		this.scanners = List.copyOf(all);
+	}
+
+	/**
+	 * Counts a click and gives where it leads: the story's own address; empty (and
+	 * nothing counted) when the token is not one this server signed, or its story or
+	 * message is gone or has no address.
+	 */
+	public Optional<String> click(String token, boolean head, @Nullable String userAgent, Instant now) {
+		Optional<ClickLinks.Click> verified = this.links.verify(token);
+		if (verified.isEmpty()) {
+			return Optional.empty();
+		}
+		ClickLinks.Click click = verified.get();
+		Optional<LedgerEntry> message = this.deliveries.entry(click.deliveryId())
+			.filter((entry) -> entry.key().equals(click.key()));
+		Optional<String> target = this.articles.find(click.articleId())
+			.map(Article::url)
+			.filter((url) -> url != null && (url.startsWith("https://") || url.startsWith("http://")));
+		if (message.isEmpty() || target.isEmpty()) {
+			return Optional.empty();
+		}
+		String bot = bot(head, userAgent, message.get().sentAt(), now);
+		this.jdbc
+			.sql("insert into link_click (kind, edition_key, article_id, topic_id, subscriber_id, clicked_at, bot)"
+					+ " values (?, ?, ?, ?, ?, ?, ?)")
+			.params(click.key().kind().column(), click.key().key(), click.articleId(), click.topicId(),
+					this.settings.perReader() ? message.get().subscriberId() : null, now.atOffset(ZoneOffset.UTC), bot)
+			.update();
+		return target;
+	}
+
+	private @Nullable String bot(boolean head, @Nullable String userAgent, @Nullable Instant sentAt, Instant now) {
+		if (head) {
+			return "head";
+		}
+		if (userAgent == null || userAgent.isBlank()
+				|| this.scanners.stream().anyMatch((p) -> p.matcher(userAgent).find())) {
+			return "agent";
+		}
+		if (sentAt == null || Duration.between(sentAt, now).compareTo(this.settings.scannerWindow()) < 0) {
+			return "too-soon";
+		}
+		return null;
+	}
+
+	/**
+	 * An edition's clicks.
+	 *
+	 * @param readers clicks by readers
+	 * @param scanners clicks taken for link scanners, by reason ({@code head},
+	 * {@code agent}, {@code too-soon})
+	 * @param stories readers' clicks per story (headline), most first
+	 * @param topics readers' clicks per topic, most first ({@code keywords} for
+	 * subscribers' own)
+	 */
+	public record Stats(LedgerKey key, long readers, Map<String, Long> scanners, Map<String, Long> stories,
+			Map<String, Long> topics) {
+	}
+
+	public Stats stats(LedgerKey key) {
+		Map<String, Long> scanners = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select bot, count(*) from link_click where kind = ? and edition_key = ? and bot is not null"
+					+ " group by bot order by bot")
+			.params(key.kind().column(), key.key())
+			.query((rs, row) -> scanners.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		Map<String, Long> stories = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select article_id, count(*) c from link_click where kind = ? and edition_key = ? and bot is null"
+					+ " group by article_id order by c desc, article_id")
+			.params(key.kind().column(), key.key())
+			.query((rs, row) -> stories.put(
+					this.articles.find(rs.getLong(1)).map(Article::headline).orElse("#" + rs.getLong(1)),
+					rs.getLong(2)))
+			.list();
+		Map<Long, String> names = new LinkedHashMap<>();
+		this.topics.findAll().forEach((topic) -> names.put(topic.id(), topic.name()));
+		Map<String, Long> topics = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select topic_id, count(*) c from link_click where kind = ? and edition_key = ? and bot is null"
+					+ " group by topic_id order by c desc")
+			.params(key.kind().column(), key.key())
+			.query((rs, row) -> {
+				long id = rs.getLong(1);
+				String name = rs.wasNull() ? "keywords" : names.getOrDefault(id, "#" + id);
+				return topics.merge(name, rs.getLong(2), Long::sum);
+			})
+			.list();
+		long readers = stories.values().stream().mapToLong(Long::longValue).sum();
+		return new Stats(key, readers, scanners, stories, topics);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("dispatch.clicks", this, (clicks) -> clicks.count(false))
+			.tag("by", "reader")
+			.description("Clicks on the links of digests and alerts")
+			.register(registry);
+		FunctionCounter.builder("dispatch.clicks", this, (clicks) -> clicks.count(true))
+			.tag("by", "scanner")
+			.description("Clicks on the links of digests and alerts")
+			.register(registry);
+	}
+
+	private double count(boolean bots) {
+		return this.jdbc.sql("select count(*) from link_click where bot is " + (bots ? "not null" : "null"))
+			.query(Long.class)
+			.single();
+	}
+
+	private static List<Pattern> compile(List<String> patterns) {
+		return patterns.stream()
+			.map((p) -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+			.toList();
+	}
+
+}
