@@ -48,6 +48,10 @@ class SourcePrefetch {
 	 */
 	void start(long jobExecutionId, List<SourceSpec> sources) {
 		List<SourceSpec> remote = sources.stream().filter((s) -> s.type() != SourceSpec.Type.FOLDER).toList();
+		// each source's row is made here, one after the other and outside any chunk's
+		// transaction: made by a download thread and the source's step at once, one of
+		// them met a duplicate key, which aborts a PostgreSQL transaction
+		remote.forEach((source) -> this.states.of(source.location()));
 		if (this.settings.prefetchSources() > 0 && !remote.isEmpty()) {
 			Run run = new Run(remote, this.settings.prefetchSources());
 			this.runs.put(jobExecutionId, run);
