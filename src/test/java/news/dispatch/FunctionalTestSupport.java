@@ -6,8 +6,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +67,7 @@ final class FunctionalTestSupport
 		}
 		ContextCustomizer site = (test.webEnvironment() == SpringBootTest.WebEnvironment.DEFINED_PORT)
 				? new Site(Fixtures.closedPort()) : null;
-		return new Customizers(Arrays.asList(new CliBean(), new WeeklyDayToday(), mail(testClass, test), site));
+		return new Customizers(Arrays.asList(new CliBean(), mail(testClass, test), site));
 	}
 
 	private static ContextCustomizer mail(Class<?> testClass, FunctionalTest test) {
@@ -114,21 +112,6 @@ final class FunctionalTestSupport
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			addAfterTestProperties(context, new MapPropertySource("functionalTestSite",
 					Map.of("server.port", this.port, "dispatch.site.url", "http://localhost:" + this.port)));
-		}
-
-	}
-
-	/**
-	 * Weekly readers get their digest today ({@code dispatch.digest.weekly-day}, UTC), so
-	 * an edition of today, as most tests send, is every reader's; a test that sets the
-	 * day itself keeps its own.
-	 */
-	record WeeklyDayToday() implements ContextCustomizer {
-
-		@Override
-		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			addAfterTestProperties(context, new MapPropertySource("functionalTestWeeklyDay",
-					Map.of("dispatch.digest.weekly-day", LocalDate.now(ZoneOffset.UTC).getDayOfWeek().name())));
 		}
 
 	}

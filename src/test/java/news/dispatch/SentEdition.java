@@ -16,6 +16,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,10 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 public record SentEdition(String run, List<MimeMessage> messages) {
 
 	/**
-	 * The edition's date: today, so the standard newsroom's stories are new in it, and
-	 * weekly readers get it ({@link FunctionalTest} makes today their day).
+	 * The edition's date: today, so the standard newsroom's stories are new in it.
 	 */
 	public static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC);
+
+	/**
+	 * The application's settings the edition needs: today is the weekly readers' day, so
+	 * every reader of the newsroom gets it. For the test's
+	 * {@code @DynamicPropertySource}.
+	 */
+	public static void properties(DynamicPropertyRegistry registry) {
+		registry.add("dispatch.digest.weekly-day", () -> DATE.getDayOfWeek().name());
+	}
 
 	/**
 	 * Imports the standard newsroom (copied under {@code input}), sends today's digest

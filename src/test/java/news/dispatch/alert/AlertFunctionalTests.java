@@ -51,6 +51,7 @@ class AlertFunctionalTests {
 		LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
 		registry.add("dispatch.alert.quiet-from", () -> now.minusHours(2).toString());
 		registry.add("dispatch.alert.quiet-until", () -> now.plusHours(2).toString());
+		registry.add("dispatch.digest.weekly-day", () -> TODAY.getDayOfWeek().name());
 	}
 
 	@Autowired

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,8 @@ import news.dispatch.article.Articles;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +35,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * articles in from a folder, topics matched, one digest per subscriber with something
  * new, and nothing more when the edition runs again.
  */
-@FunctionalTest
+@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/digest-functional" })
 class DigestFunctionalTests {
 
-	static final Path DATA = Path.of(FunctionalTest.SHARED_DATA);
+	static final Path DATA = Path.of("target/test-data/digest-functional");
 
 	static final LocalDate EDITION = LocalDate.now(ZoneOffset.UTC);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		// weekly subscribers are due on the edition's weekday, so this edition includes
+		// them
+		registry.add("dispatch.digest.weekly-day", () -> EDITION.getDayOfWeek().name());
+	}
 
 	@Autowired
 	Cli cli;

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +48,11 @@ class BounceImportTests {
 	static final Path DATA = Path.of("target/test-data/bounces");
 
 	static final LocalDate EDITION = SentEdition.DATE;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		SentEdition.properties(registry);
+	}
 
 	@Autowired
 	Cli cli;

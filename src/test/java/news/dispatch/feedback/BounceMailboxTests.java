@@ -68,6 +68,7 @@ class BounceMailboxTests {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
 		registry.add("dispatch.feedback.mailbox.port", () -> mail.getImap().getPort());
+		SentEdition.properties(registry);
 	}
 
 	@Autowired

@@ -39,6 +39,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +63,11 @@ class SesWebhookTests {
 	static final Path DATA = Path.of("target/test-data/ses-webhook");
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		SentEdition.properties(registry);
+	}
 
 	/**
 	 * SNS's certificate host, for this test: serves the test's certificate and records

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +52,11 @@ class WebhookTests {
 	static final String MAILGUN_KEY = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
 
 	static final Path DATA = Path.of("target/test-data/webhooks");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		SentEdition.properties(registry);
+	}
 
 	@LocalServerPort
 	int port;
