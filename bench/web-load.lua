@@ -1,7 +1,6 @@
 -- wrk script for bench/web-load.sh. Each thread takes every T-th line of the file given in
--- WRK_LINES (T threads) and sends one request per line, in order; once a thread has had
--- an answer for each of its lines it stops (so each line is used once; requests sent
--- after its last line, while the last answers are on their way, repeat the last line).
+-- WRK_LINES (T threads) and sends one request per line, in order, so each line is used
+-- once while there are lines enough for the run (after its last line it repeats it).
 --   WRK_METHOD  GET or POST
 --   WRK_PATH    the path before the line's token, e.g. /unsubscribe?token=
 --   WRK_BODY    the POST body (a one-click unsubscribe or the preferences form)
@@ -16,11 +15,10 @@ function setup(thread)
 	table.insert(threads, thread)
 end
 
-local lines = {}
-local next_line = 1
-local answered = 0
-local failed = 0
-local statuses = {}
+lines = {}
+next_line = 1
+answered = 0
+failed = 0
 
 function init(args)
 	local total = tonumber(os.getenv("WRK_THREADS"))
@@ -51,19 +49,18 @@ function response(status, headers, body)
 	if status ~= 200 then
 		failed = failed + 1
 	end
-	if answered >= #lines then
-		wrk.thread:stop()
-	end
 end
 
 function done(summary, latency, requests)
-	local failures = 0
+	local failures, sent, got = 0, 0, 0
 	for _, thread in ipairs(threads) do
 		failures = failures + thread:get("failed")
+		sent = sent + thread:get("next_line") - 1
+		got = got + thread:get("answered")
 	end
 	local seconds = summary.duration / 1e6
-	io.write(string.format("RESULT requests=%d seconds=%.1f rps=%.0f p50_ms=%.1f p99_ms=%.1f non200=%d errors=%d\n",
+	io.write(string.format("RESULT requests=%d seconds=%.1f rps=%.0f p50_ms=%.1f p99_ms=%.1f non200=%d errors=%d sent=%d answered=%d\n",
 		summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
 		latency:percentile(99) / 1000, failures,
-		summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+		summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, sent, got))
 end
