@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { DemoCommand.class, IngestCommand.class, DigestCommand.class, AlertCommand.class,
 				ArticlesCommand.class, TopicsCommand.class, SubscribersCommand.class, BouncesCommand.class,
 				SourcesCommand.class, WebhooksCommand.class, StatsCommand.class, JobsCommand.class, ServeCommand.class,
-				WorkerCommand.class, AuditCommand.class },
+				WorkerCommand.class, AuditCommand.class, HousekeepingCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done", "1:the job failed or stopped", "2:bad usage or bad input" })
 class DispatchCommand implements Callable<Integer> {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import news.dispatch.ingest.IngestJob;
 import news.dispatch.ingest.IngestSettings;
 import news.dispatch.digest.DigestJob;
+import news.dispatch.housekeeping.HousekeepingJob;
 import news.dispatch.run.RunRecovery;
 import news.dispatch.run.ScheduleSettings;
 import news.dispatch.system.ClockSettings;
@@ -47,7 +48,8 @@ public class Schedules implements DisposableBean {
 	private static final Logger logger = LoggerFactory.getLogger(Schedules.class);
 
 	/** The job each schedulable folder of jobs/ starts. */
-	private static final Map<String, String> JOBS = Map.of("ingest", IngestJob.NAME, "digest", DigestJob.HOURLY_NAME);
+	private static final Map<String, String> JOBS = Map.of("ingest", IngestJob.NAME, "digest", DigestJob.HOURLY_NAME,
+			"housekeeping", HousekeepingJob.NAME);
 
 	private final Map<String, Job> jobs;
 
@@ -118,9 +120,12 @@ public class Schedules implements DisposableBean {
 			logger.warn("No job {} to run for the schedule of {}", JOBS.get(folder), folder);
 			return;
 		}
-		JobParameters parameters = folder.equals("ingest")
-				? IngestJob.parameters(IngestJob.configuredLocations(this.ingest, this.dispatch.inboxDir()), moment)
-				: DigestJob.hourlyParameters(moment);
+		JobParameters parameters = switch (folder) {
+			case "ingest" ->
+				IngestJob.parameters(IngestJob.configuredLocations(this.ingest, this.dispatch.inboxDir()), moment);
+			case "housekeeping" -> HousekeepingJob.parameters(moment);
+			default -> DigestJob.hourlyParameters(moment);
+		};
 		try {
 			JobExecution execution = this.operator.start(job, parameters);
 			logger.info("Scheduled {} for {}: run {} {}", job.getName(), moment, execution.getId(),

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sign-up with double opt-in: a new address is stored as {@code PENDING} and becomes
  * {@code ACTIVE} only when its confirmation link is used within
- * {@code dispatch.links.confirm}; unconfirmed sign-ups are forgotten after that. A
+ * {@code dispatch.links.confirm}; unconfirmed sign-ups are deleted after that by the
+ * housekeeping job (an expired one of the same address at once, by a new sign-up). A
  * sign-up never changes a subscription that exists.
  */
 @Service
@@ -56,13 +57,25 @@ public class SignUps {
 		String email = this.rules.email(input.email());
 		Choices choices = this.rules.choices(input);
 		List<Long> topicIds = this.rules.topicIds(choices.topics());
-		this.subscribers.forgetUnconfirmed(Instant.now().minus(this.validity.confirm()));
+		// an expired sign-up of this address gives way to the new one; the others are
+		// deleted by the housekeeping job
+		this.subscribers.forgetUnconfirmed(email, Instant.now().minus(this.validity.confirm()));
 		Optional<Subscriber> existing = this.subscribers.findByEmail(email);
 		if (existing.isPresent()) {
 			return new SignUp(existing.get(), false);
 		}
 		long id = this.subscribers.addPending(email, choices, topicIds);
 		return new SignUp(this.subscribers.find(id).orElseThrow(), true);
+	}
+
+	/**
+	 * Deletes the sign-ups not confirmed before their confirmation link expired
+	 * ({@code dispatch.links.confirm}); the housekeeping job calls it.
+	 * @return how many were deleted
+	 */
+	@Transactional
+	public int forgetExpired() {
+		return this.subscribers.forgetUnconfirmed(Instant.now().minus(this.validity.confirm()));
 	}
 
 	/**

@@ -305,7 +305,17 @@ public class Subscribers {
 	}
 
 	/**
-	 * Forgets sign-ups that were not confirmed before {@code before}.
+	 * Forgets the address's sign-up if it was not confirmed and made before
+	 * {@code before}.
+	 */
+	int forgetUnconfirmed(String email, Instant before) {
+		return this.jdbc.sql("delete from subscriber where email = ? and status = 'PENDING' and created_at < ?")
+			.params(email, before.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * Forgets sign-ups that were not confirmed and made before {@code before}.
 	 */
 	int forgetUnconfirmed(Instant before) {
 		return this.jdbc.sql("delete from subscriber where status = 'PENDING' and created_at < ?")

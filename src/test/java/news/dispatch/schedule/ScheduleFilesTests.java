@@ -20,21 +20,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ScheduleFilesTests {
 
-	static final Set<String> JOBS = Set.of("ingest", "digest");
+	static final Set<String> JOBS = Set.of("ingest", "digest", "housekeeping");
 
 	@TempDir
 	Path jobs;
 
 	@Test
-	void theProjectsJobsRunIngestEveryFiveMinutesAndDigestsHourly() {
+	void theProjectsJobsRunIngestEveryFiveMinutesDigestsHourlyAndHousekeepingHourlyAtMinute17() {
 		// when
 		List<Schedule> schedules = ScheduleFiles.read(Path.of("jobs"), JOBS);
 
 		// then
-		assertThat(schedules).extracting(Schedule::job).containsExactly("digest", "ingest");
+		assertThat(schedules).extracting(Schedule::job).containsExactly("digest", "housekeeping", "ingest");
 		Instant at = Instant.parse("2026-03-08T06:59:30Z");
 		assertThat(schedules.get(0).next(at)).isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
-		assertThat(schedules.get(1).next(at)).isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
+		assertThat(schedules.get(1).next(at)).isEqualTo(Instant.parse("2026-03-08T07:17:00Z"));
+		assertThat(schedules.get(2).next(at)).isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
 	}
 
 	@Test
