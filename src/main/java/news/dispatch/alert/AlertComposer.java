@@ -22,6 +22,8 @@ import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.topic.ArticleMatches;
+import news.dispatch.tracking.ClickLinks;
+import news.dispatch.tracking.TrackingSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -47,8 +49,15 @@ class AlertComposer implements Composer {
 
 	private final DispatchSettings settings;
 
+	private final ClickLinks clickLinks;
+
+	private final TrackingSettings tracking;
+
 	AlertComposer(Subscribers subscribers, Articles articles, ArticleMatches matches, AlertRequests requests,
-			SubscriberLinks links, MailTemplates templates, DispatchSettings settings) {
+			SubscriberLinks links, MailTemplates templates, DispatchSettings settings, ClickLinks clickLinks,
+			TrackingSettings tracking) {
+		this.clickLinks = clickLinks;
+		this.tracking = tracking;
 		this.subscribers = subscribers;
 		this.articles = articles;
 		this.matches = matches;
@@ -88,7 +97,7 @@ class AlertComposer implements Composer {
 				composed.put(delivery.id(), Optional.empty());
 				continue;
 			}
-			composed.put(delivery.id(), Optional.of(render(subscriber, story.get(), delivery.id())));
+			composed.put(delivery.id(), Optional.of(render(subscriber, story.get(), delivery)));
 		}
 		return composed;
 	}
@@ -108,11 +117,27 @@ class AlertComposer implements Composer {
 	/**
 	 * The alert for one reader. The editor's headline and note, when given, are used
 	 * instead of the stored request's (a preview before anything is saved).
-	 * @param deliveryId the message's ledger id, for its web copy's link
+	 * @param delivery the message's ledger row, for its web copy's and the story's links
 	 */
-	ComposedMessage render(Subscriber subscriber, Story story, long deliveryId) {
-		return render(subscriber, story, new AlertModel.Links(this.links.unsubscribe(subscriber.id()),
-				this.links.preferences(subscriber.id()), this.links.webCopy(subscriber.id(), deliveryId)));
+	ComposedMessage render(Subscriber subscriber, Story story, Delivery delivery) {
+		return render(subscriber, story,
+				new AlertModel.Links(this.links.unsubscribe(subscriber.id()), this.links.preferences(subscriber.id()),
+						this.links.webCopy(subscriber.id(), delivery.id())),
+				link(delivery, subscriber, story.article()));
+	}
+
+	/**
+	 * The story's link: through {@code /r/...}, counted (per story and alert; an alert is
+	 * not listed under one topic), as a digest's are: when tracking is on, the reader has
+	 * not turned it off, and the story has an address of the web.
+	 */
+	private String link(Delivery delivery, Subscriber subscriber, Article article) {
+		String url = (article.url() != null) ? article.url() : "";
+		if (!this.tracking.enabled() || !subscriber.linkTracking()
+				|| !(url.startsWith("https://") || url.startsWith("http://"))) {
+			return url;
+		}
+		return this.clickLinks.link(new ClickLinks.Click(delivery.key(), delivery.id(), article.id(), null));
 	}
 
 	/**
@@ -123,10 +148,11 @@ class AlertComposer implements Composer {
 	 */
 	ComposedMessage sample(Story story) {
 		Subscriber sample = new Subscriber(0, SAMPLE_EMAIL, "Sample Reader", story.topics(), Frequency.DAILY,
-				java.time.ZoneOffset.UTC, 7, true, SubscriberStatus.ACTIVE, "", null);
+				java.time.ZoneOffset.UTC, 7, true, SubscriberStatus.ACTIVE, "", null, true);
 		String site = this.settings.site().url().replaceAll("/+$", "");
 		return render(sample, story,
-				new AlertModel.Links(site + "/unsubscribe?token=" + INERT, site + "/preferences?token=" + INERT, ""));
+				new AlertModel.Links(site + "/unsubscribe?token=" + INERT, site + "/preferences?token=" + INERT, ""),
+				(story.article().url() != null) ? story.article().url() : "");
 	}
 
 	/** The sample reader's address in previews; no real reader's. */
@@ -135,7 +161,7 @@ class AlertComposer implements Composer {
 	/** The token of a preview's links: not a token, so the pages refuse it. */
 	static final String INERT = "sample-preview-link";
 
-	private ComposedMessage render(Subscriber subscriber, Story story, AlertModel.Links links) {
+	private ComposedMessage render(Subscriber subscriber, Story story, AlertModel.Links links, String url) {
 		Article article = story.article();
 		String headline = story.request()
 			.map(AlertRequests.Request::headline)
@@ -145,9 +171,8 @@ class AlertComposer implements Composer {
 		List<String> followed = story.topics().stream().filter(subscriber.topics()::contains).toList();
 		AlertModel model = new AlertModel(
 				new AlertModel.Recipient(subscriber.name(), subscriber.email(), subscriber.topics()),
-				new AlertModel.Story(headline, (article.url() != null) ? article.url() : "", article.lead(),
-						(note != null) ? note : ""),
-				followed, followed.isEmpty(), links,
+				new AlertModel.Story(headline, url, article.lead(), (note != null) ? note : ""), followed,
+				followed.isEmpty(), links,
 				new AlertModel.Site(this.settings.site().name(), this.settings.site().url()));
 		return new ComposedMessage(subscriber.email(), subscriber.name(),
 				this.templates.render("alert.subject.ftl", model), this.templates.render("alert.txt.ftl", model),

@@ -141,15 +141,16 @@ class DigestComposer implements Composer {
 	}
 
 	/**
-	 * The story's link: through {@code /r/...}, counted, when tracking is on and the
-	 * story has an address of the web.
+	 * The story's link: through {@code /r/...}, counted, when tracking is on, the reader
+	 * has not turned it off, and the story has an address of the web.
 	 */
-	private String link(Delivery delivery, Article article, @Nullable Long topicId) {
+	private String link(Delivery delivery, Subscriber subscriber, Article article, @Nullable Long topicId) {
 		String url = article.url();
 		if (url == null) {
 			return "";
 		}
-		if (!this.tracking.enabled() || !(url.startsWith("https://") || url.startsWith("http://"))) {
+		if (!this.tracking.enabled() || !subscriber.linkTracking()
+				|| !(url.startsWith("https://") || url.startsWith("http://"))) {
 			return url;
 		}
 		return this.clickLinks.link(new ClickLinks.Click(delivery.key(), delivery.id(), article.id(), topicId));
@@ -188,8 +189,8 @@ class DigestComposer implements Composer {
 			List<Passage.Part> passage = (found != null) ? found.parts() : List.of();
 			matchedTopics.add(topic);
 			sections.computeIfAbsent(topic, (name) -> new ArrayList<>())
-				.add(new DigestModel.Item(article.headline(), link(delivery, article, item.topicId()), article.lead(),
-						passage, alsoIn.getOrDefault(article.id(), List.of())));
+				.add(new DigestModel.Item(article.headline(), link(delivery, subscriber, article, item.topicId()),
+						article.lead(), passage, alsoIn.getOrDefault(article.id(), List.of())));
 		}
 		for (Deliveries.Item item : items) {
 			matched.getOrDefault(item.articleId(), Map.of())

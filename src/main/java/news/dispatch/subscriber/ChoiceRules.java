@@ -77,7 +77,7 @@ class ChoiceRules {
 		ZoneId zone = blank(input.timeZone()) ? this.defaultZone
 				: check("timeZone", () -> SubscriberImport.zone(input.timeZone().strip()));
 		return new Choices(names, keywords, frequency, zone, hour, Boolean.TRUE.equals(input.alerts()),
-				pausedUntil(input.pausedUntil()));
+				pausedUntil(input.pausedUntil()), !Boolean.TRUE.equals(input.untracked()));
 	}
 
 	/**

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param topics names of catalog topics
  * @param keywords a valid query in the topic language, or empty
  * @param pausedUntil no digest before this day, when set
+ * @param linkTracking whether their links go through {@code /r/...} and are counted
  */
 public record Choices(List<String> topics, String keywords, Frequency frequency, ZoneId timeZone, int sendHour,
-		boolean alerts, @Nullable LocalDate pausedUntil) {
+		boolean alerts, @Nullable LocalDate pausedUntil, boolean linkTracking) {
 }

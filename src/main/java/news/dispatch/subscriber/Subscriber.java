@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * sent anything
  * @param keywords their own query in the topic language; empty when they have none
  * @param pausedUntil no digest before this day, when set
+ * @param linkTracking whether their links go through {@code /r/...} and are counted
  */
 public record Subscriber(long id, String email, String name, List<String> topics, Frequency frequency, ZoneId timeZone,
-		int sendHour, boolean alerts, SubscriberStatus status, String keywords, @Nullable LocalDate pausedUntil) {
+		int sendHour, boolean alerts, SubscriberStatus status, String keywords, @Nullable LocalDate pausedUntil,
+		boolean linkTracking) {
 
 	public boolean active() {
 		return this.status == SubscriberStatus.ACTIVE;

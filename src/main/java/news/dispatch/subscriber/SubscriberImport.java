@@ -148,7 +148,7 @@ public class SubscriberImport {
 		int sendHour = field(record, "send_hour").map(SubscriberImport::hour).orElse(DEFAULT_SEND_HOUR);
 		boolean alerts = field(record, "alerts").map(SubscriberImport::bool).orElse(false);
 		String keywords = field(record, "keywords").map(SubscriberImport::keywords).orElse("");
-		return new Line(email, name, new Choices(topicNames, keywords, frequency, zone, sendHour, alerts, null));
+		return new Line(email, name, new Choices(topicNames, keywords, frequency, zone, sendHour, alerts, null, true));
 	}
 
 	private List<Long> topicIds(List<String> names) {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Subscribers {
 
-	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status, keywords, paused_until";
+	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status, keywords, paused_until, link_tracking";
 
 	private final JdbcClient jdbc;
 
@@ -295,9 +295,10 @@ public class Subscribers {
 	long addPending(String email, Choices choices, List<Long> topicIds) {
 		this.jdbc
 			.sql("insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status,"
-					+ " created_at, keywords) values (?, '', ?, ?, ?, ?, 'PENDING', ?, ?)")
+					+ " created_at, keywords, link_tracking) values (?, '', ?, ?, ?, ?, 'PENDING', ?, ?, ?)")
 			.params(email, choices.frequency().name(), choices.timeZone().getId(), choices.sendHour(), choices.alerts(),
-					Instant.now().atOffset(ZoneOffset.UTC), choices.keywords().isBlank() ? null : choices.keywords())
+					Instant.now().atOffset(ZoneOffset.UTC), choices.keywords().isBlank() ? null : choices.keywords(),
+					choices.linkTracking())
 			.update();
 		long id = this.jdbc.sql("select id from subscriber where email = ?").param(email).query(Long.class).single();
 		follow(id, topicIds);
@@ -352,9 +353,10 @@ public class Subscribers {
 	void change(long id, Choices choices, List<Long> topicIds) {
 		this.jdbc
 			.sql("update subscriber set frequency = ?, time_zone = ?, send_hour = ?, alerts = ?, keywords = ?,"
-					+ " paused_until = ? where id = ?")
+					+ " paused_until = ?, link_tracking = ? where id = ?")
 			.params(choices.frequency().name(), choices.timeZone().getId(), choices.sendHour(), choices.alerts(),
-					choices.keywords().isBlank() ? null : choices.keywords(), choices.pausedUntil(), id)
+					choices.keywords().isBlank() ? null : choices.keywords(), choices.pausedUntil(),
+					choices.linkTracking(), id)
 			.update();
 		this.jdbc.sql("delete from subscription where subscriber_id = ?").param(id).update();
 		follow(id, topicIds);
@@ -396,7 +398,7 @@ public class Subscribers {
 			.map((row) -> new Subscriber(row.id(), row.email(), (row.name() != null) ? row.name() : "",
 					topics.getOrDefault(row.id(), List.of()), Frequency.valueOf(row.frequency()),
 					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), SubscriberStatus.valueOf(row.status()),
-					(row.keywords() != null) ? row.keywords() : "", row.pausedUntil()))
+					(row.keywords() != null) ? row.keywords() : "", row.pausedUntil(), row.linkTracking()))
 			.toList();
 	}
 
@@ -409,10 +411,11 @@ public class Subscribers {
 	private static final RowMapper<Row> ROW = (rs, row) -> new Row(rs.getLong("id"), rs.getString("email"),
 			rs.getString("name"), rs.getString("frequency"), rs.getString("time_zone"), rs.getInt("send_hour"),
 			rs.getBoolean("alerts"), rs.getString("status"), rs.getString("keywords"),
-			rs.getObject("paused_until", LocalDate.class));
+			rs.getObject("paused_until", LocalDate.class), rs.getBoolean("link_tracking"));
 
 	private record Row(long id, String email, @Nullable String name, String frequency, String timeZone, int sendHour,
-			boolean alerts, String status, @Nullable String keywords, @Nullable LocalDate pausedUntil) {
+			boolean alerts, String status, @Nullable String keywords, @Nullable LocalDate pausedUntil,
+			boolean linkTracking) {
 	}
 
 }

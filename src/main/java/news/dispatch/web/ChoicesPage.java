@@ -51,6 +51,7 @@ class ChoicesPage {
 		form.put("timeZone", (input.timeZone() != null) ? input.timeZone() : this.settings.zone().getId());
 		form.put("alerts", Boolean.TRUE.equals(input.alerts()));
 		form.put("pausedUntil", text(input.pausedUntil()));
+		form.put("untracked", Boolean.TRUE.equals(input.untracked()));
 		page.addObject("form", form);
 		page.addObject("catalog", this.topics.findAll().stream().map(Topic::name).toList());
 		page.addObject("zones", ZONES);

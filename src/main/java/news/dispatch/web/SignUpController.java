@@ -54,8 +54,8 @@ class SignUpController {
 
 	@GetMapping("/subscribe")
 	ModelAndView form() {
-		return this.choices.page("web/subscribe", new ChoicesInput(null, null, null, null, null, null, null, null),
-				null);
+		return this.choices.page("web/subscribe",
+				new ChoicesInput(null, null, null, null, null, null, null, null, null), null);
 	}
 
 	@PostMapping("/subscribe")
