@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.SentEdition;
-import news.dispatch.TestMail;
 import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerEntry;
@@ -24,6 +25,7 @@ import news.dispatch.delivery.MessageReferences;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * saved as files to their messages, suppresses exactly the readers they name, and changes
  * nothing for reports that are not ours, forged, broken or taken in before.
  */
-@FunctionalTest(properties = { "dispatch.data-dir=target/test-data/bounces", "dispatch.sending.bounces-to-suppress=1",
-		"dispatch.feedback.soft-bounces-to-suppress=2", "dispatch.feedback.max-report-size=1MB" })
+@FunctionalTest(smtp = FunctionalTest.Smtp.OWN,
+		properties = { "dispatch.data-dir=target/test-data/bounces", "dispatch.sending.bounces-to-suppress=1",
+				"dispatch.feedback.soft-bounces-to-suppress=2", "dispatch.feedback.max-report-size=1MB" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BounceImportTests {
 
@@ -49,8 +52,24 @@ class BounceImportTests {
 
 	static final LocalDate EDITION = SentEdition.DATE;
 
+	/**
+	 * A server of its own: the test counts what arrives after its set-up, which mail from
+	 * other tests' applications in the JVM must not blur.
+	 */
+	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static {
+		smtp.start();
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		smtp.stop();
+	}
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		SentEdition.properties(registry);
 	}
 
@@ -77,7 +96,7 @@ class BounceImportTests {
 
 	@BeforeAll
 	void anEditionWentOut() {
-		SentEdition sent = SentEdition.send(this.cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages);
+		SentEdition sent = SentEdition.send(this.cli, DATA.resolve("input"), smtp::getReceivedMessages);
 		this.run = sent.run();
 		this.edition = sent.messages();
 		this.sent = this.edition.stream()
@@ -178,12 +197,12 @@ class BounceImportTests {
 				+ " Organisers in Russia expect record crowds at the football grounds, and the cricket final is sold out.\n",
 				StandardCharsets.UTF_8);
 		assertThat(this.cli.run("ingest", "--quiet", "--from", inbox.toString()).exitCode()).isZero();
-		int before = TestMail.server().getReceivedMessages().length;
+		int before = smtp.getReceivedMessages().length;
 		Cli.Result next = this.cli.run("digest", "--date", EDITION.plusDays(1).toString());
 
 		// then: it skips exactly the readers the reports named (Chloé is weekly, not due)
 		assertThat(next.exitCode()).as(next.err()).isZero();
-		List<String> recipients = Arrays.stream(TestMail.server().getReceivedMessages())
+		List<String> recipients = Arrays.stream(smtp.getReceivedMessages())
 			.skip(before)
 			.map((message) -> ReturnedMail.of(message).recipient())
 			.toList();
