@@ -137,11 +137,12 @@ class OutgoingWebhooksTests {
 			.containsExactlyInAnyOrder("edition.started", "edition.finished", "subscriber.bounced",
 					"subscriber.complained", "subscriber.unsubscribed", "run.failed");
 		assertThat(warehouse.forged).isZero();
-		assertThat(all.stream()
-			.filter((e) -> e.endpoint().equals("warehouse"))
-			.mapToInt(Outbox.Entry::attempts)
-			.max()
-			.orElse(0)).isGreaterThanOrEqualTo(3);
+		// and: each of the three failures cost an attempt that was made again (on one
+		// event
+		// or several: a retry may overtake, so which event meets which failure is timing)
+		List<Outbox.Entry> toWarehouse = all.stream().filter((e) -> e.endpoint().equals("warehouse")).toList();
+		assertThat(toWarehouse.stream().mapToInt(Outbox.Entry::attempts).sum())
+			.isGreaterThanOrEqualTo(toWarehouse.size() + 2);
 		// and: the slack endpoint got only the finished edition, with its counts
 		assertThat(slack.verified.values()).singleElement().satisfies((event) -> {
 			assertThat(event.get("type").asString()).isEqualTo("edition.finished");
