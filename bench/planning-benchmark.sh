@@ -45,12 +45,12 @@ STEP=$(sql "select write_count, datediff('MILLISECOND', start_time, end_time), s
   where step_name = 'plan-digests' and job_execution_id = (select max(job_execution_id) from batch_job_execution)" |
 	awk 'NR == 2 { print $1, $3, $5 }')
 read -r CONSIDERED PLAN_MS STATUS <<< "$STEP"
-LEDGER=$(sql "select count(*), count(group_id), (select count(*) from delivery_group where edition_key = '$EDITION'), (select count(*) from delivery_item) from delivery where edition_key = '$EDITION'" 2>/dev/null |
+LEDGER=$(sql "select count(*) m, count(group_id) g, (select count(*) from delivery_group where edition_key = '$EDITION') ng, (select count(*) from delivery_item) it from delivery where edition_key = '$EDITION'" 2>/dev/null |
 	awk 'NR == 2 { print $1, $3, $5, $7 }' || true)
 read -r MESSAGES GROUPED NGROUPS ITEMS <<< "${LEDGER:-? ? ? ?}"
 awk -v n=$N -v considered=$CONSIDERED -v ms=$PLAN_MS -v status=$STATUS -v messages=$MESSAGES -v grouped=$GROUPED \
 	-v groups=$NGROUPS -v items=$ITEMS -v all_s=$(echo "$END - $START" | bc) -v heap=$HEAP \
-	-v cpu="$(awk '{ print $2 + $3 }' "$WORK/plan-rss")" -v rss="$(awk '{ print $1 }' "$WORK/plan-rss")" \
+	-v cpu="$(tail -1 "$WORK/plan-rss" | awk '{ print $2 + $3 }')" -v rss="$(tail -1 "$WORK/plan-rss" | awk '{ print $1 }')" \
 	-v ld="$LOAD0 -> $LOAD1" 'BEGIN {
 	printf "subscribers %d, considered %d, plan-digests %s in %.1f s: %.0f readers/s\n", n, considered, status, ms / 1000, considered / (ms / 1000)
 	printf "ledger: %s messages, %s of them in %s groups, %s delivery_item rows\n", messages, grouped, groups, items

@@ -47,7 +47,8 @@ LINK=$(cat "$WORK"/mail/* | tr -d '\r' | sed -e ':a' -e '/=$/N; s/=\n//; ta' | s
 	| grep -o "http://127.0.0.1:$HTTP_PORT/r/[A-Za-z0-9_.-]*" | head -1)
 [ -n "$LINK" ] || { echo "no /r/ link in the digest"; exit 1; }
 
-dispatch serve --server.port=$HTTP_PORT > "$WORK/serve.log" 2>&1 & SERVE=$!
+# java itself in the background (not the function, whose subshell would be what $! names)
+java -jar "$JAR" "${opts[@]}" serve --server.port=$HTTP_PORT > "$WORK/serve.log" 2>&1 & SERVE=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$LINK")" = 302 ]; do
 	kill -0 $SERVE 2>/dev/null || { echo "serve ended: $(tail -20 "$WORK/serve.log")"; exit 1; }
 	sleep 1
