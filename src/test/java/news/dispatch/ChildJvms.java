@@ -86,11 +86,14 @@ public final class ChildJvms implements AfterEachCallback, AfterAllCallback {
 
 	/**
 	 * Runs {@code dispatch} with these arguments from the test class path (main code and
-	 * tests as compiled).
+	 * tests as compiled), with the JVM options the launcher gives its short commands (C1
+	 * only and the serial collector): a test's child lives seconds and handles a few
+	 * readers, and on two cores C2's compiling of Spring's start-up took the cores from
+	 * the test and the other children.
 	 */
 	public Child dispatch(String name, List<String> arguments) {
-		List<String> command = new ArrayList<>(
-				List.of(java(), "-cp", System.getProperty("java.class.path"), DispatchApplication.class.getName()));
+		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+				System.getProperty("java.class.path"), DispatchApplication.class.getName()));
 		command.addAll(arguments);
 		return start(name, command);
 	}

@@ -22,6 +22,7 @@ import news.dispatch.TestMail;
 import news.dispatch.article.Articles;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and readers in Tokyo (UTC+9, no summer time) are not, whenever the test runs.
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/alert-functional", "dispatch.alert.daily-cap=1" })
+@Tag("postgres")
 class AlertFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/alert-functional");

@@ -23,6 +23,7 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.TestMail;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/archive", "dispatch.digest.lookback-days=100000",
 				"dispatch.archive.page-size=5", "dispatch.site.url=https://news.example.com/" })
+@Tag("postgres")
 class ArchiveTests {
 
 	static final Path DATA = Path.of("target/test-data/archive");

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/jobs-commands", "dispatch.mail.connect-timeout=1s",
 		"dispatch.digest.lookback-days=100000" }, smtp = FunctionalTest.Smtp.DOWN)
+@Tag("postgres")
 class JobsCommandsTests {
 
 	static final Path DATA = Path.of("target/test-data/jobs-commands");

@@ -9,6 +9,7 @@ import news.dispatch.Fixtures;
 import news.dispatch.FunctionalTest;
 import news.dispatch.topic.Relevance;
 import news.dispatch.topic.Topics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * saved, and {@code topics import} keeps each topic's relevance options.
  */
 @FunctionalTest
+@Tag("postgres")
 class TopicToolsTests {
 
 	static final Path DATA = Path.of(FunctionalTest.SHARED_DATA);

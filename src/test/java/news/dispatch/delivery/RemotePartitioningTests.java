@@ -13,6 +13,7 @@ import news.dispatch.Cli;
 import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "dispatch.data-dir=target/test-data/remote", "dispatch.digest.lookback-days=100000",
 				"dispatch.sending.partitions=4", "dispatch.sending.remote=true", "dispatch.sending.remote-timeout=3m" },
 		smtp = FunctionalTest.Smtp.OWN)
+@Tag("postgres")
 class RemotePartitioningTests {
 
 	static final Path DATA = Path.of("target/test-data/remote").toAbsolutePath();

@@ -14,6 +14,7 @@ import news.dispatch.Cli;
 import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(
 		properties = { "dispatch.data-dir=target/test-data/worker-death", "dispatch.digest.lookback-days=100000" },
 		smtp = FunctionalTest.Smtp.OWN)
+@Tag("postgres")
 class WorkerDeathTests {
 
 	static final Path DATA = Path.of("target/test-data/worker-death").toAbsolutePath();

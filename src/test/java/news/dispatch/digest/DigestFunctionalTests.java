@@ -22,6 +22,7 @@ import news.dispatch.FunctionalTest;
 import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new, and nothing more when the edition runs again.
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/digest-functional" })
+@Tag("postgres")
 class DigestFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/digest-functional");

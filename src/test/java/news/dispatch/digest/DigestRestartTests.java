@@ -15,6 +15,7 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.TestMail;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/digest-restart", "dispatch.mail.connect-timeout=2s",
 		"dispatch.sending.backoff=50ms" }, smtp = FunctionalTest.Smtp.OWN)
+@Tag("postgres")
 class DigestRestartTests {
 
 	static final Path DATA = Path.of("target/test-data/digest-restart");

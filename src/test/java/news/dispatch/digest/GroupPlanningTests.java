@@ -23,6 +23,7 @@ import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Subscribers.DigestTime;
 import news.dispatch.subscriber.Subscribers.Following;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/group-planning",
 		"dispatch.digest.lookback-days=100000", "dispatch.digest.max-articles=2", "dispatch.digest.plan-chunk-size=7",
 		"dispatch.digest.weekly-day=MONDAY" })
+@Tag("postgres")
 class GroupPlanningTests {
 
 	static final Path DATA = Path.of("target/test-data/group-planning").toAbsolutePath();

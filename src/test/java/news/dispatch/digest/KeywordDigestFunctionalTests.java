@@ -13,6 +13,7 @@ import news.dispatch.Fixtures;
 import news.dispatch.FunctionalTest;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a section of their own with the passage that matched.
  */
 @FunctionalTest
+@Tag("postgres")
 class KeywordDigestFunctionalTests {
 
 	static final Path DATA = Path.of(FunctionalTest.SHARED_DATA);

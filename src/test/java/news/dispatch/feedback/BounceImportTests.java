@@ -27,6 +27,7 @@ import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "dispatch.data-dir=target/test-data/bounces", "dispatch.sending.bounces-to-suppress=1",
 				"dispatch.feedback.soft-bounces-to-suppress=2", "dispatch.feedback.max-report-size=1MB" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("postgres")
 class BounceImportTests {
 
 	static final Path DATA = Path.of("target/test-data/bounces");

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/housekeeping", "dispatch.links.confirm=48h" },
 		smtp = FunctionalTest.Smtp.DOWN)
+@Tag("postgres")
 class HousekeepingJobTests {
 
 	@Autowired

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"dispatch.ingest.politeness.backoff=2s", "dispatch.ingest.politeness.max-backoff=3s",
 		"dispatch.ingest.politeness.alert-after=1s" })
 @RecordApplicationEvents
+@Tag("postgres")
 class PoliteFetchingTests {
 
 	static final java.nio.file.Path DATA = java.nio.file.Path.of("target/test-data/polite-fetching");

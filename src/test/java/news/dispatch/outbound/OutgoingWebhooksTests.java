@@ -31,6 +31,7 @@ import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Suppressions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/outgoing-webhooks",
 		"dispatch.outbound.interval=100ms", "dispatch.outbound.timeout=2s", "dispatch.outbound.connect-timeout=1s",
 		"dispatch.outbound.backoff=200ms", "dispatch.outbound.max-backoff=1s" })
+@Tag("postgres")
 class OutgoingWebhooksTests {
 
 	static final Path DATA = Path.of("target/test-data/outgoing-webhooks");

@@ -13,6 +13,7 @@ import news.dispatch.Newsroom;
 import news.dispatch.TestMail;
 import news.dispatch.alert.AlertJob;
 import news.dispatch.article.Articles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/run-recovery", "dispatch.schedule.lease=1s",
 		"dispatch.schedule.heartbeat=300ms", "dispatch.alert.quiet-from=00:00", "dispatch.alert.quiet-until=00:00" })
+@Tag("postgres")
 class RunRecoveryTests {
 
 	static final Path DATA = Path.of("target/test-data/run-recovery");

@@ -17,6 +17,7 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
 import news.dispatch.TestMail;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/click-counts", "dispatch.tracking.scanner-window=60s",
 				"dispatch.site.url=https://news.example/dispatch" })
+@Tag("postgres")
 class ClickCountsTests {
 
 	static final Path DATA = Path.of("target/test-data/click-counts");

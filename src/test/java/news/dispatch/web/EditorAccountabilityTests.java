@@ -18,6 +18,7 @@ import news.dispatch.TestMail;
 import news.dispatch.TestPasswords;
 import news.dispatch.article.Articles;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 				"dispatch.editors.tokens[0]=desk-bot:" + EditorApiTests.TOKEN,
 				"dispatch.editors.login.failures-per-account=5", "dispatch.editors.login.failures-per-client=12",
 				"dispatch.editors.login.delay=0s" })
+@Tag("postgres")
 class EditorAccountabilityTests {
 
 	static final Path DATA = Path.of("target/test-data/editor-accountability");

@@ -19,6 +19,7 @@ import news.dispatch.TestPasswords;
 import news.dispatch.article.Articles;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-up limit holds for both together.
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/load-balanced" })
+@Tag("postgres")
 class LoadBalancedInstancesTests {
 
 	static final Path DATA = Path.of("target/test-data/load-balanced").toAbsolutePath();

@@ -24,6 +24,7 @@ import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "dispatch.data-dir=target/test-data/subscriber-pages", "dispatch.secret=" + Tokens.SECRET,
 				"dispatch.digest.lookback-days=100000", "dispatch.web.sign-ups-per-client-per-hour=30",
 				"dispatch.web.mails-per-address-per-day=3" })
+@Tag("postgres")
 class SubscriberPagesTests {
 
 	static final Path DATA = Path.of("target/test-data/subscriber-pages");

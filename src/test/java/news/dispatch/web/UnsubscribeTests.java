@@ -20,6 +20,7 @@ import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "dispatch.data-dir=target/test-data/unsubscribe", "dispatch.secret=" + Tokens.SECRET,
 				"dispatch.mail.connect-timeout=1s", "dispatch.digest.lookback-days=100000" },
 		smtp = FunctionalTest.Smtp.DOWN)
+@Tag("postgres")
 class UnsubscribeTests {
 
 	static final Path DATA = Path.of("target/test-data/unsubscribe");
