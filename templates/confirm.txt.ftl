@@ -1,7 +1,7 @@
 <#-- The confirmation of a sign-up (double opt-in), plain-text part. Same model as confirm.html.ftlh. -->
 ${site.name?upper_case}
 
-Someone, we hope you, asked to send ${site.name} digests to ${email}.
+Someone, we hope you, asked to send ${site.name} <#if alertsOnly>breaking-news alerts<#else>digests</#if> to ${email}.
 
 Confirm to start them:
 

@@ -5,7 +5,7 @@ Someone, we hope you, asked for a link to the ${site.name} subscription of
 ${email}. <#if active>It is active; nothing has changed.<#else>It is not active at the moment; you can start
 it again on your page.</#if>
 
-Change your topics, keywords, hour or pause your digest here:
+<#if alertsOnly>Change your topics and keywords, or pause your alerts here:<#else>Change your topics, keywords, hour or pause your digest here:</#if>
 
 ${link}
 

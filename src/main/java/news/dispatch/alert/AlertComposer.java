@@ -148,7 +148,7 @@ class AlertComposer implements Composer {
 	 */
 	ComposedMessage sample(Story story) {
 		Subscriber sample = new Subscriber(0, SAMPLE_EMAIL, "Sample Reader", story.topics(), Frequency.DAILY,
-				java.time.ZoneOffset.UTC, 7, true, SubscriberStatus.ACTIVE, "", null, true);
+				java.time.ZoneOffset.UTC, 7, true, SubscriberStatus.ACTIVE, "", null, true, null, null);
 		String site = this.settings.site().url().replaceAll("/+$", "");
 		return render(sample, story,
 				new AlertModel.Links(site + "/unsubscribe?token=" + INERT, site + "/preferences?token=" + INERT, ""),

@@ -13,11 +13,15 @@ import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.feedback.FeedbackEntry;
 import news.dispatch.feedback.FeedbackReports;
+import news.dispatch.subscriber.ReaderChanges;
+import news.dispatch.subscriber.ReaderChanges.ReaderChange;
 import news.dispatch.subscriber.StatusChange;
 import news.dispatch.subscriber.Subscriber;
+import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.subscriber.Suppressions;
 import news.dispatch.system.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,11 +31,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code dispatch subscribers show EMAIL}: a subscriber's status and what happened to
  * their mail (sent, bounced, complained, suppressed, reactivated), with dates and
- * reasons.
+ * reasons; and what the reader changed themselves (name, address, leaving and why).
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
 		description = "A subscriber's status and history: messages sent, bounces and complaints that came back,"
-				+ " suppressions and reactivations, with dates and reasons.")
+				+ " suppressions and reactivations, with dates and reasons; the reader's own changes of name and"
+				+ " address, and why they left if they said.")
 class SubscriberShowCommand implements Runnable {
 
 	private static final int MESSAGES = 50;
@@ -53,12 +58,15 @@ class SubscriberShowCommand implements Runnable {
 
 	private final FeedbackReports reports;
 
+	private final ReaderChanges readerChanges;
+
 	SubscriberShowCommand(Subscribers subscribers, Suppressions suppressions, Deliveries deliveries,
-			FeedbackReports reports) {
+			FeedbackReports reports, ReaderChanges readerChanges) {
 		this.subscribers = subscribers;
 		this.suppressions = suppressions;
 		this.deliveries = deliveries;
 		this.reports = reports;
+		this.readerChanges = readerChanges;
 	}
 
 	@Override
@@ -67,13 +75,14 @@ class SubscriberShowCommand implements Runnable {
 		List<LedgerEntry> messages = this.deliveries.entriesOf(subscriber.id(), MESSAGES);
 		List<FeedbackEntry> reports = this.reports.of(subscriber.id());
 		List<StatusChange> changes = this.suppressions.history(subscriber.id());
+		List<ReaderChange> own = this.readerChanges.of(subscriber.id());
 		Map<String, Object> json = SubscribersCommand.json(subscriber);
 		json.put("hardBounces", this.suppressions.hardBounces(subscriber.id()));
-		json.put("reason",
-				(subscriber.active() || changes.isEmpty()) ? null : changes.get(changes.size() - 1).reason());
+		json.put("reason", reason(subscriber, changes, own));
 		json.put("messages", messages.stream().map(SubscriberShowCommand::json).toList());
 		json.put("reports", reports.stream().map(SubscriberShowCommand::json).toList());
 		json.put("statusChanges", changes);
+		json.put("readerChanges", own);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.json) {
 			Json.print(out, json);
@@ -103,6 +112,10 @@ class SubscriberShowCommand implements Runnable {
 			lines.add(new Line(change.at(),
 					String.format("%-12s %s", "→ " + change.status().toLowerCase(), change.reason())));
 		}
+		for (ReaderChange change : own) {
+			lines.add(new Line(change.at(), String.format("%-12s %s", "reader: " + change.kind(),
+					(change.detail() != null) ? change.detail() : "")));
+		}
 		lines.sort(Comparator.comparing(Line::at));
 		out.println(lines.isEmpty() ? "No history yet." : "History, oldest first:");
 		for (Line line : lines) {
@@ -111,6 +124,26 @@ class SubscriberShowCommand implements Runnable {
 	}
 
 	private record Line(Instant at, String text) {
+	}
+
+	/**
+	 * Why a subscriber who gets nothing stands where they are: the last change of status,
+	 * or the reason the reader gave for leaving if that came later.
+	 */
+	private static @Nullable String reason(Subscriber subscriber, List<StatusChange> changes, List<ReaderChange> own) {
+		if (subscriber.active()) {
+			return null;
+		}
+		StatusChange status = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+		ReaderChange left = own.stream()
+			.filter((change) -> change.kind().equals(ReaderChanges.LEFT))
+			.reduce((first, second) -> second)
+			.orElse(null);
+		if (left != null && subscriber.status() == SubscriberStatus.UNSUBSCRIBED
+				&& (status == null || left.at().isAfter(status.at()))) {
+			return "the reader said: " + left.detail();
+		}
+		return (status != null) ? status.reason() : null;
 	}
 
 	static Subscriber find(Subscribers subscribers, String email) {

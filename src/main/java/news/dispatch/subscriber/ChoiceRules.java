@@ -1,5 +1,6 @@
 package news.dispatch.subscriber;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks what a reader typed into a form by the rules of the subscriber import: an email
  * address, catalog topics, keywords in the topic language, a frequency, an hour 0–23 and
- * an IANA time zone, and a pause that ends in the future.
+ * an IANA time zone, the weekday of a weekly digest, and a pause that ends in the future.
  */
 @Component
 class ChoiceRules {
@@ -37,6 +38,24 @@ class ChoiceRules {
 	ChoiceRules(Topics topics, DispatchSettings settings) {
 		this.topics = topics;
 		this.defaultZone = settings.zone();
+	}
+
+	/** The longest name a reader may give (the form's {@code maxlength}). */
+	static final int MAX_NAME = 100;
+
+	/**
+	 * A reader's name as they gave it, spaces tidied; empty when they gave none.
+	 */
+	String name(@Nullable String value) {
+		String name = (value != null) ? value.strip().replaceAll("\\s+", " ") : "";
+		if (name.length() > MAX_NAME) {
+			throw new InvalidChoiceException("name",
+					"Your name is " + name.length() + " characters long; keep it to " + MAX_NAME + ".");
+		}
+		if (name.codePoints().anyMatch(Character::isISOControl)) {
+			throw new InvalidChoiceException("name", "Your name has a control character in it; type it again.");
+		}
+		return name;
 	}
 
 	String email(@Nullable String value) {
@@ -77,7 +96,8 @@ class ChoiceRules {
 		ZoneId zone = blank(input.timeZone()) ? this.defaultZone
 				: check("timeZone", () -> SubscriberImport.zone(input.timeZone().strip()));
 		return new Choices(names, keywords, frequency, zone, hour, Boolean.TRUE.equals(input.alerts()),
-				pausedUntil(input.pausedUntil()), !Boolean.TRUE.equals(input.untracked()));
+				pausedUntil(input.pausedUntil()), !Boolean.TRUE.equals(input.untracked()),
+				weeklyDay(input.weeklyDay()));
 	}
 
 	/**
@@ -93,6 +113,16 @@ class ChoiceRules {
 			ids.add(topic.id());
 		}
 		return ids;
+	}
+
+	private static @Nullable DayOfWeek weeklyDay(@Nullable String value) {
+		if (blank(value)) {
+			return null;
+		}
+		if (value.strip().length() > DayOfWeek.WEDNESDAY.name().length()) {
+			throw new InvalidChoiceException("weeklyDay", "Choose the day of your weekly digest from the list.");
+		}
+		return check("weeklyDay", () -> SubscriberImport.weekday(value));
 	}
 
 	private static @Nullable LocalDate pausedUntil(@Nullable String value) {

@@ -17,7 +17,8 @@ public class InvalidChoiceException extends InvalidInputException {
 
 	/**
 	 * The form field: {@code email}, {@code topics}, {@code keywords}, {@code frequency},
-	 * {@code sendHour}, {@code timeZone} or {@code pausedUntil}.
+	 * {@code sendHour}, {@code timeZone}, {@code weeklyDay}, {@code pausedUntil},
+	 * {@code name} or {@code reason}.
 	 */
 	public String field() {
 		return this.field;

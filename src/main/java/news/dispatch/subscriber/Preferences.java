@@ -37,12 +37,13 @@ public class Preferences {
 
 	/**
 	 * The subscriber a valid preferences token stands for; a suppressed address has no
-	 * page (its mail bounces).
+	 * page (its mail bounces), nor an erased reader.
 	 */
 	public Optional<Subscriber> subscriber(String token) {
 		return this.links.verify(token, SubscriberLinks.PREFERENCES)
 			.flatMap(this.subscribers::find)
-			.filter((subscriber) -> subscriber.status() != SubscriberStatus.SUPPRESSED);
+			.filter((subscriber) -> subscriber.status() != SubscriberStatus.SUPPRESSED
+					&& subscriber.status() != SubscriberStatus.ERASED);
 	}
 
 	/**

@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * send_hour,alerts,keywords,weekday}. Only {@code email} is required; topics are
  * separated by {@code ;}; {@code keywords} is the subscriber's own query in the topic
  * language. A line that is not valid (an invalid keyword query included) is refused with
- * its number and the reason; the others are kept. An address already known is updated.
+ * its number and the reason; the others are kept. An address already known is updated; an
+ * address whose reader asked to be erased is refused.
  */
 @Service
 public class SubscriberImport {
@@ -53,8 +54,11 @@ public class SubscriberImport {
 
 	private final ZoneId defaultZone;
 
-	SubscriberImport(Subscribers subscribers, Topics topics, DispatchSettings settings) {
+	private final Erasures erasures;
+
+	SubscriberImport(Subscribers subscribers, Topics topics, DispatchSettings settings, Erasures erasures) {
 		this.subscribers = subscribers;
+		this.erasures = erasures;
 		this.topics = topics;
 		this.defaultZone = settings.zone();
 	}
@@ -72,6 +76,7 @@ public class SubscriberImport {
 				CSVParser csv = CSVParser.parse(reader, format)) {
 			checkHeader(file, csv.getHeaderNames());
 			Set<String> seen = new HashSet<>();
+			Set<String> erased = this.erasures.erasedHashes();
 			for (CSVRecord record : csv) {
 				int line = (int) record.getRecordNumber() + 1;
 				try {
@@ -80,6 +85,7 @@ public class SubscriberImport {
 						throw new InvalidInputException(
 								"the address " + form.email() + " appears twice in the file; keep one line");
 					}
+					this.erasures.refuseErased(form.email(), erased);
 					List<Long> topicIds = topicIds(form.choices().topics());
 					DayOfWeek weekday = field(record, "weekday").map(SubscriberImport::weekday).orElse(null);
 					boolean added = this.subscribers.save(form.email(), form.name(), form.choices(), topicIds);
@@ -148,7 +154,8 @@ public class SubscriberImport {
 		int sendHour = field(record, "send_hour").map(SubscriberImport::hour).orElse(DEFAULT_SEND_HOUR);
 		boolean alerts = field(record, "alerts").map(SubscriberImport::bool).orElse(false);
 		String keywords = field(record, "keywords").map(SubscriberImport::keywords).orElse("");
-		return new Line(email, name, new Choices(topicNames, keywords, frequency, zone, sendHour, alerts, null, true));
+		return new Line(email, name,
+				new Choices(topicNames, keywords, frequency, zone, sendHour, alerts, null, true, null));
 	}
 
 	private List<Long> topicIds(List<String> names) {

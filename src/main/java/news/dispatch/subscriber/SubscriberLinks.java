@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The links that let a reader act without a password: unsubscribe, preferences, the
- * confirmation of a sign-up and the web copy of one message ("view in browser"). Each
- * carries a token signed with the server's secret (HMAC-SHA256) over the subscriber, the
- * action and an expiry time, so it cannot be guessed, used for someone else or another
- * action, or used after it expires ({@link LinkSettings}).
+ * confirmation of a sign-up or of a new address, and the web copy of one message ("view
+ * in browser"). Each carries a token signed with the server's secret (HMAC-SHA256) over
+ * the subscriber, the action and an expiry time, so it cannot be guessed, used for
+ * someone else or another action, or used after it expires ({@link LinkSettings}).
  * <p>
  * The secret is {@code dispatch.secret}, or one generated on first use and kept in the
  * data directory, so links in mail already sent keep working across restarts.
@@ -45,6 +45,12 @@ public class SubscriberLinks {
 
 	/** The action of a sign-up's confirmation link. */
 	public static final String CONFIRM = "confirm";
+
+	/**
+	 * The action of the link that confirms a new address, followed by a signature of that
+	 * address: a link mailed for one new address never confirms another.
+	 */
+	public static final String ADDRESS = "address-";
 
 	/**
 	 * The action of a web copy's link, followed by the message's ledger id: a token for
@@ -86,6 +92,40 @@ public class SubscriberLinks {
 
 	public String confirm(long subscriberId) {
 		return this.baseUrl + "/confirm?token=" + token(subscriberId, CONFIRM);
+	}
+
+	/**
+	 * The link, mailed to a new address the reader asked for, that makes it theirs; valid
+	 * as long as a confirmation link.
+	 */
+	public String address(long subscriberId, String newEmail) {
+		return this.baseUrl + "/address?token=" + token(subscriberId, addressAction(newEmail));
+	}
+
+	/**
+	 * The action of the link that confirms this new address.
+	 */
+	String addressAction(String newEmail) {
+		return ADDRESS + Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(signature("address:" + newEmail))
+			.substring(0, 16);
+	}
+
+	/**
+	 * The subscriber a token says it is for, not verified: only to find what to verify it
+	 * against ({@link #check}).
+	 */
+	Optional<Long> claimed(String token) {
+		try {
+			String payload = new String(
+					Base64.getUrlDecoder().decode(token.substring(0, Math.max(0, token.indexOf('.')))),
+					StandardCharsets.US_ASCII);
+			return Optional.of(Long.parseLong(payload.substring(0, Math.max(0, payload.indexOf('.')))));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -155,7 +195,7 @@ public class SubscriberLinks {
 		if (action.equals(UNSUBSCRIBE)) {
 			return signed(subscriberId + "." + action);
 		}
-		Duration valid = switch (action) {
+		Duration valid = action.startsWith(ADDRESS) ? this.validity.confirm() : switch (action) {
 			case PREFERENCES -> this.validity.preferences();
 			case CONFIRM -> this.validity.confirm();
 			default -> throw new IllegalArgumentException("no link for the action " + action);

@@ -15,6 +15,11 @@ public enum SubscriberStatus {
 	 * Stopped by bounces or complaints: receives nothing, and an import does not revive
 	 * them.
 	 */
-	SUPPRESSED
+	SUPPRESSED,
+	/**
+	 * Erased at the reader's request (GDPR article 17): the row stays, with no personal
+	 * data, so that edition totals stay right; nothing is sent.
+	 */
+	ERASED
 
 }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Subscribers {
 
-	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status, keywords, paused_until, link_tracking";
+	private static final String COLUMNS = "id, email, name, frequency, time_zone, send_hour, alerts, status, keywords, paused_until, link_tracking, weekly_day, new_email";
 
 	private final JdbcClient jdbc;
 
@@ -201,7 +201,8 @@ public class Subscribers {
 	 * @return whether they were subscribed until now
 	 */
 	public boolean unsubscribe(long id) {
-		return this.jdbc.sql("update subscriber set status = 'UNSUBSCRIBED' where id = ? and status <> 'UNSUBSCRIBED'")
+		return this.jdbc.sql(
+				"update subscriber set status = 'UNSUBSCRIBED' where id = ? and status not in ('UNSUBSCRIBED', 'ERASED')")
 			.param(id)
 			.update() > 0;
 	}
@@ -283,6 +284,10 @@ public class Subscribers {
 		return existing.isEmpty();
 	}
 
+	private static @Nullable String weekday(Choices choices) {
+		return (choices.weeklyDay() != null) ? choices.weeklyDay().name() : null;
+	}
+
 	private static @Nullable String keywords(Choices form) {
 		return form.keywords().isBlank() ? null : form.keywords();
 	}
@@ -293,12 +298,11 @@ public class Subscribers {
 	 * @return its id
 	 */
 	long addPending(String email, Choices choices, List<Long> topicIds) {
-		this.jdbc
-			.sql("insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status,"
-					+ " created_at, keywords, link_tracking) values (?, '', ?, ?, ?, ?, 'PENDING', ?, ?, ?)")
+		this.jdbc.sql("insert into subscriber (email, name, frequency, time_zone, send_hour, alerts, status,"
+				+ " created_at, keywords, link_tracking, weekly_day) values (?, '', ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)")
 			.params(email, choices.frequency().name(), choices.timeZone().getId(), choices.sendHour(), choices.alerts(),
 					Instant.now().atOffset(ZoneOffset.UTC), choices.keywords().isBlank() ? null : choices.keywords(),
-					choices.linkTracking())
+					choices.linkTracking(), weekday(choices))
 			.update();
 		long id = this.jdbc.sql("select id from subscriber where email = ?").param(email).query(Long.class).single();
 		follow(id, topicIds);
@@ -353,10 +357,10 @@ public class Subscribers {
 	void change(long id, Choices choices, List<Long> topicIds) {
 		this.jdbc
 			.sql("update subscriber set frequency = ?, time_zone = ?, send_hour = ?, alerts = ?, keywords = ?,"
-					+ " paused_until = ?, link_tracking = ? where id = ?")
+					+ " paused_until = ?, link_tracking = ?, weekly_day = ? where id = ?")
 			.params(choices.frequency().name(), choices.timeZone().getId(), choices.sendHour(), choices.alerts(),
 					choices.keywords().isBlank() ? null : choices.keywords(), choices.pausedUntil(),
-					choices.linkTracking(), id)
+					choices.linkTracking(), weekday(choices), id)
 			.update();
 		this.jdbc.sql("delete from subscription where subscriber_id = ?").param(id).update();
 		follow(id, topicIds);
@@ -398,7 +402,8 @@ public class Subscribers {
 			.map((row) -> new Subscriber(row.id(), row.email(), (row.name() != null) ? row.name() : "",
 					topics.getOrDefault(row.id(), List.of()), Frequency.valueOf(row.frequency()),
 					ZoneId.of(row.timeZone()), row.sendHour(), row.alerts(), SubscriberStatus.valueOf(row.status()),
-					(row.keywords() != null) ? row.keywords() : "", row.pausedUntil(), row.linkTracking()))
+					(row.keywords() != null) ? row.keywords() : "", row.pausedUntil(), row.linkTracking(),
+					(row.weeklyDay() != null) ? DayOfWeek.valueOf(row.weeklyDay()) : null, row.newEmail()))
 			.toList();
 	}
 
@@ -411,11 +416,12 @@ public class Subscribers {
 	private static final RowMapper<Row> ROW = (rs, row) -> new Row(rs.getLong("id"), rs.getString("email"),
 			rs.getString("name"), rs.getString("frequency"), rs.getString("time_zone"), rs.getInt("send_hour"),
 			rs.getBoolean("alerts"), rs.getString("status"), rs.getString("keywords"),
-			rs.getObject("paused_until", LocalDate.class), rs.getBoolean("link_tracking"));
+			rs.getObject("paused_until", LocalDate.class), rs.getBoolean("link_tracking"), rs.getString("weekly_day"),
+			rs.getString("new_email"));
 
 	private record Row(long id, String email, @Nullable String name, String frequency, String timeZone, int sendHour,
 			boolean alerts, String status, @Nullable String keywords, @Nullable LocalDate pausedUntil,
-			boolean linkTracking) {
+			boolean linkTracking, @Nullable String weeklyDay, @Nullable String newEmail) {
 	}
 
 }

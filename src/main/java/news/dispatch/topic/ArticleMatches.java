@@ -221,4 +221,11 @@ public class ArticleMatches {
 			.list();
 	}
 
+	/**
+	 * Forgets what a subscriber's own keywords matched (the subscriber is being erased).
+	 */
+	public void forgetKeywordMatches(long subscriberId) {
+		this.jdbc.sql("delete from keyword_match where subscriber_id = ?").param(subscriberId).update();
+	}
+
 }

@@ -97,6 +97,28 @@ public class Clicks implements MeterBinder {
 		return target;
 	}
 
+	/**
+	 * One click of a reader's, as kept with {@code dispatch.tracking.per-reader}.
+	 *
+	 * @param bot why it was taken for a link scanner's, or null
+	 */
+	public record ReaderClick(String kind, String edition, long articleId, Instant at, @Nullable String bot) {
+	}
+
+	/**
+	 * The clicks kept with the reader's id, oldest first: none unless
+	 * {@code dispatch.tracking.per-reader} is on (or was, when they clicked).
+	 */
+	public List<ReaderClick> of(long subscriberId) {
+		return this.jdbc
+			.sql("select kind, edition_key, article_id, clicked_at, bot from link_click where subscriber_id = ?"
+					+ " order by clicked_at, id")
+			.param(subscriberId)
+			.query((rs, row) -> new ReaderClick(rs.getString(1), rs.getString(2), rs.getLong(3),
+					rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5)))
+			.list();
+	}
+
 	private @Nullable String bot(boolean head, @Nullable String userAgent, @Nullable Instant sentAt, Instant now) {
 		if (head) {
 			return "head";

@@ -1,11 +1,15 @@
 package news.dispatch.web;
 
+import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import news.dispatch.digest.DigestSettings;
 import news.dispatch.subscriber.ChoicesInput;
 import news.dispatch.subscriber.InvalidChoiceException;
 import news.dispatch.system.DispatchSettings;
@@ -19,8 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The form the sign-up and preferences pages share: the catalog's topics as checkboxes,
- * keywords, frequency, send hour, time zone, alerts; filled in with what the reader gave,
- * and the problem beside the field it is about.
+ * keywords, frequency (and a weekly digest's day), send hour, time zone, alerts; filled
+ * in with what the reader gave, and the problem beside the field it is about.
  */
 @Component
 class ChoicesPage {
@@ -35,9 +39,12 @@ class ChoicesPage {
 
 	private final DispatchSettings settings;
 
-	ChoicesPage(Topics topics, DispatchSettings settings) {
+	private final DigestSettings digests;
+
+	ChoicesPage(Topics topics, DispatchSettings settings, DigestSettings digests) {
 		this.topics = topics;
 		this.settings = settings;
+		this.digests = digests;
 	}
 
 	ModelAndView page(String view, ChoicesInput input, @Nullable InvalidChoiceException problem) {
@@ -52,9 +59,12 @@ class ChoicesPage {
 		form.put("alerts", Boolean.TRUE.equals(input.alerts()));
 		form.put("pausedUntil", text(input.pausedUntil()));
 		form.put("untracked", Boolean.TRUE.equals(input.untracked()));
+		form.put("weeklyDay", text(input.weeklyDay()).toUpperCase(Locale.ROOT));
 		page.addObject("form", form);
 		page.addObject("catalog", this.topics.findAll().stream().map(Topic::name).toList());
 		page.addObject("zones", ZONES);
+		page.addObject("weekdays", Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList());
+		page.addObject("usualDay", this.digests.weeklyDay().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
 		if (problem != null) {
 			page.addObject("error", problem.getMessage());
 			page.addObject("errorField", problem.field());

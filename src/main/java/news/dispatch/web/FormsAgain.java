@@ -1,6 +1,7 @@
 package news.dispatch.web;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,14 +28,17 @@ final class FormsAgain implements AccessDeniedHandler {
 	static final String MESSAGE = "This page was open for too long, so nothing was saved. Your answers are"
 			+ " below: check them and send the form again.";
 
+	/** The forms that have an {@code …/again} handler. */
+	private static final Set<String> FORMS = Set.of("/subscribe", "/preferences", "/preferences/details",
+			"/preferences/data", "/preferences/erase", "/address");
+
 	private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (denied instanceof CsrfException && HttpMethod.POST.matches(request.getMethod())
-				&& (path.equals("/subscribe") || path.equals("/preferences"))) {
+		if (denied instanceof CsrfException && HttpMethod.POST.matches(request.getMethod()) && FORMS.contains(path)) {
 			request.setAttribute(REFUSED, Boolean.TRUE);
 			request.getRequestDispatcher(path + "/again").forward(request, response);
 			return;

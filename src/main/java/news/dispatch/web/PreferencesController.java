@@ -9,8 +9,6 @@ import news.dispatch.subscriber.InvalidChoiceException;
 import news.dispatch.subscriber.LinkCheck;
 import news.dispatch.subscriber.Preferences;
 import news.dispatch.subscriber.Subscriber;
-import news.dispatch.subscriber.SubscriberLinks;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -24,8 +22,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The reader's own page, {@code /preferences?token=…} from the link in every message:
- * topics, keywords, frequency, send hour, time zone, alerts, a pause, and the way to
- * unsubscribe; subscribing again for a reader who had unsubscribed. The signed token is
+ * topics, keywords, frequency (and a weekly digest's day), send hour, time zone, alerts,
+ * a pause, and the way to unsubscribe; subscribing again for a reader who had
+ * unsubscribed. Name and address ({@link ReaderDetailsController}) and the reader's data
+ * ({@link ReaderDataController}) have forms of their own on the page. The signed token is
  * the only authority; the forms also carry a CSRF token.
  */
 @Controller
@@ -34,30 +34,27 @@ class PreferencesController {
 
 	private final Preferences preferences;
 
-	private final ChoicesPage choices;
+	private final PreferencesPage page;
 
-	private final SubscriberLinks links;
-
-	PreferencesController(Preferences preferences, ChoicesPage choices, SubscriberLinks links) {
+	PreferencesController(Preferences preferences, PreferencesPage page) {
 		this.preferences = preferences;
-		this.choices = choices;
-		this.links = links;
+		this.page = page;
 	}
 
 	@GetMapping
 	ModelAndView show(@RequestParam(defaultValue = "") String token) {
-		return withSubscriber(token, (subscriber) -> page(token, subscriber, ChoicesInput.of(subscriber), null, null));
+		return withSubscriber(this.preferences, token, (subscriber) -> this.page.page(token, subscriber, null));
 	}
 
 	@PostMapping
 	ModelAndView change(@RequestParam(defaultValue = "") String token, @ModelAttribute ChoicesInput input) {
-		return withSubscriber(token, (subscriber) -> {
+		return withSubscriber(this.preferences, token, (subscriber) -> {
 			try {
 				Subscriber changed = this.preferences.change(subscriber, input);
-				return page(token, changed, ChoicesInput.of(changed), null, "Your preferences are saved.");
+				return this.page.page(token, changed, "Your preferences are saved.");
 			}
 			catch (InvalidChoiceException ex) {
-				return page(token, subscriber, input, ex, null);
+				return this.page.page(token, subscriber, input, null, ex, null);
 			}
 		});
 	}
@@ -72,8 +69,8 @@ class PreferencesController {
 		if (!FormsAgain.refused(request)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		return withSubscriber(token, (subscriber) -> {
-			ModelAndView page = page(token, subscriber, input, null, null);
+		return withSubscriber(this.preferences, token, (subscriber) -> {
+			ModelAndView page = this.page.page(token, subscriber, input, null, null, null);
 			page.addObject("error", FormsAgain.MESSAGE);
 			page.setStatus(HttpStatus.FORBIDDEN);
 			return page;
@@ -82,32 +79,22 @@ class PreferencesController {
 
 	@PostMapping("/resubscribe")
 	ModelAndView resubscribe(@RequestParam(defaultValue = "") String token) {
-		return withSubscriber(token, (subscriber) -> {
-			Subscriber again = this.preferences.resubscribe(subscriber);
-			return page(token, again, ChoicesInput.of(again), null, "You are subscribed again.");
-		});
+		return withSubscriber(this.preferences, token, (subscriber) -> this.page.page(token,
+				this.preferences.resubscribe(subscriber), "You are subscribed again."));
 	}
 
-	private ModelAndView withSubscriber(String token, Function<Subscriber, ModelAndView> action) {
-		LinkCheck check = this.preferences.check(token);
-		Optional<Subscriber> subscriber = check.valid() ? this.preferences.subscriber(token) : Optional.empty();
+	/**
+	 * Acts for the reader a valid preferences token stands for; an expired, invalid or
+	 * erased reader's token gets the page that says so, and nothing changes.
+	 */
+	static ModelAndView withSubscriber(Preferences preferences, String token,
+			Function<Subscriber, ModelAndView> action) {
+		LinkCheck check = preferences.check(token);
+		Optional<Subscriber> subscriber = check.valid() ? preferences.subscriber(token) : Optional.empty();
 		if (subscriber.isEmpty()) {
 			return LinkPages.refused(check.valid() ? new LinkCheck(LinkCheck.State.INVALID, 0) : check);
 		}
 		return action.apply(subscriber.get());
-	}
-
-	private ModelAndView page(String token, Subscriber subscriber, ChoicesInput input,
-			@Nullable InvalidChoiceException problem, @Nullable String notice) {
-		ModelAndView page = this.choices.page("web/preferences", input, problem);
-		page.addObject("token", token);
-		page.addObject("email", subscriber.email());
-		page.addObject("status", subscriber.status().name());
-		page.addObject("unsubscribe", LinkPages.local(this.links.unsubscribe(subscriber.id())));
-		if (notice != null) {
-			page.addObject("notice", notice);
-		}
-		return page;
 	}
 
 }

@@ -3,8 +3,10 @@ package news.dispatch.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import news.dispatch.subscriber.SubscriberErased;
 import news.dispatch.system.RateCounters;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +44,19 @@ class RateLimits {
 	 * @return whether it is within the limit
 	 */
 	boolean mailTo(String email) {
-		return this.counters.take("mail:" + email.toLowerCase(Locale.ROOT), DAY, this.settings.mailsPerAddressPerDay());
+		return this.counters.take(mailBucket(email), DAY, this.settings.mailsPerAddressPerDay());
+	}
+
+	/**
+	 * An erased reader's address is no longer kept, not even as a count of mails.
+	 */
+	@EventListener
+	void on(SubscriberErased erased) {
+		this.counters.clear(mailBucket(erased.email()));
+	}
+
+	private static String mailBucket(String email) {
+		return "mail:" + email.toLowerCase(Locale.ROOT);
 	}
 
 }

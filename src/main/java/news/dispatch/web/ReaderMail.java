@@ -17,8 +17,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The mail the subscriber pages send: the confirmation of a sign-up, and a fresh link to
- * a reader's own page. Each goes out in the background, at most
+ * The mail the subscriber pages send: the confirmation of a sign-up or of a new address,
+ * and a fresh link to a reader's own page. Each goes out in the background, at most
  * {@code dispatch.web.mails-per-address-per-day} to one address, so a page answers at
  * once and in the same time whether the address was known or not.
  */
@@ -57,8 +57,20 @@ class ReaderMail implements DisposableBean {
 	 * Asks a new sign-up to confirm.
 	 */
 	void confirmation(Subscriber subscriber) {
-		send("confirm", subscriber, "Confirm your subscription to " + this.settings.site().name(),
-				Map.of("link", this.links.confirm(subscriber.id()), "hours", this.validity.confirm().toHours()));
+		send("confirm", "confirm", subscriber, subscriber.email(),
+				"Confirm your subscription to " + this.settings.site().name(),
+				Map.of("link", this.links.confirm(subscriber.id()), "hours", this.validity.confirm().toHours(),
+						"alertsOnly", subscriber.alertsOnly()));
+	}
+
+	/**
+	 * Asks the new address a reader gave to confirm that it is theirs: sent to that
+	 * address, with no unsubscribe link (it gets nothing else until confirmed).
+	 */
+	void newAddress(Subscriber subscriber, String newEmail) {
+		send("address", "address", subscriber, newEmail, "Confirm your new address for " + this.settings.site().name(),
+				Map.of("link", this.links.address(subscriber.id(), newEmail), "hours",
+						this.validity.confirm().toHours(), "oldEmail", subscriber.email()));
 	}
 
 	/**
@@ -68,28 +80,31 @@ class ReaderMail implements DisposableBean {
 	void freshLink(Subscriber subscriber) {
 		switch (subscriber.status()) {
 			case PENDING -> confirmation(subscriber);
-			case SUPPRESSED -> {
+			case SUPPRESSED, ERASED -> {
 			}
-			default -> send("link", subscriber, "Your " + this.settings.site().name() + " subscription",
+			default -> send("link", "your-link", subscriber, subscriber.email(),
+					"Your " + this.settings.site().name() + " subscription",
 					Map.of("link", this.links.preferences(subscriber.id()), "days",
 							this.validity.preferences().toDays(), "unsubscribe",
-							this.links.unsubscribe(subscriber.id()), "active", subscriber.active()));
+							this.links.unsubscribe(subscriber.id()), "active", subscriber.active(), "alertsOnly",
+							subscriber.alertsOnly()));
 		}
 	}
 
-	private void send(String kind, Subscriber subscriber, String subject, Map<String, Object> values) {
-		if (!this.limits.mailTo(subscriber.email())) {
+	private void send(String kind, String template, Subscriber subscriber, String to, String subject,
+			Map<String, Object> values) {
+		if (!this.limits.mailTo(to)) {
 			return;
 		}
 		Map<String, Object> model = new HashMap<>(values);
 		model.put("site", Map.of("name", this.settings.site().name(), "url", this.settings.site().url()));
-		model.put("email", subscriber.email());
-		String template = kind.equals("confirm") ? "confirm" : "your-link";
+		model.put("email", to);
 		String text = this.templates.render(template + ".txt.ftl", model);
 		String html = this.templates.render(template + ".html.ftlh", model);
-		String unsubscribe = kind.equals("confirm") ? "" : this.links.unsubscribe(subscriber.id());
-		ComposedMessage message = new ComposedMessage(subscriber.email(), subscriber.name(), subject, text, html,
-				unsubscribe);
+		// only a reader's own address, receiving their subscription, is offered
+		// unsubscribing
+		String unsubscribe = kind.equals("link") ? this.links.unsubscribe(subscriber.id()) : "";
+		ComposedMessage message = new ComposedMessage(to, subscriber.name(), subject, text, html, unsubscribe);
 		this.sender.execute(() -> this.notices.send(kind, subscriber.id(), message));
 	}
 

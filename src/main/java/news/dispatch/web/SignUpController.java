@@ -55,7 +55,7 @@ class SignUpController {
 	@GetMapping("/subscribe")
 	ModelAndView form() {
 		return this.choices.page("web/subscribe",
-				new ChoicesInput(null, null, null, null, null, null, null, null, null), null);
+				new ChoicesInput(null, null, null, null, null, null, null, null, null, null), null);
 	}
 
 	@PostMapping("/subscribe")
@@ -104,7 +104,9 @@ class SignUpController {
 		}
 		return this.signUps.subscriber(token)
 			.map((subscriber) -> subscriber.status() == SubscriberStatus.PENDING
-					? new ModelAndView("web/confirm").addObject("token", token).addObject("email", subscriber.email())
+					? new ModelAndView("web/confirm").addObject("token", token)
+						.addObject("email", subscriber.email())
+						.addObject("alertsOnly", subscriber.alertsOnly())
 					: outcome(subscriber))
 			.orElseGet(() -> LinkPages.refused(new LinkCheck(LinkCheck.State.INVALID, 0)));
 	}
@@ -132,6 +134,7 @@ class SignUpController {
 		}
 		if (subscriber.active()) {
 			return new ModelAndView("web/confirmed").addObject("email", subscriber.email())
+				.addObject("alertsOnly", subscriber.alertsOnly())
 				.addObject("preferences", LinkPages.local(this.links.preferences(subscriber.id())));
 		}
 		ModelAndView page = new ModelAndView("web/link-used");

@@ -93,6 +93,8 @@ class HostileInputTests {
 			new Hostile("frequency", "hourly" + "x".repeat(300), "is not daily, weekly or none"),
 			new Hostile("sendHour", "99999999999999999999999", "from 0 to 23"),
 			new Hostile("timeZone", "Mars/Olympus_Mons" + "x".repeat(2000), "IANA"),
+			new Hostile("weeklyDay", "Funday", "is not a day like monday"),
+			new Hostile("weeklyDay", "Monday" + "x".repeat(2000), "Choose the day of your weekly digest"),
 			new Hostile("pausedUntil", "tomorrow'; drop table subscriber;--", "is not a date"));
 
 	@Test
