@@ -18,6 +18,7 @@ import news.dispatch.TestMail;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dispatch.outbound.endpoints[0].url=http://127.0.0.1:9/events",
 				"dispatch.outbound.endpoints[0].secret=a secret the crm shares",
 				"dispatch.outbound.endpoints[0].events=subscriber.changed,subscriber.unsubscribed" })
+@Tag("postgres")
 class ReaderDataTests {
 
 	static final Path DATA = Path.of("target/test-data/reader-data");

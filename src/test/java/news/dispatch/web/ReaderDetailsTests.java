@@ -14,6 +14,7 @@ import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/reader-details", "dispatch.secret=" + Tokens.SECRET,
 				"dispatch.digest.lookback-days=100000", "dispatch.web.sign-ups-per-client-per-hour=50" })
+@Tag("postgres")
 class ReaderDetailsTests {
 
 	static final Path DATA = Path.of("target/test-data/reader-details");
