@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.feedback.FeedbackEntry;
 import news.dispatch.feedback.FeedbackReports;
@@ -49,22 +49,22 @@ class SubscriberShowCommand implements Runnable {
 
 	private final Suppressions suppressions;
 
-	private final Deliveries deliveries;
+	private final LedgerEntries entries;
 
 	private final FeedbackReports reports;
 
-	SubscriberShowCommand(Subscribers subscribers, Suppressions suppressions, Deliveries deliveries,
+	SubscriberShowCommand(Subscribers subscribers, Suppressions suppressions, LedgerEntries entries,
 			FeedbackReports reports) {
 		this.subscribers = subscribers;
 		this.suppressions = suppressions;
-		this.deliveries = deliveries;
+		this.entries = entries;
 		this.reports = reports;
 	}
 
 	@Override
 	public void run() {
 		Subscriber subscriber = find(this.subscribers, this.email);
-		List<LedgerEntry> messages = this.deliveries.entriesOf(subscriber.id(), MESSAGES);
+		List<LedgerEntry> messages = this.entries.entriesOf(subscriber.id(), MESSAGES);
 		List<FeedbackEntry> reports = this.reports.of(subscriber.id());
 		List<StatusChange> changes = this.suppressions.history(subscriber.id());
 		Map<String, Object> json = SubscribersCommand.json(subscriber);
