@@ -3,11 +3,11 @@ package news.dispatch.alert;
 import java.time.Instant;
 import java.util.List;
 
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.DeliverySteps;
 import news.dispatch.delivery.LedgerKey;
+import news.dispatch.delivery.LedgerPlans;
 import news.dispatch.run.JobDescriptor;
 import news.dispatch.topic.TopicMatching;
 
@@ -73,22 +73,22 @@ class AlertJobConfiguration {
 	 */
 	@Bean
 	Step planAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Audience audience,
-			Deliveries deliveries) {
+			LedgerPlans plans) {
 		return new StepBuilder("plan-alerts", jobRepository).tasklet((contribution, context) -> {
 			long articleId = (Long) context.getStepContext().getJobParameters().get(AlertJob.ARTICLE);
 			LedgerKey key = LedgerKey.alert(articleId);
 			Audience.Plan plan = audience.plan(articleId, Instant.now());
-			int planned = deliveries.planAll(key, messages(articleId, plan.send()), DeliveryStatus.PENDING);
-			deliveries.planAll(key, messages(articleId, plan.held()), DeliveryStatus.HELD);
-			deliveries.planAll(key, messages(articleId, plan.capped()), DeliveryStatus.CAPPED);
+			int planned = plans.planAll(key, messages(articleId, plan.send()), DeliveryStatus.PENDING);
+			plans.planAll(key, messages(articleId, plan.held()), DeliveryStatus.HELD);
+			plans.planAll(key, messages(articleId, plan.capped()), DeliveryStatus.CAPPED);
 			contribution.incrementWriteCount(planned);
 			return null;
 		}, transactionManager).build();
 	}
 
-	private static List<Deliveries.Planned> messages(long articleId, List<Long> subscribers) {
+	private static List<LedgerPlans.Planned> messages(long articleId, List<Long> subscribers) {
 		return subscribers.stream()
-			.map((id) -> new Deliveries.Planned(id, List.of(new Deliveries.Item(articleId, null))))
+			.map((id) -> new LedgerPlans.Planned(id, List.of(new LedgerPlans.Item(articleId, null))))
 			.toList();
 	}
 

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.EarlierPlans;
 import news.dispatch.delivery.LedgerKey;
-import news.dispatch.subscriber.Subscribers;
-import news.dispatch.subscriber.Subscribers.Alertable;
+import news.dispatch.subscriber.Recipients;
+import news.dispatch.subscriber.Recipients.Alertable;
 import news.dispatch.topic.ArticleMatches;
 
 import org.springframework.stereotype.Component;
@@ -28,16 +28,16 @@ class Audience {
 
 	private final ArticleMatches matches;
 
-	private final Subscribers subscribers;
+	private final Recipients recipients;
 
-	private final Deliveries deliveries;
+	private final EarlierPlans earlier;
 
 	private final AlertSettings settings;
 
-	Audience(ArticleMatches matches, Subscribers subscribers, Deliveries deliveries, AlertSettings settings) {
+	Audience(ArticleMatches matches, Recipients recipients, EarlierPlans earlier, AlertSettings settings) {
 		this.matches = matches;
-		this.subscribers = subscribers;
-		this.deliveries = deliveries;
+		this.recipients = recipients;
+		this.earlier = earlier;
 		this.settings = settings;
 	}
 
@@ -64,9 +64,9 @@ class Audience {
 		List<Long> topicIds = List
 			.copyOf(this.matches.find(List.of(articleId)).getOrDefault(articleId, Map.of()).keySet());
 		List<Long> byKeywords = this.matches.keywordSubscribers(articleId);
-		List<Alertable> readers = this.subscribers.alertable(topicIds, byKeywords, LocalDate.now(ZoneOffset.UTC));
+		List<Alertable> readers = this.recipients.alertable(topicIds, byKeywords, LocalDate.now(ZoneOffset.UTC));
 		Map<Long, List<Instant>> earlier = (this.settings.dailyCap() > 0)
-				? this.deliveries.plannedSince(readers.stream().map(Alertable::subscriberId).toList(),
+				? this.earlier.plannedSince(readers.stream().map(Alertable::subscriberId).toList(),
 						now.minus(Duration.ofHours(26)), LedgerKey.alert(articleId))
 				: Map.of();
 		List<Long> send = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import news.dispatch.delivery.ComposedMessage;
 import news.dispatch.delivery.Composer;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.subscriber.LinkCheck;
 import news.dispatch.subscriber.SubscriberLinks;
@@ -33,14 +33,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class WebCopies {
 
-	private final Deliveries deliveries;
+	private final LedgerEntries entries;
 
 	private final SubscriberLinks links;
 
 	private final List<Composer> composers;
 
-	WebCopies(Deliveries deliveries, SubscriberLinks links, List<Composer> composers) {
-		this.deliveries = deliveries;
+	WebCopies(LedgerEntries entries, SubscriberLinks links, List<Composer> composers) {
+		this.entries = entries;
 		this.links = links;
 		this.composers = composers;
 	}
@@ -55,7 +55,7 @@ class WebCopies {
 		if (!check.valid()) {
 			throw missing();
 		}
-		LedgerEntry entry = this.deliveries.entry(deliveryId)
+		LedgerEntry entry = this.entries.entry(deliveryId)
 			.filter((found) -> found.subscriberId() == check.subscriberId())
 			.orElseThrow(WebCopies::missing);
 		Composer composer = this.composers.stream()

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import news.dispatch.alert.AlertJob;
 import news.dispatch.alert.AlertSettings;
 import news.dispatch.alert.Alerts;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.run.JobRuns;
 import picocli.CommandLine.Command;
@@ -60,16 +60,16 @@ class AlertCommand implements Callable<Integer> {
 
 	private final JobRuns runs;
 
-	private final Deliveries deliveries;
+	private final EditionTotals totals;
 
 	private final AlertSettings settings;
 
-	AlertCommand(Alerts alerts, @Qualifier("alertJob") Job alertJob, JobRuns runs, Deliveries deliveries,
+	AlertCommand(Alerts alerts, @Qualifier("alertJob") Job alertJob, JobRuns runs, EditionTotals totals,
 			AlertSettings settings) {
 		this.alerts = alerts;
 		this.alertJob = alertJob;
 		this.runs = runs;
-		this.deliveries = deliveries;
+		this.totals = totals;
 		this.settings = settings;
 	}
 
@@ -95,7 +95,7 @@ class AlertCommand implements Callable<Integer> {
 						run.execution().getId());
 			return CommandLineInterface.BAD_INPUT;
 		}
-		Map<DeliveryStatus, Long> counts = this.deliveries.counts(LedgerKey.alert(this.article));
+		Map<DeliveryStatus, Long> counts = this.totals.counts(LedgerKey.alert(this.article));
 		out.printf(
 				"Alert for article %d (run %d): %d sent, %d held for quiet hours, %d over the daily cap of %d,"
 						+ " %d to retry, %d bounced, %d failed, %d pending.%n",

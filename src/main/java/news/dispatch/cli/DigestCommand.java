@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.MailServer;
 import news.dispatch.digest.DigestJob;
@@ -56,7 +56,7 @@ class DigestCommand implements Callable<Integer> {
 
 	private final JobRuns runs;
 
-	private final Deliveries deliveries;
+	private final EditionTotals totals;
 
 	private final MailServer mailServer;
 
@@ -65,12 +65,12 @@ class DigestCommand implements Callable<Integer> {
 	private final Clock clock;
 
 	DigestCommand(@Qualifier("digestJob") Job digestJob, @Qualifier("digestRetryJob") Job digestRetryJob, JobRuns runs,
-			Deliveries deliveries, MailServer mailServer, DispatchSettings settings, Clock clock) {
+			EditionTotals totals, MailServer mailServer, DispatchSettings settings, Clock clock) {
 		this.clock = clock;
 		this.digestJob = digestJob;
 		this.digestRetryJob = digestRetryJob;
 		this.runs = runs;
-		this.deliveries = deliveries;
+		this.totals = totals;
 		this.mailServer = mailServer;
 		this.settings = settings;
 	}
@@ -85,7 +85,7 @@ class DigestCommand implements Callable<Integer> {
 	}
 
 	private int retry(PrintWriter out, PrintWriter err, LocalDate edition) {
-		Map<DeliveryStatus, Long> before = this.deliveries.counts(LedgerKey.edition(edition));
+		Map<DeliveryStatus, Long> before = this.totals.counts(LedgerKey.edition(edition));
 		long unsent = before.get(DeliveryStatus.RETRY) + before.get(DeliveryStatus.PENDING);
 		if (unsent == 0) {
 			out.printf("The %s edition has nothing to retry (%d sent, %d bounced, %d failed).%n", edition,
@@ -100,12 +100,12 @@ class DigestCommand implements Callable<Integer> {
 	}
 
 	private void report(PrintWriter out, String what, LocalDate edition, JobRuns.Run run) {
-		Map<DeliveryStatus, Long> counts = this.deliveries.counts(LedgerKey.edition(edition));
+		Map<DeliveryStatus, Long> counts = this.totals.counts(LedgerKey.edition(edition));
 		out.printf("%s %s (run %d): %d sent, %d to retry, %d bounced, %d failed, %d pending.%n", what, edition,
 				run.execution().getId(), counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.RETRY),
 				counts.get(DeliveryStatus.BOUNCED), counts.get(DeliveryStatus.FAILED),
 				counts.get(DeliveryStatus.PENDING));
-		long inDoubt = this.deliveries.inDoubt(LedgerKey.edition(edition));
+		long inDoubt = this.totals.inDoubt(LedgerKey.edition(edition));
 		if (inDoubt > 0) {
 			out.printf("%d message(s) were in flight when a run or a worker died and were sent again: they may have"
 					+ " arrived twice, with the same Message-ID.%n", inDoubt);

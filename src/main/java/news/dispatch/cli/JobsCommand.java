@@ -12,15 +12,14 @@ import java.util.concurrent.Callable;
 
 import news.dispatch.alert.AlertJob;
 import news.dispatch.alert.Alerts;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
-import news.dispatch.digest.DigestJob;
+import news.dispatch.feedback.FeedbackReports;
+import news.dispatch.feedback.ReportKind;
 import news.dispatch.run.JobDescriptors;
 import news.dispatch.run.JobRuns;
 import news.dispatch.run.RunLiveness;
-import news.dispatch.feedback.FeedbackReports;
-import news.dispatch.feedback.ReportKind;
 import news.dispatch.system.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +31,6 @@ import picocli.CommandLine.Spec;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameter;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -112,7 +109,7 @@ class JobsCommand {
 
 		private final JobRepository repository;
 
-		private final Deliveries deliveries;
+		private final EditionTotals totals;
 
 		private final JobDescriptors jobs;
 
@@ -122,11 +119,11 @@ class JobsCommand {
 
 		private final Alerts alerts;
 
-		ShowCommand(JobRepository repository, Deliveries deliveries, JobDescriptors jobs, RunLiveness liveness,
+		ShowCommand(JobRepository repository, EditionTotals totals, JobDescriptors jobs, RunLiveness liveness,
 				FeedbackReports feedback, Alerts alerts) {
 			this.alerts = alerts;
 			this.repository = repository;
-			this.deliveries = deliveries;
+			this.totals = totals;
 			this.jobs = jobs;
 			this.liveness = liveness;
 			this.feedback = feedback;
@@ -151,17 +148,17 @@ class JobsCommand {
 			json.put("steps", steps);
 			List<LedgerKey> keys = this.jobs.keys(execution);
 			Map<DeliveryStatus, Long> counts = null;
-			List<Deliveries.Reply> replies = List.of();
+			List<EditionTotals.Reply> replies = List.of();
 			if (!keys.isEmpty()) {
-				counts = this.deliveries.counts(keys);
-				replies = this.deliveries.commonReplies(keys, 5);
+				counts = this.totals.counts(keys);
+				replies = this.totals.commonReplies(keys, 5);
 				json.put("deliveries", counts);
-				json.put("inDoubt", this.deliveries.inDoubt(keys));
+				json.put("inDoubt", this.totals.inDoubt(keys));
 				json.put("replies", replies);
 				if (keys.size() > 1) {
 					// an hourly run: the editions it can plan, each with its own counts
 					Map<String, Object> editions = new LinkedHashMap<>();
-					keys.forEach((key) -> editions.put(key.key(), this.deliveries.counts(key)));
+					keys.forEach((key) -> editions.put(key.key(), this.totals.counts(key)));
 					json.put("editions", editions);
 				}
 				json.put("late", late(this.feedback.ofEditions(keys)));
@@ -202,7 +199,7 @@ class JobsCommand {
 				}
 				if (!replies.isEmpty()) {
 					out.printf("Commonest replies of the unsent:%n");
-					for (Deliveries.Reply reply : replies) {
+					for (EditionTotals.Reply reply : replies) {
 						out.printf("%8d  %-8s %s%n", reply.count(), reply.status(), reply.reply());
 					}
 				}
@@ -242,15 +239,15 @@ class JobsCommand {
 
 		private final JobRuns runs;
 
-		private final Deliveries deliveries;
+		private final EditionTotals totals;
 
 		private final JobDescriptors jobs;
 
-		RestartCommand(JobRepository repository, JobRuns runs, Deliveries deliveries, JobDescriptors jobs) {
+		RestartCommand(JobRepository repository, JobRuns runs, EditionTotals totals, JobDescriptors jobs) {
 			this.jobs = jobs;
 			this.repository = repository;
 			this.runs = runs;
-			this.deliveries = deliveries;
+			this.totals = totals;
 		}
 
 		@Override
@@ -270,8 +267,8 @@ class JobsCommand {
 					restarted.getId(), restarted.getStatus());
 			List<LedgerKey> keys = this.jobs.keys(execution);
 			if (!keys.isEmpty()) {
-				out.printf("Deliveries: %s%n", this.deliveries.counts(keys));
-				long inDoubt = this.deliveries.inDoubt(keys);
+				out.printf("Deliveries: %s%n", this.totals.counts(keys));
+				long inDoubt = this.totals.inDoubt(keys);
 				if (inDoubt > 0) {
 					out.printf("%d message(s) were in flight when a run died and were sent again: they may have"
 							+ " arrived twice, with the same Message-ID.%n", inDoubt);

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.feedback.FeedbackEntry;
 import news.dispatch.feedback.FeedbackReports;
@@ -54,17 +54,17 @@ class SubscriberShowCommand implements Runnable {
 
 	private final Suppressions suppressions;
 
-	private final Deliveries deliveries;
+	private final LedgerEntries entries;
 
 	private final FeedbackReports reports;
 
 	private final ReaderChanges readerChanges;
 
-	SubscriberShowCommand(Subscribers subscribers, Suppressions suppressions, Deliveries deliveries,
+	SubscriberShowCommand(Subscribers subscribers, Suppressions suppressions, LedgerEntries entries,
 			FeedbackReports reports, ReaderChanges readerChanges) {
 		this.subscribers = subscribers;
 		this.suppressions = suppressions;
-		this.deliveries = deliveries;
+		this.entries = entries;
 		this.reports = reports;
 		this.readerChanges = readerChanges;
 	}
@@ -72,7 +72,7 @@ class SubscriberShowCommand implements Runnable {
 	@Override
 	public void run() {
 		Subscriber subscriber = find(this.subscribers, this.email);
-		List<LedgerEntry> messages = this.deliveries.entriesOf(subscriber.id(), MESSAGES);
+		List<LedgerEntry> messages = this.entries.entriesOf(subscriber.id(), MESSAGES);
 		List<FeedbackEntry> reports = this.reports.of(subscriber.id());
 		List<StatusChange> changes = this.suppressions.history(subscriber.id());
 		List<ReaderChange> own = this.readerChanges.of(subscriber.id());

@@ -17,22 +17,22 @@ import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.delivery.ComposedMessage;
 import news.dispatch.delivery.Composer;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.LedgerKey;
+import news.dispatch.delivery.LedgerPlans;
 import news.dispatch.delivery.MailTemplates;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
-import news.dispatch.tracking.ClickLinks;
-import news.dispatch.tracking.TrackingSettings;
 import news.dispatch.subscriber.Subscribers;
 import news.dispatch.system.DispatchSettings;
-import news.dispatch.tracking.ClickLinks;
-import news.dispatch.tracking.TrackingSettings;
 import news.dispatch.topic.ArticleMatches;
 import news.dispatch.topic.Passage;
 import news.dispatch.topic.Topic;
 import news.dispatch.topic.Topics;
+import news.dispatch.tracking.ClickLinks;
+import news.dispatch.tracking.ClickLinks;
+import news.dispatch.tracking.TrackingSettings;
+import news.dispatch.tracking.TrackingSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -49,7 +49,7 @@ class DigestComposer implements Composer {
 
 	private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.UK);
 
-	private final Deliveries deliveries;
+	private final LedgerPlans plans;
 
 	private final Articles articles;
 
@@ -71,12 +71,12 @@ class DigestComposer implements Composer {
 
 	private final TrackingSettings tracking;
 
-	DigestComposer(Deliveries deliveries, Articles articles, ArticleMatches matches, Topics topics,
-			Subscribers subscribers, SubscriberLinks links, MailTemplates templates, DispatchSettings settings,
-			DigestSettings digestSettings, ClickLinks clickLinks, TrackingSettings tracking) {
+	DigestComposer(LedgerPlans plans, Articles articles, ArticleMatches matches, Topics topics, Subscribers subscribers,
+			SubscriberLinks links, MailTemplates templates, DispatchSettings settings, DigestSettings digestSettings,
+			ClickLinks clickLinks, TrackingSettings tracking) {
 		this.clickLinks = clickLinks;
 		this.tracking = tracking;
-		this.deliveries = deliveries;
+		this.plans = plans;
 		this.articles = articles;
 		this.matches = matches;
 		this.topics = topics;
@@ -108,7 +108,7 @@ class DigestComposer implements Composer {
 			.findAll(deliveries.stream().map(Delivery::subscriberId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Subscriber::id, Function.identity()));
-		Map<Long, List<Deliveries.Item>> items = this.deliveries.items(deliveries.stream().map(Delivery::id).toList());
+		Map<Long, List<LedgerPlans.Item>> items = this.plans.items(deliveries.stream().map(Delivery::id).toList());
 		Set<Long> ids = new LinkedHashSet<>();
 		items.values().forEach((list) -> list.forEach((item) -> ids.add(item.articleId())));
 		Shared shared = new Shared(
@@ -156,18 +156,17 @@ class DigestComposer implements Composer {
 		return this.clickLinks.link(new ClickLinks.Click(delivery.key(), delivery.id(), article.id(), topicId));
 	}
 
-	private DigestModel model(Delivery delivery, Subscriber subscriber, List<Deliveries.Item> items, Shared shared) {
+	private DigestModel model(Delivery delivery, Subscriber subscriber, List<LedgerPlans.Item> items, Shared shared) {
 		Map<Long, Article> byId = shared.articles();
 		Map<Long, Map<Long, ArticleMatches.Match>> matched = shared.matched();
 		Map<Long, String> topicNames = shared.topicNames();
 		Map<Long, List<String>> alsoIn = shared.alsoIn();
-		Map<Long, Passage> byKeywords = items.stream().anyMatch((item) -> item.topicId() == null)
-				? this.matches.keywordPassages(subscriber.id(), items.stream().map(Deliveries.Item::articleId).toList())
-				: Map.of();
+		Map<Long, Passage> byKeywords = items.stream().anyMatch((item) -> item.topicId() == null) ? this.matches
+			.keywordPassages(subscriber.id(), items.stream().map(LedgerPlans.Item::articleId).toList()) : Map.of();
 		Map<String, List<DigestModel.Item>> sections = new LinkedHashMap<>();
 		Set<String> matchedTopics = new LinkedHashSet<>();
 		int count = 0;
-		for (Deliveries.Item item : items) {
+		for (LedgerPlans.Item item : items) {
 			Article article = byId.get(item.articleId());
 			if (article == null) {
 				continue;
@@ -192,7 +191,7 @@ class DigestComposer implements Composer {
 				.add(new DigestModel.Item(article.headline(), link(delivery, subscriber, article, item.topicId()),
 						article.lead(), passage, alsoIn.getOrDefault(article.id(), List.of())));
 		}
-		for (Deliveries.Item item : items) {
+		for (LedgerPlans.Item item : items) {
 			matched.getOrDefault(item.articleId(), Map.of())
 				.keySet()
 				.stream()

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliverySteps;
 import news.dispatch.delivery.LedgerKey;
+import news.dispatch.delivery.LedgerPlans;
 import news.dispatch.run.JobDescriptor;
-import news.dispatch.subscriber.Subscribers;
-import news.dispatch.subscriber.Subscribers.DigestTime;
+import news.dispatch.subscriber.Recipients;
+import news.dispatch.subscriber.Recipients.DigestTime;
 import news.dispatch.system.DispatchSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -127,7 +127,7 @@ class DigestHourlyJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemReader<DigestDue> dueAtHour(Subscribers subscribers, DigestRounds rounds, DigestSettings settings,
+	ItemReader<DigestDue> dueAtHour(Recipients recipients, DigestRounds rounds, DigestSettings settings,
 			@Value("#{jobParameters['slot']}") String slot) {
 		Instant at = Instant.parse(slot);
 		List<String> editions = SendHours.editionsAt(at).stream().map(LocalDate::toString).toList();
@@ -140,7 +140,7 @@ class DigestHourlyJobConfiguration {
 			@Override
 			public @Nullable DigestDue read() {
 				while (!this.page.hasNext()) {
-					List<DigestTime> next = subscribers.digestTimes(this.afterId, settings.planChunkSize());
+					List<DigestTime> next = recipients.digestTimes(this.afterId, settings.planChunkSize());
 					if (next.isEmpty()) {
 						return null;
 					}
@@ -165,17 +165,17 @@ class DigestHourlyJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemWriter<DigestDue> planDue(DigestPlanner planner, Deliveries deliveries, DigestRounds rounds,
-			Subscribers subscribers, DispatchSettings settings, Clock clock) {
+	ItemWriter<DigestDue> planDue(DigestPlanner planner, LedgerPlans plans, DigestRounds rounds, Recipients recipients,
+			DispatchSettings settings, Clock clock) {
 		return (chunk) -> {
 			Map<LocalDate, List<Long>> byEdition = new LinkedHashMap<>();
 			chunk.getItems()
 				.forEach((due) -> byEdition.computeIfAbsent(due.edition(), (day) -> new ArrayList<>())
 					.add(due.subscriberId()));
 			for (Map.Entry<LocalDate, List<Long>> edition : byEdition.entrySet()) {
-				DigestPlanner.Plan plan = planner.plan(subscribers.following(edition.getValue()), edition.getKey(),
+				DigestPlanner.Plan plan = planner.plan(recipients.following(edition.getValue()), edition.getKey(),
 						settings.zone());
-				deliveries.planGroups(LedgerKey.edition(edition.getKey()), plan.groups(), plan.own());
+				plans.planGroups(LedgerKey.edition(edition.getKey()), plan.groups(), plan.own());
 				rounds.record(edition.getValue(), edition.getKey().toString(), clock.instant());
 			}
 		};

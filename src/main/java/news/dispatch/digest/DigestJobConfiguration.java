@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.Delivery;
 import news.dispatch.delivery.DeliverySteps;
 import news.dispatch.delivery.LedgerKey;
+import news.dispatch.delivery.LedgerPlans;
 import news.dispatch.delivery.SendingSettings;
 import news.dispatch.run.JobDescriptor;
-import news.dispatch.subscriber.Subscribers;
-import news.dispatch.subscriber.Subscribers.Following;
+import news.dispatch.subscriber.Recipients;
+import news.dispatch.subscriber.Recipients.Following;
 import news.dispatch.system.DispatchSettings;
 import news.dispatch.topic.TopicMatching;
 import org.jspecify.annotations.Nullable;
@@ -156,7 +156,7 @@ class DigestJobConfiguration {
 	 */
 	@Bean
 	@StepScope
-	ItemReader<Following> dueSubscribers(Subscribers subscribers, DigestSettings settings,
+	ItemReader<Following> dueSubscribers(Recipients recipients, DigestSettings settings,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
 		return new ItemReader<>() {
 
@@ -167,7 +167,7 @@ class DigestJobConfiguration {
 			@Override
 			public @Nullable Following read() {
 				if (!this.page.hasNext()) {
-					List<Following> next = subscribers.dueOn(edition, settings.weeklyDay(), this.afterId,
+					List<Following> next = recipients.dueOn(edition, settings.weeklyDay(), this.afterId,
 							settings.planChunkSize());
 					if (next.isEmpty()) {
 						return null;
@@ -183,11 +183,11 @@ class DigestJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemWriter<Following> planDigests(DigestPlanner planner, Deliveries deliveries, DispatchSettings settings,
+	ItemWriter<Following> planDigests(DigestPlanner planner, LedgerPlans plans, DispatchSettings settings,
 			@Value("#{jobParameters['edition']}") LocalDate edition) {
 		return (chunk) -> {
 			DigestPlanner.Plan plan = planner.plan(List.copyOf(chunk.getItems()), edition, settings.zone());
-			deliveries.planGroups(LedgerKey.edition(edition), plan.groups(), plan.own());
+			plans.planGroups(LedgerKey.edition(edition), plan.groups(), plan.own());
 		};
 	}
 

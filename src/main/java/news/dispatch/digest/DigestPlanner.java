@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import news.dispatch.delivery.Deliveries;
-import news.dispatch.subscriber.Subscribers.Following;
+import news.dispatch.delivery.EarlierPlans;
+import news.dispatch.delivery.LedgerPlans;
+import news.dispatch.subscriber.Recipients.Following;
 import news.dispatch.topic.ArticleMatches;
 import news.dispatch.topic.ArticleMatches.Candidate;
 
@@ -37,13 +38,13 @@ class DigestPlanner {
 
 	private final ArticleMatches matches;
 
-	private final Deliveries deliveries;
+	private final EarlierPlans earlier;
 
 	private final DigestSettings settings;
 
-	DigestPlanner(ArticleMatches matches, Deliveries deliveries, DigestSettings settings) {
+	DigestPlanner(ArticleMatches matches, EarlierPlans earlier, DigestSettings settings) {
 		this.matches = matches;
-		this.deliveries = deliveries;
+		this.earlier = earlier;
 		this.settings = settings;
 	}
 
@@ -56,7 +57,7 @@ class DigestPlanner {
 	 * @param groups readers who get the same articles
 	 * @param own readers whose articles differ
 	 */
-	record Plan(List<Deliveries.Group> groups, List<Deliveries.Planned> own) {
+	record Plan(List<LedgerPlans.Group> groups, List<LedgerPlans.Planned> own) {
 
 	}
 
@@ -96,13 +97,13 @@ class DigestPlanner {
 				own.forEach((candidate) -> articleIds.add(candidate.articleId()));
 			}
 		}
-		Map<Long, Set<Long>> given = this.deliveries
+		Map<Long, Set<Long>> given = this.earlier
 			.alreadyGiven(subscribers.stream().map(Following::subscriberId).toList(), articleIds);
-		List<Deliveries.Group> groups = new ArrayList<>();
-		List<Deliveries.Planned> own = new ArrayList<>();
+		List<LedgerPlans.Group> groups = new ArrayList<>();
+		List<LedgerPlans.Planned> own = new ArrayList<>();
 		for (Map.Entry<List<Long>, List<Long>> group : byTopics.entrySet()) {
 			List<Candidate> ranked = ranked(topicCandidates, new HashSet<>(group.getKey()), List.of());
-			List<Deliveries.Item> items = choose(ranked, Set.of());
+			List<LedgerPlans.Item> items = choose(ranked, Set.of());
 			if (items.isEmpty()) {
 				continue;
 			}
@@ -122,7 +123,7 @@ class DigestPlanner {
 				}
 			}
 			if (!members.isEmpty()) {
-				groups.add(new Deliveries.Group(items, members));
+				groups.add(new LedgerPlans.Group(items, members));
 			}
 		}
 		for (Following subscriber : others) {
@@ -139,7 +140,7 @@ class DigestPlanner {
 	 * grouped: the reference {@link #plan} is held to (a keyword query per subscriber, a
 	 * list of its own for every message).
 	 */
-	List<Deliveries.Planned> planEach(List<Following> subscribers, LocalDate edition, ZoneId zone) {
+	List<LedgerPlans.Planned> planEach(List<Following> subscribers, LocalDate edition, ZoneId zone) {
 		Instant since = since(edition, zone);
 		Set<Long> topics = new HashSet<>();
 		subscribers.forEach((subscriber) -> topics.addAll(subscriber.topicIds()));
@@ -152,9 +153,9 @@ class DigestPlanner {
 			keywordCandidates.put(subscriber.subscriberId(), own);
 			own.forEach((candidate) -> articleIds.add(candidate.articleId()));
 		}
-		Map<Long, Set<Long>> given = this.deliveries
+		Map<Long, Set<Long>> given = this.earlier
 			.alreadyGiven(subscribers.stream().map(Following::subscriberId).toList(), articleIds);
-		List<Deliveries.Planned> planned = new ArrayList<>();
+		List<LedgerPlans.Planned> planned = new ArrayList<>();
 		for (Following subscriber : subscribers) {
 			List<Candidate> ranked = ranked(topicCandidates, new HashSet<>(subscriber.topicIds()),
 					keywordCandidates.getOrDefault(subscriber.subscriberId(), List.of()));
@@ -181,23 +182,23 @@ class DigestPlanner {
 	 * The first articles of the ranked candidates the reader has not had, each once, at
 	 * most the configured number.
 	 */
-	private List<Deliveries.Item> choose(List<Candidate> ranked, Set<Long> had) {
+	private List<LedgerPlans.Item> choose(List<Candidate> ranked, Set<Long> had) {
 		Set<Long> taken = new HashSet<>();
-		List<Deliveries.Item> items = new ArrayList<>();
+		List<LedgerPlans.Item> items = new ArrayList<>();
 		for (Candidate candidate : ranked) {
 			if (items.size() == this.settings.maxArticles()) {
 				break;
 			}
 			if (!had.contains(candidate.articleId()) && taken.add(candidate.articleId())) {
-				items.add(new Deliveries.Item(candidate.articleId(), candidate.topicId()));
+				items.add(new LedgerPlans.Item(candidate.articleId(), candidate.topicId()));
 			}
 		}
 		return items;
 	}
 
-	private static void planned(long subscriber, List<Deliveries.Item> items, List<Deliveries.Planned> into) {
+	private static void planned(long subscriber, List<LedgerPlans.Item> items, List<LedgerPlans.Planned> into) {
 		if (!items.isEmpty()) {
-			into.add(new Deliveries.Planned(subscriber, items));
+			into.add(new LedgerPlans.Planned(subscriber, items));
 		}
 	}
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import news.dispatch.subscriber.Frequency;
-import news.dispatch.subscriber.Subscribers.DigestTime;
+import news.dispatch.subscriber.Recipients.DigestTime;
 
 /**
  * Whose digest is due at an hour, by their own clock: a subscriber is due the edition of

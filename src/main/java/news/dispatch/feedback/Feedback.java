@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
-import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.delivery.MessageReferences;
 import news.dispatch.delivery.SendingSettings;
@@ -41,7 +41,7 @@ public class Feedback {
 
 	private final MessageReferences references;
 
-	private final Deliveries deliveries;
+	private final LedgerEntries entries;
 
 	private final Subscribers subscribers;
 
@@ -55,11 +55,11 @@ public class Feedback {
 
 	private final TransactionTemplate transaction;
 
-	Feedback(MessageReferences references, Deliveries deliveries, Subscribers subscribers, Suppressions suppressions,
+	Feedback(MessageReferences references, LedgerEntries entries, Subscribers subscribers, Suppressions suppressions,
 			FeedbackReports reports, FeedbackSettings settings, SendingSettings sending,
 			PlatformTransactionManager transactions) {
 		this.references = references;
-		this.deliveries = deliveries;
+		this.entries = entries;
 		this.subscribers = subscribers;
 		this.suppressions = suppressions;
 		this.reports = reports;
@@ -130,7 +130,7 @@ public class Feedback {
 	}
 
 	private String hardBounce(Report report, LedgerEntry entry) {
-		if (!this.deliveries.bouncedLate(entry.id(), "late bounce: " + report.detail())) {
+		if (!this.entries.bouncedLate(entry.id(), "late bounce: " + report.detail())) {
 			return "message already " + entry.status() + ", no bounce counted";
 		}
 		int threshold = this.sending.bouncesToSuppress();
@@ -165,7 +165,7 @@ public class Feedback {
 						+ " whose token this server did not sign (forged or damaged)");
 			}
 			if (path.check() == MessageReferences.Check.VALID) {
-				Optional<LedgerEntry> entry = this.deliveries.entry(path.deliveryId());
+				Optional<LedgerEntry> entry = this.entries.entry(path.deliveryId());
 				if (entry.isPresent()) {
 					return new Tie(entry.get(), "return path");
 				}
@@ -173,7 +173,7 @@ public class Feedback {
 		}
 		for (String messageId : report.messageIds()) {
 			Optional<LedgerEntry> entry = this.references.ourMessageId(messageId)
-				.flatMap(this.deliveries::entryByMessageId);
+				.flatMap(this.entries::entryByMessageId);
 			if (entry.isPresent()) {
 				if (report.recipient() != null && !sameAddress(report.recipient(), entry.get())) {
 					return new Tie(null, "names our message " + entry.get().messageId() + " but the recipient "
@@ -199,7 +199,7 @@ public class Feedback {
 	}
 
 	private Optional<LedgerEntry> lastSentTo(String address) {
-		return this.subscribers.findByEmail(address).flatMap((found) -> this.deliveries.lastSentTo(found.id()));
+		return this.subscribers.findByEmail(address).flatMap((found) -> this.entries.lastSentTo(found.id()));
 	}
 
 	private boolean sameAddress(String recipient, LedgerEntry entry) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.ingest.SourceFailing;
 import news.dispatch.run.JobDescriptors;
@@ -38,14 +38,14 @@ class OutboundEvents {
 
 	private final JobDescriptors jobs;
 
-	private final Deliveries deliveries;
+	private final EditionTotals totals;
 
 	private final Subscribers subscribers;
 
-	OutboundEvents(Outbox outbox, JobDescriptors jobs, Deliveries deliveries, Subscribers subscribers) {
+	OutboundEvents(Outbox outbox, JobDescriptors jobs, EditionTotals totals, Subscribers subscribers) {
 		this.outbox = outbox;
 		this.jobs = jobs;
-		this.deliveries = deliveries;
+		this.totals = totals;
 		this.subscribers = subscribers;
 	}
 
@@ -69,7 +69,7 @@ class OutboundEvents {
 		if (!keys.isEmpty()) {
 			Map<String, @Nullable Object> data = run(execution);
 			data.put("status", execution.getStatus().name());
-			data.put("deliveries", counts(this.deliveries.counts(keys)));
+			data.put("deliveries", counts(this.totals.counts(keys)));
 			if (keys.get(0).kind() == LedgerKey.Kind.ALERT) {
 				data.put("article", keys.get(0).articleId());
 				this.outbox.add(EventTypes.ALERT_SENT, data, now);

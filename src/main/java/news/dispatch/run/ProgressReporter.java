@@ -10,12 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +32,7 @@ class ProgressReporter {
 
 	private final RunningJobs runningJobs;
 
-	private final Deliveries deliveries;
+	private final EditionTotals totals;
 
 	private final Duration interval;
 
@@ -41,14 +40,14 @@ class ProgressReporter {
 
 	private final WorkerLeases partitions;
 
-	ProgressReporter(JobRepository repository, RunningJobs runningJobs, Deliveries deliveries,
+	ProgressReporter(JobRepository repository, RunningJobs runningJobs, EditionTotals totals,
 			@Value("${dispatch.progress.interval:5s}") Duration interval, JobDescriptors jobs,
 			WorkerLeases partitions) {
 		this.jobs = jobs;
 		this.partitions = partitions;
 		this.repository = repository;
 		this.runningJobs = runningJobs;
-		this.deliveries = deliveries;
+		this.totals = totals;
 		this.interval = interval;
 	}
 
@@ -137,7 +136,7 @@ class ProgressReporter {
 				List<LedgerKey> keys = this.jobs.keys(execution);
 				// an hourly run's editions hold other runs' messages too: no total for it
 				if (keys.size() == 1) {
-					Map<DeliveryStatus, Long> counts = this.deliveries.counts(keys.get(0));
+					Map<DeliveryStatus, Long> counts = this.totals.counts(keys.get(0));
 					total = counts.values().stream().mapToLong(Long::longValue).sum();
 					done = total - counts.get(DeliveryStatus.PENDING);
 				}

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,10 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
-import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.delivery.LedgerKey;
-import news.dispatch.topic.Topic;
 import news.dispatch.topic.Topics;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +43,7 @@ public class Clicks implements MeterBinder {
 
 	private final ClickLinks links;
 
-	private final Deliveries deliveries;
+	private final LedgerEntries entries;
 
 	private final Articles articles;
 
@@ -55,11 +53,11 @@ public class Clicks implements MeterBinder {
 
 	private final List<Pattern> scanners;
 
-	Clicks(JdbcClient jdbc, ClickLinks links, Deliveries deliveries, Articles articles, Topics topics,
+	Clicks(JdbcClient jdbc, ClickLinks links, LedgerEntries entries, Articles articles, Topics topics,
 			TrackingSettings settings) {
 		this.jdbc = jdbc;
 		this.links = links;
-		this.deliveries = deliveries;
+		this.entries = entries;
 		this.articles = articles;
 		this.topics = topics;
 		this.settings = settings;
@@ -79,7 +77,7 @@ public class Clicks implements MeterBinder {
 			return Optional.empty();
 		}
 		ClickLinks.Click click = verified.get();
-		Optional<LedgerEntry> message = this.deliveries.entry(click.deliveryId())
+		Optional<LedgerEntry> message = this.entries.entry(click.deliveryId())
 			.filter((entry) -> entry.key().equals(click.key()));
 		Optional<String> target = this.articles.find(click.articleId())
 			.map(Article::url)

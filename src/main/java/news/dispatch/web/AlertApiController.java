@@ -5,13 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.dispatch.alert.AlertJob;
-import news.dispatch.alert.AlreadyAlertedException;
 import news.dispatch.alert.Alerts;
+import news.dispatch.alert.AlreadyAlertedException;
 import news.dispatch.alert.InvalidWordingException;
 import news.dispatch.article.Articles;
 import news.dispatch.audit.AuditLog;
-import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.system.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -44,15 +43,15 @@ class AlertApiController {
 
 	private final Alerts alerts;
 
-	private final Deliveries deliveries;
+	private final EditionTotals totals;
 
 	private final Articles articles;
 
 	private final AuditLog audit;
 
-	AlertApiController(Alerts alerts, Deliveries deliveries, Articles articles, AuditLog audit) {
+	AlertApiController(Alerts alerts, EditionTotals totals, Articles articles, AuditLog audit) {
 		this.alerts = alerts;
-		this.deliveries = deliveries;
+		this.totals = totals;
 		this.articles = articles;
 		this.audit = audit;
 	}
@@ -100,7 +99,7 @@ class AlertApiController {
 		body.put("article", article);
 		body.put("sentRun", this.alerts.sentRun(article).orElse(null));
 		body.put("requestedBy", this.alerts.requestedBy(article).orElse(null));
-		body.put("deliveries", this.deliveries.counts(LedgerKey.alert(article)));
+		body.put("deliveries", this.totals.counts(LedgerKey.alert(article)));
 		return ResponseEntity.ok(body);
 	}
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import news.dispatch.delivery.Deliveries;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.feedback.FeedbackEntry;
 import news.dispatch.feedback.FeedbackReports;
@@ -30,7 +30,7 @@ class ReaderData {
 	/** More messages than any reader is sent in years. */
 	private static final int MESSAGES = 1_000_000;
 
-	private final Deliveries deliveries;
+	private final LedgerEntries entries;
 
 	private final FeedbackReports reports;
 
@@ -42,9 +42,9 @@ class ReaderData {
 
 	private final TrackingSettings tracking;
 
-	ReaderData(Deliveries deliveries, FeedbackReports reports, Suppressions suppressions, ReaderChanges changes,
+	ReaderData(LedgerEntries entries, FeedbackReports reports, Suppressions suppressions, ReaderChanges changes,
 			Clicks clicks, TrackingSettings tracking) {
-		this.deliveries = deliveries;
+		this.entries = entries;
 		this.reports = reports;
 		this.suppressions = suppressions;
 		this.changes = changes;
@@ -75,7 +75,7 @@ class ReaderData {
 		choices.put("linkTracking", subscriber.linkTracking());
 		data.put("subscriptions", choices);
 		data.put("messages",
-				this.deliveries.entriesOf(subscriber.id(), MESSAGES).stream().map(ReaderData::message).toList());
+				this.entries.entriesOf(subscriber.id(), MESSAGES).stream().map(ReaderData::message).toList());
 		data.put("bouncesAndComplaints", this.reports.of(subscriber.id()).stream().map(ReaderData::report).toList());
 		data.put("clicksKeptPerReader", this.tracking.perReader());
 		data.put("clicks", this.clicks.of(subscriber.id()).stream().map((click) -> {

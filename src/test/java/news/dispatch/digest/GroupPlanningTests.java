@@ -17,11 +17,12 @@ import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
 import news.dispatch.TestDatabase;
 import news.dispatch.TestMail;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.LedgerKey;
+import news.dispatch.delivery.LedgerPlans;
+import news.dispatch.subscriber.Recipients;
+import news.dispatch.subscriber.Recipients.DigestTime;
+import news.dispatch.subscriber.Recipients.Following;
 import news.dispatch.subscriber.Subscribers;
-import news.dispatch.subscriber.Subscribers.DigestTime;
-import news.dispatch.subscriber.Subscribers.Following;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,10 +64,13 @@ class GroupPlanningTests {
 	DigestPlanner planner;
 
 	@Autowired
-	Deliveries deliveries;
+	LedgerPlans plans;
 
 	@Autowired
 	Subscribers subscribers;
+
+	@Autowired
+	Recipients recipients;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -128,32 +132,32 @@ class GroupPlanningTests {
 		// stories some readers already had in another message: on their own list, and
 		// through a group's
 		LedgerKey earlier = LedgerKey.edition(EDITION.minusDays(1));
-		List<Following> russia = this.subscribers.following(List.of(id("had0@example.com")));
-		List<Deliveries.Planned> best = this.planner.planEach(russia, EDITION, ZoneOffset.UTC);
+		List<Following> russia = this.recipients.following(List.of(id("had0@example.com")));
+		List<LedgerPlans.Planned> best = this.planner.planEach(russia, EDITION, ZoneOffset.UTC);
 		assertThat(best).hasSize(1);
-		Deliveries.Item top = best.get(0).items().get(0);
-		Deliveries.Item second = best.get(0).items().get(1);
-		this.deliveries.planAll(earlier, List.of(new Deliveries.Planned(id("had0@example.com"), List.of(top)),
-				new Deliveries.Planned(id("had1@example.com"), List.of(second))));
-		this.deliveries.planGroups(earlier,
-				List.of(new Deliveries.Group(List.of(top, second), List.of(id("had2@example.com")))), List.of());
+		LedgerPlans.Item top = best.get(0).items().get(0);
+		LedgerPlans.Item second = best.get(0).items().get(1);
+		this.plans.planAll(earlier, List.of(new LedgerPlans.Planned(id("had0@example.com"), List.of(top)),
+				new LedgerPlans.Planned(id("had1@example.com"), List.of(second))));
+		this.plans.planGroups(earlier,
+				List.of(new LedgerPlans.Group(List.of(top, second), List.of(id("had2@example.com")))), List.of());
 		// one who had a story their digest would not list anyway
-		Deliveries.Item other = this.planner
-			.planEach(this.subscribers.following(List.of(id("weather0@example.com"))), EDITION, ZoneOffset.UTC)
+		LedgerPlans.Item other = this.planner
+			.planEach(this.recipients.following(List.of(id("weather0@example.com"))), EDITION, ZoneOffset.UTC)
 			.get(0)
 			.items()
 			.stream()
 			.filter((item) -> item.articleId() != top.articleId() && item.articleId() != second.articleId())
 			.findFirst()
 			.orElseThrow();
-		this.deliveries.planAll(earlier, List.of(new Deliveries.Planned(id("had3@example.com"), List.of(other))));
+		this.plans.planAll(earlier, List.of(new LedgerPlans.Planned(id("had3@example.com"), List.of(other))));
 	}
 
 	@Test
 	void anEditionPlannedByGroupsIsTheLedgerPlanningEachReaderWrites() throws Exception {
 		// given: the per-reader plan of every reader due the edition
-		List<Following> due = this.subscribers.dueOn(EDITION, DayOfWeek.MONDAY, 0, 1000);
-		List<Deliveries.Planned> each = this.planner.planEach(due, EDITION, ZoneOffset.UTC);
+		List<Following> due = this.recipients.dueOn(EDITION, DayOfWeek.MONDAY, 0, 1000);
+		List<LedgerPlans.Planned> each = this.planner.planEach(due, EDITION, ZoneOffset.UTC);
 
 		// when: the edition runs, planned by groups in chunks of 7
 		Cli.Result digest = this.cli.run("digest", "--date", EDITION.toString());
@@ -187,12 +191,12 @@ class GroupPlanningTests {
 		// in New York are due, those at 18 o'clock UTC not yet; their per-reader plan
 		Instant noon = EDITION.atTime(12, 0).toInstant(ZoneOffset.UTC);
 		List<Long> dueIds = new ArrayList<>();
-		for (DigestTime reader : this.subscribers.digestTimes(0, 1000)) {
+		for (DigestTime reader : this.recipients.digestTimes(0, 1000)) {
 			if (SendHours.dueEdition(reader, noon, DayOfWeek.MONDAY).filter(EDITION::equals).isPresent()) {
 				dueIds.add(reader.subscriberId());
 			}
 		}
-		List<Deliveries.Planned> each = this.planner.planEach(this.subscribers.following(dueIds), EDITION,
+		List<LedgerPlans.Planned> each = this.planner.planEach(this.recipients.following(dueIds), EDITION,
 				ZoneOffset.UTC);
 
 		// when: the hourly run of noon runs
@@ -211,11 +215,11 @@ class GroupPlanningTests {
 	 * The edition's ledger as the per-reader planner writes it: the edition's messages
 	 * replaced by those of {@code each}, and read back.
 	 */
-	private Map<String, String> writtenOneByOne(LedgerKey key, List<Deliveries.Planned> each) {
+	private Map<String, String> writtenOneByOne(LedgerKey key, List<LedgerPlans.Planned> each) {
 		this.jdbc.sql("delete from delivery where kind = ? and edition_key = ?")
 			.params(key.kind().column(), key.key())
 			.update();
-		this.deliveries.planAll(key, each);
+		this.plans.planAll(key, each);
 		return ledger(key);
 	}
 
@@ -233,7 +237,7 @@ class GroupPlanningTests {
 			.query((rs) -> {
 				rows.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
 			});
-		Map<Long, List<Deliveries.Item>> items = this.deliveries.items(rows.keySet());
+		Map<Long, List<LedgerPlans.Item>> items = this.plans.items(rows.keySet());
 		rows.forEach((id, row) -> ledger.put(row[0], row[1] + " " + items.get(id)));
 		return ledger;
 	}

@@ -18,8 +18,8 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.SentEdition;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
 import news.dispatch.delivery.MessageReferences;
 import news.dispatch.subscriber.Subscriber;
@@ -82,7 +82,7 @@ class BounceImportTests {
 	Subscribers subscribers;
 
 	@Autowired
-	Deliveries deliveries;
+	LedgerEntries entries;
 
 	@Autowired
 	MessageReferences references;
@@ -118,7 +118,7 @@ class BounceImportTests {
 			assertThat(returnPath.substring(0, returnPath.indexOf('@')).length()).isLessThanOrEqualTo(64);
 			MessageReferences.ReturnPath read = this.references.readReturnPath(returnPath);
 			assertThat(read.check()).isEqualTo(MessageReferences.Check.VALID);
-			assertThat(this.deliveries.entry(read.deliveryId())).get()
+			assertThat(this.entries.entry(read.deliveryId())).get()
 				.extracting(LedgerEntry::messageId)
 				.isEqualTo(message.getMessageID());
 			assertThat(message.getHeader("Feedback-ID")[0]).isEqualTo(EDITION + ":digest:dispatch");
@@ -290,7 +290,7 @@ class BounceImportTests {
 	}
 
 	private DeliveryStatus ledgerStatus(String email) {
-		return this.deliveries.entryByMessageId(this.sent.get(email).messageId()).orElseThrow().status();
+		return this.entries.entryByMessageId(this.sent.get(email).messageId()).orElseThrow().status();
 	}
 
 	private static String lines(String out, String file) {

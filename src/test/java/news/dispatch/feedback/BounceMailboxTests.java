@@ -19,8 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.SentEdition;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.AfterAll;
@@ -87,7 +87,7 @@ class BounceMailboxTests {
 	Subscribers subscribers;
 
 	@Autowired
-	Deliveries deliveries;
+	LedgerEntries entries;
 
 	@Autowired
 	FeedbackReports reports;
@@ -157,7 +157,7 @@ class BounceMailboxTests {
 	}
 
 	private DeliveryStatus status(String email) {
-		return this.deliveries.entryByMessageId(this.sent.get(email).messageId()).orElseThrow().status();
+		return this.entries.entryByMessageId(this.sent.get(email).messageId()).orElseThrow().status();
 	}
 
 	private static void deliver(ReturnedMail about, String fixture) throws Exception {

@@ -24,8 +24,8 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.SentEdition;
 import news.dispatch.TestMail;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.subscriber.SubscriberStatus;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,7 +113,7 @@ class SesWebhookTests {
 	Subscribers subscribers;
 
 	@Autowired
-	Deliveries deliveries;
+	LedgerEntries entries;
 
 	@Autowired
 	FakeSnsHost sns;
@@ -277,7 +277,7 @@ class SesWebhookTests {
 	}
 
 	private DeliveryStatus ledger(String email) {
-		return this.deliveries.entryByMessageId(this.messageIds.get(email)).orElseThrow().status();
+		return this.entries.entryByMessageId(this.messageIds.get(email)).orElseThrow().status();
 	}
 
 	private static String messageId(MimeMessage message) {

@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.FunctionalTest;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
@@ -56,7 +56,7 @@ class UnsubscribeTests {
 	SubscriberLinks links;
 
 	@Autowired
-	Deliveries deliveries;
+	EditionTotals totals;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,7 +67,7 @@ class UnsubscribeTests {
 		this.cli.importNewsroom(input);
 		this.cli.run("digest", "--date", "2033-01-03", "--quiet");
 		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
-		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
+		assertThat(this.totals.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
 			.isEqualTo(4);
 		String link = this.links.unsubscribe(ana.id());
 		String query = link.substring(link.indexOf("?"));
@@ -81,9 +81,9 @@ class UnsubscribeTests {
 		assertThat(first.body()).contains("You are unsubscribed").contains("ana.kovac@example.com");
 		assertThat(second.statusCode()).isEqualTo(200);
 		assertThat(this.subscribers.find(ana.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
-		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
+		assertThat(this.totals.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.PENDING))
 			.isEqualTo(3);
-		assertThat(this.deliveries.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.FAILED))
+		assertThat(this.totals.counts(LedgerKey.edition(LocalDate.of(2033, 1, 3))).get(DeliveryStatus.FAILED))
 			.isEqualTo(1);
 	}
 

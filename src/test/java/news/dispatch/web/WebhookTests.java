@@ -21,8 +21,8 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.SentEdition;
 import news.dispatch.TestMail;
-import news.dispatch.delivery.Deliveries;
 import news.dispatch.delivery.DeliveryStatus;
+import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class WebhookTests {
 	Subscribers subscribers;
 
 	@Autowired
-	Deliveries deliveries;
+	LedgerEntries entries;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -184,7 +184,7 @@ class WebhookTests {
 	}
 
 	private DeliveryStatus ledger(String email) throws Exception {
-		return this.deliveries.entryByMessageId(this.sent.get(email).getMessageID()).orElseThrow().status();
+		return this.entries.entryByMessageId(this.sent.get(email).getMessageID()).orElseThrow().status();
 	}
 
 }
