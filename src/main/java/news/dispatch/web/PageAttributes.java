@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * in a hidden field (made, and its signed cookie set, only when a page has such a form).
  */
 @ControllerAdvice(assignableTypes = { UnsubscribeController.class, SignUpController.class, PreferencesController.class,
-		EditorController.class, EditorTopicsController.class, FreshLinkController.class })
+		EditorController.class, EditorTopicsController.class, EditorClicksController.class, FreshLinkController.class })
 class PageAttributes {
 
 	private static final int PAGE_BUFFER = 256 * 1024;
