@@ -8,7 +8,7 @@ import java.util.Map;
 
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.system.InvalidInputException;
-import news.dispatch.tracking.Clicks;
+import news.dispatch.tracking.ClickStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,9 +35,9 @@ class StatsCommand {
 		@Option(names = "--json", description = "Print one JSON document.")
 		private boolean json;
 
-		private final Clicks clicks;
+		private final ClickStats clicks;
 
-		EditionCommand(Clicks clicks) {
+		EditionCommand(ClickStats clicks) {
 			this.clicks = clicks;
 		}
 
@@ -51,7 +51,7 @@ class StatsCommand {
 				throw new InvalidInputException(
 						"The date " + this.date + " is not one; give the edition as YYYY-MM-DD, such as 2026-12-03.");
 			}
-			Clicks.Stats stats = this.clicks.stats(LedgerKey.edition(edition));
+			ClickStats.Stats stats = this.clicks.stats(LedgerKey.edition(edition));
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.json) {
 				Map<String, Object> json = new LinkedHashMap<>();
@@ -63,9 +63,8 @@ class StatsCommand {
 				Json.print(out, json);
 				return;
 			}
-			long scanners = stats.scanners().values().stream().mapToLong(Long::longValue).sum();
-			out.printf("Edition %s: %d clicks by readers, %d by link scanners%s%n", edition, stats.readers(), scanners,
-					stats.scanners().isEmpty() ? "" : " " + stats.scanners());
+			out.printf("Edition %s: %d clicks by readers, %d by link scanners%s%n", edition, stats.readers(),
+					stats.scannersTotal(), stats.scanners().isEmpty() ? "" : " " + stats.scanners());
 			if (!stats.topics().isEmpty()) {
 				out.println("By topic:");
 				stats.topics().forEach((topic, count) -> out.printf("  %6d  %s%n", count, topic));

@@ -1,11 +1,14 @@
 package news.dispatch.delivery;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -106,6 +109,35 @@ public class EditionTotals {
 			.sorted(Comparator.comparingLong(Reply::count).reversed())
 			.limit(limit)
 			.toList();
+	}
+
+	/**
+	 * The dates of the latest digest editions the ledger has messages of, newest first,
+	 * at most {@code limit}. Found one at a time, each the last date up to the day before
+	 * the one found last, read backwards off the index {@code delivery_edition_status}:
+	 * one row read for each (asked for the distinct dates, the database would read every
+	 * message ever planned; asked for a date before the last one, H2 read that edition's
+	 * messages again).
+	 */
+	public List<LocalDate> latestEditions(int limit) {
+		List<LocalDate> editions = new ArrayList<>();
+		while (editions.size() < limit) {
+			LocalDate last = editions.isEmpty() ? null : editions.get(editions.size() - 1);
+			JdbcClient.StatementSpec latest = this.jdbc
+				.sql("select edition_key from delivery where kind = :kind"
+						+ ((last != null) ? " and edition_key <= :upTo" : "")
+						+ " order by kind desc, edition_key desc limit 1")
+				.param("kind", LedgerKey.Kind.DIGEST.column());
+			if (last != null) {
+				latest = latest.param("upTo", last.minusDays(1).toString());
+			}
+			Optional<String> next = latest.query(String.class).optional();
+			if (next.isEmpty()) {
+				break;
+			}
+			editions.add(LocalDate.parse(next.get()));
+		}
+		return editions;
 	}
 
 }

@@ -97,7 +97,7 @@ public record IngestSettings(@DefaultValue List<Source> sources, @DefaultValue L
 	 * failure
 	 * @param maxBackoff the longest pause of a failing source
 	 * @param alertAfter a source failing for this long is reported to the operator (a log
-	 * line, the metric {@code dispatch.ingest.sources.failing}, a {@link SourceFailing}
+	 * line, the gauge {@code dispatch.ingest.sources.reported}, a {@link SourceFailing}
 	 * event); 0: never
 	 */
 	public record Politeness(@DefaultValue("2") int hostConnections, @DefaultValue("500ms") Duration hostInterval,

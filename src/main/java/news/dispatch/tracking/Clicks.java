@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,8 +15,6 @@ import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
 import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.delivery.LedgerEntry;
-import news.dispatch.delivery.LedgerKey;
-import news.dispatch.topic.Topics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * address and counted, as a reader's or, for a HEAD request, a known scanner's agent or a
  * click within {@code scanner-window} of the message being sent, as a link scanner's. Who
  * clicked is kept only with {@code dispatch.tracking.per-reader=true}. Counts are read
- * back per edition ({@code dispatch stats edition}) and as the counter
+ * back per edition by {@link ClickStats} and as the counter
  * {@code dispatch.clicks{by=reader|scanner}}.
  */
 @Repository
@@ -47,19 +43,15 @@ public class Clicks implements MeterBinder {
 
 	private final Articles articles;
 
-	private final Topics topics;
-
 	private final TrackingSettings settings;
 
 	private final List<Pattern> scanners;
 
-	Clicks(JdbcClient jdbc, ClickLinks links, LedgerEntries entries, Articles articles, Topics topics,
-			TrackingSettings settings) {
+	Clicks(JdbcClient jdbc, ClickLinks links, LedgerEntries entries, Articles articles, TrackingSettings settings) {
 		this.jdbc = jdbc;
 		this.links = links;
 		this.entries = entries;
 		this.articles = articles;
-		this.topics = topics;
 		this.settings = settings;
 		List<Pattern> all = new ArrayList<>(SCANNERS);
 		all.addAll(compile(settings.scannerAgents()));
@@ -129,54 +121,6 @@ public class Clicks implements MeterBinder {
 			return "too-soon";
 		}
 		return null;
-	}
-
-	/**
-	 * An edition's clicks.
-	 *
-	 * @param readers clicks by readers
-	 * @param scanners clicks taken for link scanners, by reason ({@code head},
-	 * {@code agent}, {@code too-soon})
-	 * @param stories readers' clicks per story (headline), most first
-	 * @param topics readers' clicks per topic, most first ({@code keywords} for
-	 * subscribers' own)
-	 */
-	public record Stats(LedgerKey key, long readers, Map<String, Long> scanners, Map<String, Long> stories,
-			Map<String, Long> topics) {
-	}
-
-	public Stats stats(LedgerKey key) {
-		Map<String, Long> scanners = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select bot, count(*) from link_click where kind = ? and edition_key = ? and bot is not null"
-					+ " group by bot order by bot")
-			.params(key.kind().column(), key.key())
-			.query((rs, row) -> scanners.put(rs.getString(1), rs.getLong(2)))
-			.list();
-		Map<String, Long> stories = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select article_id, count(*) c from link_click where kind = ? and edition_key = ? and bot is null"
-					+ " group by article_id order by c desc, article_id")
-			.params(key.kind().column(), key.key())
-			.query((rs, row) -> stories.put(
-					this.articles.find(rs.getLong(1)).map(Article::headline).orElse("#" + rs.getLong(1)),
-					rs.getLong(2)))
-			.list();
-		Map<Long, String> names = new LinkedHashMap<>();
-		this.topics.findAll().forEach((topic) -> names.put(topic.id(), topic.name()));
-		Map<String, Long> topics = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select topic_id, count(*) c from link_click where kind = ? and edition_key = ? and bot is null"
-					+ " group by topic_id order by c desc")
-			.params(key.kind().column(), key.key())
-			.query((rs, row) -> {
-				long id = rs.getLong(1);
-				String name = rs.wasNull() ? "keywords" : names.getOrDefault(id, "#" + id);
-				return topics.merge(name, rs.getLong(2), Long::sum);
-			})
-			.list();
-		long readers = stories.values().stream().mapToLong(Long::longValue).sum();
-		return new Stats(key, readers, scanners, stories, topics);
 	}
 
 	@Override

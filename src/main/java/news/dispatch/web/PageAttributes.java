@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice(assignableTypes = { UnsubscribeController.class, SignUpController.class, PreferencesController.class,
 		ReaderDetailsController.class, ReaderDataController.class, PrivacyController.class, EditorController.class,
-		EditorTopicsController.class, FreshLinkController.class })
+		EditorTopicsController.class, EditorClicksController.class, FreshLinkController.class })
 class PageAttributes {
 
 	private static final int PAGE_BUFFER = 256 * 1024;

@@ -26,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import news.dispatch.ingest.SourceFailing;
 import news.dispatch.run.RunFinished;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.Subscribers;
@@ -116,7 +117,7 @@ class OutgoingWebhooksTests {
 		this.delivery.start();
 
 		// when: an edition goes out while the warehouse hangs, readers bounce, complain
-		// and come back, and a run fails
+		// and come back, a run fails and a source has been failing too long
 		Cli.Result digest = this.cli.run("digest", "--date", LocalDate.now(ZoneOffset.UTC).toString());
 		Subscriber ana = this.subscribers.findByEmail("ana@example.com").orElseThrow();
 		Subscriber ben = this.subscribers.findByEmail("ben@example.com").orElseThrow();
@@ -125,6 +126,8 @@ class OutgoingWebhooksTests {
 		JobExecution failed = new JobExecution(999_999L, new JobInstance(999_999L, "ingest"), new JobParameters());
 		failed.setStatus(BatchStatus.FAILED);
 		this.events.publishEvent(new RunFinished(failed, "the inbox folder cannot be read"));
+		this.events.publishEvent(new SourceFailing("https://wire.example/feed.xml", 3,
+				Instant.parse("2026-12-01T06:00:00Z"), "the server answered HTTP 503"));
 
 		// then: the edition did not wait for the warehouse
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
@@ -137,7 +140,7 @@ class OutgoingWebhooksTests {
 		assertThat(
 				warehouse.verified.values().stream().map((e) -> e.get("type").asString()).collect(Collectors.toSet()))
 			.containsExactlyInAnyOrder("edition.started", "edition.finished", "subscriber.bounced",
-					"subscriber.complained", "subscriber.unsubscribed", "run.failed");
+					"subscriber.complained", "subscriber.unsubscribed", "run.failed", "source.failing");
 		assertThat(warehouse.forged).isZero();
 		// and: each of the three failures cost an attempt that was made again (on one
 		// event
@@ -157,6 +160,13 @@ class OutgoingWebhooksTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(complained.get("data").get("email").asString()).isEqualTo("ben@example.com");
+		JsonNode source = warehouse.verified.values()
+			.stream()
+			.filter((e) -> e.get("type").asString().equals("source.failing"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(source.get("data").get("location").asString()).isEqualTo("https://wire.example/feed.xml");
+		assertThat(source.get("data").get("failingSince").asString()).isEqualTo("2026-12-01T06:00:00Z");
 
 		// when: an event is replayed
 		String replayed = warehouseIds.iterator().next();

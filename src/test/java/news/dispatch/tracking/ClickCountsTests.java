@@ -6,9 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +20,11 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
 import news.dispatch.TestMail;
+import news.dispatch.article.Articles;
+import news.dispatch.delivery.LedgerEntries;
+import news.dispatch.delivery.LedgerKey;
+import news.dispatch.delivery.LedgerPlans;
+import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +61,21 @@ class ClickCountsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ClickLinks links;
+
+	@Autowired
+	LedgerEntries entries;
+
+	@Autowired
+	LedgerPlans plans;
+
+	@Autowired
+	Articles articles;
+
+	@Autowired
+	Subscribers subscribers;
 
 	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -100,10 +123,10 @@ class ClickCountsTests {
 		assertThat(go(council, "HEAD", BROWSER).statusCode()).isEqualTo(302);
 		assertThat(go(council, "GET", "Mozilla/5.0 (compatible; Barracuda Sentinel)").statusCode()).isEqualTo(302);
 		// (as if the reader opened it two minutes after it was sent)
-		java.time.OffsetDateTime sent = this.jdbc.sql("select sent_at from delivery")
+		java.time.OffsetDateTime sent = this.jdbc.sql("select sent_at from delivery where kind = 'digest'")
 			.query(java.time.OffsetDateTime.class)
 			.single();
-		this.jdbc.sql("update delivery set sent_at = ?").param(sent.minusMinutes(2)).update();
+		this.jdbc.sql("update delivery set sent_at = ? where kind = 'digest'").param(sent.minusMinutes(2)).update();
 		HttpResponse<String> reader = go(harbour, "GET", BROWSER);
 		go(harbour, "GET", BROWSER);
 		go(council, "GET", BROWSER);
@@ -134,13 +157,58 @@ class ClickCountsTests {
 		assertThat(json.get("scanners").get("too-soon").asLong()).isEqualTo(early);
 		assertThat(json.get("scanners").get("head").asLong()).isEqualTo(1);
 		assertThat(json.get("scanners").get("agent").asLong()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select count(*) from link_click").query(Long.class).single()).isEqualTo(5 + early);
-		assertThat(this.jdbc.sql("select count(*) from link_click where subscriber_id is not null")
+		assertThat(this.jdbc.sql("select count(*) from link_click where kind = 'digest'").query(Long.class).single())
+			.isEqualTo(5 + early);
+		assertThat(this.jdbc.sql("select count(*) from link_click where subscriber_id is not null and kind = 'digest'")
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(this.cli.run("stats", "edition", date).out())
 			.contains("Edition " + date + ": 3 clicks by readers, " + (2 + early) + " by link scanners");
 		assertThat(this.cli.run("stats", "edition", "yesterday").err()).contains("give the edition as YYYY-MM-DD");
+	}
+
+	@Test
+	void whoClickedIsKeptOnlyWithPerReaderOn() throws Exception {
+		// given: an alert sent two minutes ago to a reader, its story with an address
+		Newsroom.in(this.cli, DATA.resolve("per-reader"))
+			.columns("email,frequency")
+			.subscriber("per@example.com", "none")
+			.load();
+		Path inbox = Files.createDirectories(DATA.resolve("per-reader-stories"));
+		Files.writeString(inbox.resolve("ferry.json"), """
+				{"headline": "Ferry timetable changes", "url": "https://paper.example/ferry-timetable",
+				 "body": "The ferry company changes its winter timetable from next week, the company said on Friday."}
+				""");
+		assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
+		long article = Newsroom.articleId(this.articles, "Ferry timetable");
+		long reader = this.subscribers.findByEmail("per@example.com").orElseThrow().id();
+		LedgerKey alert = LedgerKey.alert(article);
+		this.plans.planAll(alert,
+				List.of(new LedgerPlans.Planned(reader, List.of(new LedgerPlans.Item(article, null)))));
+		long message = this.entries.entriesOf(reader, 1).get(0).id();
+		this.jdbc.sql("update delivery set status = 'SENT', sent_at = ? where id = ?")
+			.params(java.time.OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2), message)
+			.update();
+		String link = this.links.link(new ClickLinks.Click(alert, message, article, null));
+		Clicks perReader = new Clicks(this.jdbc, this.links, this.entries, this.articles,
+				new TrackingSettings(true, true, Duration.ofSeconds(10), List.of()));
+
+		// when: the reader clicks once where per-reader is off (the application's own
+		// setting), once where it is on
+		HttpResponse<String> off = go(link.substring(link.indexOf("/r/")), "GET", BROWSER);
+		Optional<String> on = perReader.click(link.substring(link.indexOf("/r/") + 3), false, BROWSER, Instant.now());
+
+		// then: both are counted and sent on; only the second kept who clicked
+		assertThat(off.headers().firstValue("Location")).hasValue("https://paper.example/ferry-timetable");
+		assertThat(on).hasValue("https://paper.example/ferry-timetable");
+		assertThat(this.jdbc
+			.sql("select subscriber_id from link_click where kind = 'alert' and edition_key = ?" + " order by id")
+			.param(Long.toString(article))
+			.query((rs, row) -> {
+				long who = rs.getLong(1);
+				return rs.wasNull() ? "nobody" : Long.toString(who);
+			})
+			.list()).containsExactly("nobody", Long.toString(reader));
 	}
 
 	private List<String> links(String text) {
