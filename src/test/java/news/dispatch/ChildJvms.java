@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -37,11 +40,31 @@ public final class ChildJvms implements AfterEachCallback, AfterAllCallback {
 
 	private final List<Child> started = new CopyOnWriteArrayList<>();
 
+	/** What every {@code dispatch} child is given after its own arguments. */
+	private final List<String> settings;
+
 	/**
 	 * @param logs the folder for the children's output
 	 */
 	public ChildJvms(Path logs) {
+		this(logs, List.of());
+	}
+
+	private ChildJvms(Path logs, List<String> settings) {
 		this.logs = logs.toAbsolutePath();
+		this.settings = settings;
+	}
+
+	/**
+	 * Children that share a test's data directory (their logs go there too) and send
+	 * their mail to its SMTP server at this loopback port, each {@code dispatch} child
+	 * given these settings as well.
+	 */
+	public static ChildJvms sharing(Path data, int smtpPort, String... settings) {
+		List<String> shared = new ArrayList<>(List.of("--dispatch.data-dir=" + data, "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + smtpPort));
+		shared.addAll(List.of(settings));
+		return new ChildJvms(data, shared);
 	}
 
 	/**
@@ -62,6 +85,25 @@ public final class ChildJvms implements AfterEachCallback, AfterAllCallback {
 		 */
 		public boolean waitFor(Duration timeout) throws InterruptedException {
 			return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+
+		/**
+		 * Waits until the child has printed a line matching the pattern, and answers the
+		 * match; fails if the child ends first or the time runs out.
+		 */
+		public MatchResult awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (true) {
+				Matcher matcher = pattern.matcher(Files.exists(this.out) ? outText() : "");
+				if (matcher.find()) {
+					return matcher.toMatchResult();
+				}
+				if (System.nanoTime() > deadline || !this.process.isAlive()) {
+					throw new AssertionError(this.name + " did not print " + pattern + " within " + timeout + ": "
+							+ (Files.exists(this.err) ? errText() : ""));
+				}
+				Thread.sleep(200);
+			}
 		}
 
 		public int exitValue() {
@@ -86,16 +128,34 @@ public final class ChildJvms implements AfterEachCallback, AfterAllCallback {
 
 	/**
 	 * Runs {@code dispatch} with these arguments from the test class path (main code and
-	 * tests as compiled), with the JVM options the launcher gives its short commands (C1
-	 * only and the serial collector): a test's child lives seconds and handles a few
-	 * readers, and on two cores C2's compiling of Spring's start-up took the cores from
-	 * the test and the other children.
+	 * tests as compiled).
 	 */
 	public Child dispatch(String name, List<String> arguments) {
+		List<String> all = new ArrayList<>(arguments);
+		all.addAll(this.settings);
+		return start(name, command(all));
+	}
+
+	/**
+	 * The command line that runs {@code dispatch} with these arguments in a JVM of its
+	 * own from the test class path (main code and tests as compiled), for a test that
+	 * starts its processes itself. The JVM gets the options the launcher gives its short
+	 * commands (C1 only and the serial collector): a test's child lives seconds and
+	 * handles a few readers, and on two cores C2's compiling of Spring's start-up took
+	 * the cores from the test and the other children.
+	 */
+	public static List<String> command(List<String> arguments) {
 		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
 				System.getProperty("java.class.path"), DispatchApplication.class.getName()));
 		command.addAll(arguments);
-		return start(name, command);
+		return command;
+	}
+
+	/**
+	 * Runs {@code dispatch} with these arguments from the test class path.
+	 */
+	public Child dispatch(String name, String... arguments) {
+		return dispatch(name, List.of(arguments));
 	}
 
 	/**

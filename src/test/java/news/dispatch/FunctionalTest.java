@@ -17,7 +17,9 @@ import org.springframework.test.context.TestPropertySource;
  * A test of the whole application through its commands, pages or jobs: a
  * {@link SpringBootTest} that does not run the command line on start, sends mail to the
  * server {@link #smtp()} names, keeps its data under {@code target/test-data} and has a
- * {@link Cli} to inject, which runs {@code dispatch} commands in it.
+ * {@link Cli} to inject, which runs {@code dispatch} commands in it; with a web server
+ * ({@link #webEnvironment()} RANDOM_PORT or DEFINED_PORT) it has a {@link Site} to inject
+ * as well, its pages over HTTP.
  * <p>
  * Without a {@code dispatch.data-dir} of its own (and without properties of its own), a
  * test shares one application context and one data directory ({@link #SHARED_DATA}) with

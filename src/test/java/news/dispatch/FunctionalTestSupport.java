@@ -65,9 +65,10 @@ final class FunctionalTestSupport
 		if (test == null) {
 			return null;
 		}
-		ContextCustomizer site = (test.webEnvironment() == SpringBootTest.WebEnvironment.DEFINED_PORT)
-				? new Site(Fixtures.closedPort()) : null;
-		return new Customizers(Arrays.asList(new CliBean(), mail(testClass, test), site));
+		ContextCustomizer definedPort = (test.webEnvironment() == SpringBootTest.WebEnvironment.DEFINED_PORT)
+				? new DefinedPort(Fixtures.closedPort()) : null;
+		ContextCustomizer site = test.webEnvironment().isEmbedded() ? new SiteBean() : null;
+		return new Customizers(Arrays.asList(new CliBean(), mail(testClass, test), definedPort, site));
 	}
 
 	private static ContextCustomizer mail(Class<?> testClass, FunctionalTest test) {
@@ -103,10 +104,10 @@ final class FunctionalTestSupport
 	/**
 	 * A site at a port chosen before it starts (webEnvironment DEFINED_PORT), so that the
 	 * links in its mail lead back to it, as a browser test follows them:
-	 * {@code server.port} and {@code dispatch.site.url}; the test reads the port with
-	 * {@code @LocalServerPort}.
+	 * {@code server.port} and {@code dispatch.site.url}; the test reads the port from its
+	 * {@link Site}.
 	 */
-	record Site(int port) implements ContextCustomizer {
+	record DefinedPort(int port) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -125,6 +126,19 @@ final class FunctionalTestSupport
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("functionalTestCli",
 					new RootBeanDefinition(Cli.class));
+		}
+
+	}
+
+	/**
+	 * A {@link Site} for a test with a web server to inject: its pages over HTTP.
+	 */
+	record SiteBean() implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("functionalTestSite",
+					new RootBeanDefinition(Site.class));
 		}
 
 	}

@@ -38,7 +38,8 @@ public final class Newsroom {
 
 	private final List<String> subscribers = new ArrayList<>();
 
-	private final List<String> stories = new ArrayList<>();
+	/** The inbox's files: their ending and their text. */
+	private final List<String[]> stories = new ArrayList<>();
 
 	private Newsroom(Cli cli, Path folder) {
 		this.cli = cli;
@@ -62,6 +63,17 @@ public final class Newsroom {
 			.isZero();
 		assertThat(cli.run("ingest", "--quiet", "--from", Fixtures.copy("inbox/", folder.resolve("inbox")).toString())
 			.exitCode()).isZero();
+	}
+
+	/**
+	 * So many readers of Russia ({@code reader0@example.com} on) and one story about
+	 * Russia, loaded: the next edition has one message for each reader.
+	 */
+	public static Cli oneStoryForEach(Cli cli, Path folder, int readers) {
+		return in(cli, folder).topic("Russia", "russia")
+			.readers(readers, "reader%d@example.com", "Russia")
+			.story("Russia story", "A story about Russia for everyone.")
+			.load();
 	}
 
 	/**
@@ -129,8 +141,21 @@ public final class Newsroom {
 	 * A story in the inbox: its headline and its text.
 	 */
 	public Newsroom story(String headline, String text) {
-		this.stories.add(headline + "\n\n" + text + "\n");
+		this.stories.add(new String[] { ".txt", headline + "\n\n" + text + "\n" });
 		return this;
+	}
+
+	/**
+	 * A story in the inbox with the address it has on the newsroom's own site.
+	 */
+	public Newsroom story(String headline, String url, String text) {
+		this.stories.add(new String[] { ".json", "{\"headline\": \"%s\", \"url\": \"%s\", \"body\": \"%s\"}\n"
+			.formatted(json(headline), json(url), json(text)) });
+		return this;
+	}
+
+	private static String json(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 	/**
@@ -151,7 +176,7 @@ public final class Newsroom {
 		if (!this.stories.isEmpty()) {
 			Path inbox = this.folder.resolve("inbox");
 			for (int i = 0; i < this.stories.size(); i++) {
-				write("inbox/story" + ((i == 0) ? "" : "-" + (i + 1)) + ".txt", this.stories.get(i));
+				write("inbox/story" + ((i == 0) ? "" : "-" + (i + 1)) + this.stories.get(i)[0], this.stories.get(i)[1]);
 			}
 			Cli.Result ingested = this.cli.run("ingest", "--quiet", "--from", inbox.toString());
 			assertThat(ingested.exitCode()).as(ingested.err()).isZero();

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import news.dispatch.Cli;
 import news.dispatch.Newsroom;
@@ -37,9 +39,9 @@ final class ArchiveNewsroom {
 
 	/**
 	 * Imports the topics and readers, then ingests {@code extra} Russia stories besides
-	 * the named ones; returns when they are stored and matched.
+	 * the named ones; returns when they are stored, matched and in the archive's index.
 	 */
-	static void load(Cli cli, Path folder, int extra) {
+	static void load(Cli cli, ArchiveIndex index, Path folder, int extra) throws IOException {
 		write(folder.resolve("topics.yml"), TOPICS);
 		assertThat(cli.run("topics", "import", folder.resolve("topics.yml").toString()).exitCode()).isZero();
 		Newsroom.in(cli, folder)
@@ -64,6 +66,18 @@ final class ArchiveNewsroom {
 		write(inbox.resolve("stories.json"), "[" + String.join(",\n", articles) + "]");
 		Cli.Result ingested = cli.run("ingest", "--quiet", "--from", inbox.toString());
 		assertThat(ingested.exitCode()).as(ingested.err()).isZero();
+		index.refresh();
+	}
+
+	/**
+	 * The path and query of the link to the reader's web copy ("View in browser") in a
+	 * digest's HTML, a link to this site.
+	 */
+	static String copyLink(String html, String site) {
+		Matcher matcher = Pattern.compile(Pattern.quote(site) + "(/archive/copies/[0-9]+\\?token=[\\w.-]+)")
+			.matcher(html.replace("&amp;", "&"));
+		assertThat(matcher.find()).as("a View in browser link to " + site + " in " + html).isTrue();
+		return matcher.group(1);
 	}
 
 	private static String article(String headline, String body, String url, Instant published) {

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -21,16 +19,17 @@ import com.rometools.rome.io.WireFeedInput;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,37 +40,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/archive", "dispatch.digest.lookback-days=100000",
-				"dispatch.archive.page-size=5", "dispatch.site.url=https://news.example.com/" })
+				"dispatch.archive.page-size=5", "dispatch.site.url=" + ArchiveTests.SITE + "/" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("postgres")
 class ArchiveTests {
 
 	static final Path DATA = Path.of("target/test-data/archive");
 
-	private static final Pattern COPY_LINK = Pattern
-		.compile("https://news\\.example\\.com(/archive/copies/[0-9]+\\?token=[\\w.-]+)");
+	/** Where the links in mail lead ({@code dispatch.site.url}). */
+	static final String SITE = "https://news.example.com";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
 
-	@Autowired
-	ArchiveIndex index;
-
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private static boolean loaded;
-
-	@BeforeEach
-	void newsroom() throws Exception {
-		synchronized (ArchiveTests.class) {
-			if (!loaded) {
-				ArchiveNewsroom.load(this.cli, DATA.resolve("input"), 7);
-				this.index.refresh();
-				loaded = true;
-			}
-		}
+	@BeforeAll
+	void newsroom(@Autowired ArchiveIndex index) throws Exception {
+		ArchiveNewsroom.load(this.cli, index, DATA.resolve("input"), 7);
 	}
 
 	@Test
@@ -245,8 +234,8 @@ class ArchiveTests {
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
 		MimeMessage ann = TestMail.awaitReceived("ann.reader@example.net", 1).get(0);
 		MimeMessage bo = TestMail.awaitReceived("bo.other@example.net", 1).get(0);
-		String annCopy = copyLink(TestMail.part(ann, "text/html"));
-		String boCopy = copyLink(TestMail.part(bo, "text/html"));
+		String annCopy = ArchiveNewsroom.copyLink(TestMail.part(ann, "text/html"), SITE);
+		String boCopy = ArchiveNewsroom.copyLink(TestMail.part(bo, "text/html"), SITE);
 		assertThat(TestMail.part(ann, "text/plain"))
 			.contains("View in your browser: https://news.example.com" + annCopy);
 
@@ -269,12 +258,6 @@ class ArchiveTests {
 		assertProblem(get("/archive/copies/abc?token=x.y"), 404, "No such copy");
 	}
 
-	private static String copyLink(String html) {
-		Matcher matcher = COPY_LINK.matcher(html.replace("&amp;", "&"));
-		assertThat(matcher.find()).as("a View in browser link in " + html).isTrue();
-		return matcher.group(1);
-	}
-
 	private static void assertProblem(HttpResponse<String> response, int status, String says) {
 		assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);
 		assertThat(response.body()).as(response.uri().toString())
@@ -287,7 +270,7 @@ class ArchiveTests {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		return HttpRequest.newBuilder(URI.create(this.site.url(path)));
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -50,10 +50,8 @@ class ImportCommandsTests {
 
 	@Test
 	void subscribersWithInvalidFieldsAreRefusedByLineAndTheValidOnesKept() {
-		this.cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input")).toString());
-		Path file = Fixtures.copy("subscribers-invalid.csv", DATA.resolve("input"));
-
-		Cli.Result result = this.cli.run("subscribers", "import", file.toString());
+		// given: the fixtures' topics; when: the file is imported
+		Cli.Result result = importSubscribersOfTheTopics("subscribers-invalid.csv");
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.out()).contains("2 added, 0 changed, 0 unchanged, 5 refused");
@@ -70,10 +68,8 @@ class ImportCommandsTests {
 
 	@Test
 	void missingOptionalColumnsTakeTheDefaults() {
-		this.cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input")).toString());
-		Path file = Fixtures.copy("subscribers-minimal.csv", DATA.resolve("input"));
-
-		Cli.Result result = this.cli.run("subscribers", "import", file.toString());
+		// given: the fixtures' topics; when: the file is imported
+		Cli.Result result = importSubscribersOfTheTopics("subscribers-minimal.csv");
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		Subscriber one = this.subscribers.findByEmail("min.one@example.com").orElseThrow();
@@ -103,6 +99,14 @@ class ImportCommandsTests {
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("line 2: the topic \"Astronomy\" is not in the catalog; import it first");
+	}
+
+	/**
+	 * Imports the fixtures' topics, then the fixtures' subscriber file of this name.
+	 */
+	private Cli.Result importSubscribersOfTheTopics(String fixture) {
+		this.cli.run("topics", "import", Fixtures.copy("topics.yml", DATA.resolve("input")).toString());
+		return this.cli.run("subscribers", "import", Fixtures.copy(fixture, DATA.resolve("input")).toString());
 	}
 
 }

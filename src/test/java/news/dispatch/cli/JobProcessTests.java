@@ -3,7 +3,6 @@ package news.dispatch.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +36,8 @@ class JobProcessTests {
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(20);
 
 	@RegisterExtension
-	static final ChildJvms children = new ChildJvms(DATA);
+	static final ChildJvms children = ChildJvms.sharing(DATA, smtp.port(), "--dispatch.digest.chunk-size=5",
+			"--dispatch.digest.lookback-days=100000");
 
 	@Autowired
 	Cli cli;
@@ -65,7 +65,7 @@ class JobProcessTests {
 		assertThat(sentBeforeStop).isLessThan(SUBSCRIBERS);
 
 		// when: the operator restarts it
-		ChildJvms.Child restart = dispatch("jobs", "restart", id);
+		ChildJvms.Child restart = children.dispatch("child", "jobs", "restart", id);
 
 		// then: every subscriber has the edition, and nobody twice
 		assertThat(restart.waitFor(Duration.ofSeconds(120))).isTrue();
@@ -138,7 +138,7 @@ class JobProcessTests {
 	 */
 	private ChildJvms.Child sendingInAnotherProcess(String topic, LocalDate edition) throws InterruptedException {
 		given(this.cli, topic);
-		ChildJvms.Child digest = dispatch("digest", "--date", edition.toString());
+		ChildJvms.Child digest = children.dispatch("child", "digest", "--date", edition.toString());
 		awaitMessages(20);
 		return digest;
 	}
@@ -151,14 +151,6 @@ class JobProcessTests {
 			.story("Russia story about " + topic,
 					"A story about Russia and " + topic + " that every reader of the topic gets.")
 			.load();
-	}
-
-	private static ChildJvms.Child dispatch(String... args) {
-		List<String> arguments = new ArrayList<>(List.of(args));
-		arguments.addAll(List.of("--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + smtp.port(), "--dispatch.digest.chunk-size=5",
-				"--dispatch.digest.lookback-days=100000"));
-		return children.dispatch("child", arguments);
 	}
 
 	private static void awaitMessages(int count) throws InterruptedException {

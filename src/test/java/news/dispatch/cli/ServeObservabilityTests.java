@@ -1,23 +1,18 @@
 package news.dispatch.cli;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestPasswords;
 import news.dispatch.run.StepMetrics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,16 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 		smtp = FunctionalTest.Smtp.EMBEDDED)
 class ServeObservabilityTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
 
 	@Autowired
 	StepMetrics stepMetrics;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void healthReportsTheDatabaseAndTheSmtpServer() throws Exception {
@@ -94,12 +87,8 @@ class ServeObservabilityTests {
 	}
 
 	private HttpResponse<String> get(String path, String credentials) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (credentials != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return this.site.call("GET", path, null, "Authorization",
+				(credentials != null) ? Site.basic(credentials.split(":")[0], credentials.split(":")[1]) : null);
 	}
 
 }

@@ -25,8 +25,8 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import news.dispatch.ChildJvms;
 import news.dispatch.Cli;
-import news.dispatch.DispatchApplication;
 import news.dispatch.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -284,12 +284,7 @@ class ServeSoakTest {
 	}
 
 	private static Process start(Path out, String... args) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(DispatchApplication.class.getName());
-		command.addAll(List.of(args));
+		List<String> command = ChildJvms.command(List.of(args));
 		command.add("--dispatch.data-dir=" + DATA);
 		command.add("--dispatch.digest.lookback-days=100000");
 		command.add("--dispatch.digest.max-articles=1000");

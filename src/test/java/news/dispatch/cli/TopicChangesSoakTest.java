@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import news.dispatch.ChildJvms;
 import news.dispatch.Cli;
-import news.dispatch.DispatchApplication;
 import news.dispatch.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,12 +112,7 @@ class TopicChangesSoakTest {
 	 * fails the test if it does not exit 0.
 	 */
 	static String dispatch(Path data, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(DispatchApplication.class.getName());
-		command.addAll(List.of(args));
+		List<String> command = ChildJvms.command(List.of(args));
 		command.add("--dispatch.data-dir=" + data);
 		Path out = data.resolve("child.out");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();

@@ -3,8 +3,8 @@ package news.dispatch.delivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +40,7 @@ class RemotePartitioningTests {
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(20);
 
 	@RegisterExtension
-	static final ChildJvms workers = new ChildJvms(DATA);
+	static final ChildJvms workers = ChildJvms.sharing(DATA, smtp.port(), "--dispatch.digest.lookback-days=100000");
 
 	@Autowired
 	Cli cli;
@@ -51,13 +51,10 @@ class RemotePartitioningTests {
 	@Test
 	void workerProcessesSendTheEditionsPartitionsEachMessageOnce() throws Exception {
 		// given: readers of Russia, a story, and two workers
-		Newsroom.in(this.cli, DATA.resolve("input"))
-			.topic("Russia", "russia")
-			.readers(READERS, "reader%d@example.com", "Russia")
-			.story("Russia story", "A story about Russia for everyone.")
-			.load();
+		Newsroom.oneStoryForEach(this.cli, DATA.resolve("input"), READERS);
 		for (int i = 0; i < 2; i++) {
-			awaitReady(worker(i));
+			workers.dispatch("worker-" + i, "worker")
+				.awaitOutput(Pattern.compile("waiting for send partitions"), Duration.ofMinutes(5));
 		}
 
 		// when: the edition runs here
@@ -93,26 +90,6 @@ class RemotePartitioningTests {
 			}
 		}
 		return handled;
-	}
-
-	/**
-	 * Waits until a worker takes requests: an edition that finds no worker alive sends
-	 * its partitions itself.
-	 */
-	private static void awaitReady(ChildJvms.Child worker) throws Exception {
-		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
-		while (!(Files.exists(worker.out()) && worker.outText().contains("waiting for send partitions"))) {
-			if (System.nanoTime() > deadline || !worker.process().isAlive()) {
-				throw new AssertionError(worker.name() + " did not start: " + worker.errText());
-			}
-			Thread.sleep(200);
-		}
-	}
-
-	private static ChildJvms.Child worker(int number) {
-		return workers.dispatch("worker-" + number,
-				List.of("worker", "--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
-						"--spring.mail.port=" + smtp.port(), "--dispatch.digest.lookback-days=100000"));
 	}
 
 }

@@ -1,10 +1,10 @@
 package news.dispatch.delivery;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -49,7 +49,8 @@ class WorkerDeathTests {
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(100);
 
 	@RegisterExtension
-	static final ChildJvms processes = new ChildJvms(DATA);
+	static final ChildJvms processes = ChildJvms.sharing(DATA, smtp.port(), "--dispatch.digest.lookback-days=100000",
+			"--dispatch.sending.connections=2", "--dispatch.schedule.lease=8s", "--dispatch.schedule.heartbeat=2s");
 
 	@Autowired
 	Cli cli;
@@ -60,17 +61,13 @@ class WorkerDeathTests {
 	@Test
 	void aPartitionWhoseWorkerIsKilledIsHandedOnAndTheEditionFinishesWithEveryReaderServed() throws Exception {
 		// given: 300 readers, a story, and three workers waiting for partitions
-		Newsroom.in(this.cli, DATA.resolve("input"))
-			.topic("Russia", "russia")
-			.readers(READERS, "reader%d@example.com", "Russia")
-			.story("Russia story", "A story about Russia for everyone.")
-			.load();
+		Newsroom.oneStoryForEach(this.cli, DATA.resolve("input"), READERS);
 		List<ChildJvms.Child> workers = Stream.iterate(0, (i) -> i + 1)
 			.limit(WORKERS)
-			.map((i) -> processes.dispatch("worker-" + i, arguments("worker")))
+			.map((i) -> processes.dispatch("worker-" + i, "worker"))
 			.toList();
 		for (ChildJvms.Child worker : workers) {
-			awaitOutput(worker, "waiting for send partitions", Duration.ofMinutes(5));
+			worker.awaitOutput(Pattern.compile("waiting for send partitions"), Duration.ofMinutes(5));
 		}
 
 		// when: the edition runs in three partitions, the last of them slower (its
@@ -80,9 +77,9 @@ class WorkerDeathTests {
 			smtp.fail("reader" + i + "@example.com", new FaultySmtpServer.Fault.Slow(200));
 		}
 		long started = System.nanoTime();
-		ChildJvms.Child edition = processes.dispatch("edition", arguments("digest", "--date", "2031-05-05",
+		ChildJvms.Child edition = processes.dispatch("edition", "digest", "--date", "2031-05-05",
 				"--dispatch.sending.partitions=3", "--dispatch.sending.remote=true",
-				"--dispatch.sending.remote-timeout=" + TIMEOUT.toSeconds() + "s", "--dispatch.progress.interval=1s"));
+				"--dispatch.sending.remote-timeout=" + TIMEOUT.toSeconds() + "s", "--dispatch.progress.interval=1s");
 		ChildJvms.Child victim = awaitWorkerMidPartition(workers, Duration.ofMinutes(6));
 		victim.kill();
 		long killed = System.nanoTime();
@@ -144,25 +141,6 @@ class WorkerDeathTests {
 			Thread.sleep(50);
 		}
 		throw new AssertionError("No worker was in the middle of the slow partition within " + timeout);
-	}
-
-	private static void awaitOutput(ChildJvms.Child child, String text, Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!(Files.exists(child.out()) && child.outText().contains(text))) {
-			if (System.nanoTime() > deadline || !child.process().isAlive()) {
-				throw new AssertionError(child.name() + " did not say '" + text + "': " + child.errText());
-			}
-			Thread.sleep(200);
-		}
-	}
-
-	private static List<String> arguments(String... command) {
-		List<String> arguments = new java.util.ArrayList<>(List.of(command));
-		arguments.addAll(List.of("--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + smtp.port(), "--dispatch.digest.lookback-days=100000",
-				"--dispatch.sending.connections=2", "--dispatch.schedule.lease=8s",
-				"--dispatch.schedule.heartbeat=2s"));
-		return arguments;
 	}
 
 }

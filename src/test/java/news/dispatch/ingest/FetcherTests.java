@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class FetcherTests {
 
+	@RegisterExtension
 	static final NewsroomServer web = new NewsroomServer();
 
 	static final byte[] FEED = IngestFunctionalTests.rss("lamp-1", "Lighthouse gets a new lamp",
@@ -29,11 +30,6 @@ class FetcherTests {
 
 	private final Fetcher fetcher = new Fetcher(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), 5,
 			"test");
-
-	@AfterAll
-	static void stopServer() {
-		web.close();
-	}
 
 	@Test
 	void aServerThatClosesTheConnectionBeforeTheLengthItAnnouncedGivesNothingButAReportLine() throws IOException {

@@ -23,8 +23,8 @@ import news.dispatch.FunctionalTest;
 import news.dispatch.TestMail;
 import news.dispatch.article.Article;
 import news.dispatch.article.Articles;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +43,7 @@ class IngestFunctionalTests {
 
 	static final Path DATA = Path.of("target/test-data/feed-ingest");
 
+	@RegisterExtension
 	static final NewsroomServer web = new NewsroomServer();
 
 	@DynamicPropertySource
@@ -53,11 +54,6 @@ class IngestFunctionalTests {
 		registry.add("dispatch.ingest.sources[1].location", () -> web.url("/summaries/feed.xml"));
 		registry.add("dispatch.ingest.sources[1].name", () -> "Summary Times");
 		registry.add("dispatch.ingest.sources[1].full-text", () -> "true");
-	}
-
-	@AfterAll
-	static void stopServer() {
-		web.close();
 	}
 
 	@Autowired

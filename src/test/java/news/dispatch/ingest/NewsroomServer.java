@@ -16,13 +16,16 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A newsroom's web server on loopback for tests: serves feeds and pages as real servers
  * do (content types, ETag and Last-Modified with 304 answers), and misbehaves on request
- * (hangs, errors, redirect loops, endless or oversized bodies).
+ * (hangs, errors, redirect loops, endless or oversized bodies). Register it in a static
+ * field with {@code @RegisterExtension}: it stops after the test class.
  */
-final class NewsroomServer implements AutoCloseable {
+final class NewsroomServer implements AutoCloseable, AfterAllCallback {
 
 	private final HttpServer server;
 
@@ -113,6 +116,11 @@ final class NewsroomServer implements AutoCloseable {
 		String etag = exchange.getRequestHeaders().getFirst("If-None-Match");
 		String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
 		return "If-None-Match=" + etag + " If-Modified-Since=" + since;
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -19,9 +19,9 @@ import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,14 +47,10 @@ class PoliteFetchingTests {
 
 	static final java.nio.file.Path DATA = java.nio.file.Path.of("target/test-data/polite-fetching");
 
+	@RegisterExtension
 	static final NewsroomServer web = new NewsroomServer();
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@AfterAll
-	static void stopServer() {
-		web.close();
-	}
 
 	@Autowired
 	Cli cli;

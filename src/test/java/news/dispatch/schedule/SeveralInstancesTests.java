@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,8 @@ class SeveralInstancesTests {
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(100);
 
 	@RegisterExtension
-	static final ChildJvms instances = new ChildJvms(DATA);
+	static final ChildJvms instances = ChildJvms.sharing(DATA, smtp.port(), "--dispatch.digest.chunk-size=5",
+			"--dispatch.digest.lookback-days=100000");
 
 	@Autowired
 	Cli cli;
@@ -122,7 +122,7 @@ class SeveralInstancesTests {
 		Files.writeString(jobs.resolve("job.yml"), "schedule:\n  cron: \"every hour\"\n  zone: UTC\n");
 
 		// when
-		ChildJvms.Child serve = dispatch("bad", "serve", "--server.port=0",
+		ChildJvms.Child serve = instances.dispatch("bad", "serve", "--server.port=0",
 				"--dispatch.jobs-dir=" + DATA.resolve("bad-jobs"));
 
 		// then
@@ -134,19 +134,11 @@ class SeveralInstancesTests {
 	}
 
 	private ChildJvms.Child serve(int number, Instant anchor) {
-		return dispatch("serve-" + number, "serve", "--server.port=0", "--dispatch.jobs-dir=" + DATA.resolve("jobs"),
-				"--dispatch.clock.start=2026-03-08T06:30:00Z", "--dispatch.clock.anchor=" + anchor,
-				"--dispatch.clock.rate=60", "--dispatch.schedule.lease=6s", "--dispatch.schedule.heartbeat=2s",
-				"--dispatch.sending.partitions=2", "--dispatch.sending.connections=2",
-				"--dispatch.sending.in-flight=3");
-	}
-
-	private static ChildJvms.Child dispatch(String name, String... args) {
-		List<String> arguments = new ArrayList<>(List.of(args));
-		arguments.addAll(List.of("--dispatch.data-dir=" + DATA, "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + smtp.port(), "--dispatch.digest.chunk-size=5",
-				"--dispatch.digest.lookback-days=100000"));
-		return instances.dispatch(name, arguments);
+		return instances.dispatch("serve-" + number, "serve", "--server.port=0",
+				"--dispatch.jobs-dir=" + DATA.resolve("jobs"), "--dispatch.clock.start=2026-03-08T06:30:00Z",
+				"--dispatch.clock.anchor=" + anchor, "--dispatch.clock.rate=60", "--dispatch.schedule.lease=6s",
+				"--dispatch.schedule.heartbeat=2s", "--dispatch.sending.partitions=2",
+				"--dispatch.sending.connections=2", "--dispatch.sending.in-flight=3");
 	}
 
 	/**

@@ -8,12 +8,14 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * Tests for {@link QueryLanguage}: the analyzer and valid queries.
@@ -36,38 +38,24 @@ class QueryLanguageTest {
 		assertThat(tokens).containsExactly("the", "state", "of", "the", "north", "korean", "economy");
 	}
 
-	@Test
-	void unrestrictedWordSearchesHeadlineAndBody() {
-		Query query = QueryLanguage.parse("Putin");
+	/**
+	 * What each query is read as, in Lucene's terms: each case has its name.
+	 */
+	static final List<Arguments> readings = List.of(
+			argumentSet("an unrestricted word searches headline and body", "Putin", "headline:putin body:putin"),
+			argumentSet("words are joined with AND by default", "putin sanctions",
+					"+(headline:putin body:putin) +(headline:sanction body:sanction)"),
+			argumentSet("a headline restriction searches only the headline", "headline:putin", "headline:putin"),
+			argumentSet("a headline restriction takes a phrase", "headline:\"North Korea\"",
+					"headline:\"north korea\""),
+			argumentSet("a hyphenated word is a phrase", "covid-19", "headline:\"covid 19\" body:\"covid 19\""),
+			argumentSet("a slash is read as a space, not as a regular expression", "\"24/7\"",
+					"headline:\"24 7\" body:\"24 7\""));
 
-		assertThat(query).hasToString("headline:putin body:putin");
-	}
-
-	@Test
-	void wordsAreJoinedWithAndByDefault() {
-		Query query = QueryLanguage.parse("putin sanctions");
-
-		assertThat(query).hasToString("+(headline:putin body:putin) +(headline:sanction body:sanction)");
-	}
-
-	@Test
-	void headlineRestrictionSearchesOnlyTheHeadline() {
-		assertThat(QueryLanguage.parse("headline:putin")).hasToString("headline:putin");
-		assertThat(QueryLanguage.parse("headline:\"North Korea\"")).hasToString("headline:\"north korea\"");
-	}
-
-	@Test
-	void hyphenatedWordIsAPhrase() {
-		Query query = QueryLanguage.parse("covid-19");
-
-		assertThat(query).hasToString("headline:\"covid 19\" body:\"covid 19\"");
-	}
-
-	@Test
-	void slashIsReadAsASpaceNotAsARegularExpression() {
-		Query query = QueryLanguage.parse("\"24/7\"");
-
-		assertThat(query).hasToString("headline:\"24 7\" body:\"24 7\"");
+	@ParameterizedTest
+	@FieldSource("readings")
+	void aQueryIsReadAsItsLuceneQuery(String query, String lucene) {
+		assertThat(QueryLanguage.parse(query)).hasToString(lucene);
 	}
 
 	@ParameterizedTest

@@ -1,10 +1,6 @@
 package news.dispatch.tracking;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
@@ -13,12 +9,12 @@ import java.util.regex.Pattern;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +33,6 @@ class AlertClickTests {
 
 	static final Pattern LINK = Pattern.compile("https://news\\.example/dispatch(/r/[A-Za-z0-9_.-]+)");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Cli cli;
 
@@ -47,21 +40,17 @@ class AlertClickTests {
 	JdbcClient jdbc;
 
 	@Test
-	void anAlertsLinkIsCountedUnderTheAlert() throws Exception {
+	void anAlertsLinkIsCountedUnderTheAlert(@Autowired Site site) throws Exception {
 		// given: two readers with alerts on, one of whom turned tracking off
 		Newsroom.in(this.cli, DATA.resolve("input"))
 			.topic("Harbour", "harbour")
 			.columns("email,topics,alerts")
 			.subscriber("ana@example.com", "Harbour", "true")
 			.subscriber("ben@example.com", "Harbour", "true")
+			.story("Harbour fees rise", "https://paper.example/harbour-fees",
+					"The harbour authority raised its fees on Monday for every ship that docks in the harbour.")
 			.load();
 		this.jdbc.sql("update subscriber set link_tracking = false where email = 'ben@example.com'").update();
-		Path inbox = Files.createDirectories(DATA.resolve("stories"));
-		Files.writeString(inbox.resolve("harbour.json"), """
-				{"headline": "Harbour fees rise", "url": "https://paper.example/harbour-fees",
-				 "body": "The harbour authority raised its fees on Monday for every ship that docks in the harbour."}
-				""");
-		assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
 		long article = this.jdbc.sql("select id from article").query(Long.class).single();
 
 		// when: the story is alerted
@@ -82,10 +71,8 @@ class AlertClickTests {
 		// and: clicked by ana later, it leads to the story and is counted under the alert
 		OffsetDateTime sent = this.jdbc.sql("select min(sent_at) from delivery").query(OffsetDateTime.class).single();
 		this.jdbc.sql("update delivery set sent_at = ?").param(sent.minusMinutes(2)).update();
-		HttpResponse<String> click = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + link.group(1)))
-				.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/133.0")
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> click = site.call("GET", link.group(1), null, "User-Agent",
+				"Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/133.0");
 		assertThat(click.statusCode()).isEqualTo(302);
 		assertThat(click.headers().firstValue("Location")).hasValue("https://paper.example/harbour-fees");
 		assertThat(this.jdbc.sql("select kind, edition_key, article_id from link_click where bot is null")

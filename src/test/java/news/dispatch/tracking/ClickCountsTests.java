@@ -1,8 +1,5 @@
 package news.dispatch.tracking;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.article.Articles;
 import news.dispatch.delivery.LedgerEntries;
@@ -32,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +50,8 @@ class ClickCountsTests {
 
 	static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/133.0";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
@@ -77,8 +74,6 @@ class ClickCountsTests {
 	@Autowired
 	Subscribers subscribers;
 
-	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
 	@Test
 	void readersClicksAreCountedPerStoryAndTopicScannersApartAndAlteredLinksNotAtAll() throws Exception {
 		// given: a digest with two stories, each with its address, under two topics
@@ -86,17 +81,11 @@ class ClickCountsTests {
 			.topic("Harbour", "harbour")
 			.topic("Council", "council")
 			.subscriber("ana@example.com", "Harbour;Council")
+			.story("Harbour fees rise", "https://paper.example/harbour-fees",
+					"The harbour authority raised its fees on Monday for every ship that docks in the harbour.")
+			.story("Council votes on the new bridge", "https://paper.example/council-bridge",
+					"The council voted on Tuesday to build a new bridge, the council leader said after the vote.")
 			.load();
-		Path inbox = Files.createDirectories(DATA.resolve("stories"));
-		Files.writeString(inbox.resolve("harbour.json"), """
-				{"headline": "Harbour fees rise", "url": "https://paper.example/harbour-fees",
-				 "body": "The harbour authority raised its fees on Monday for every ship that docks in the harbour."}
-				""");
-		Files.writeString(inbox.resolve("council.json"), """
-				{"headline": "Council votes on the new bridge", "url": "https://paper.example/council-bridge",
-				 "body": "The council voted on Tuesday to build a new bridge, the council leader said after the vote."}
-				""");
-		assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
 		String date = LocalDate.now(ZoneOffset.UTC).toString();
 		Cli.Result digest = this.cli.run("digest", "--date", date);
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
@@ -222,10 +211,7 @@ class ClickCountsTests {
 
 	private HttpResponse<String> go(String path, String method, String agent) {
 		try {
-			return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.method(method, HttpRequest.BodyPublishers.noBody())
-				.header("User-Agent", agent)
-				.build(), HttpResponse.BodyHandlers.ofString());
+			return this.site.call(method, path, null, "User-Agent", agent);
 		}
 		catch (Exception ex) {
 			throw new AssertionError(ex);

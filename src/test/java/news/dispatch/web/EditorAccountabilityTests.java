@@ -1,19 +1,16 @@
 package news.dispatch.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.TestPasswords;
 import news.dispatch.article.Articles;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,48 +45,42 @@ class EditorAccountabilityTests {
 
 	static final Path DATA = Path.of("target/test-data/editor-accountability");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
-
-	@Autowired
-	Articles articles;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	/**
 	 * Each test starts with no failed logins and an empty audit log.
 	 */
 	@BeforeEach
-	void noFailures() {
-		this.jdbc.sql("delete from rate_counter").update();
-		this.jdbc.sql("delete from editor_audit").update();
+	void noFailures(@Autowired JdbcClient jdbc) {
+		jdbc.sql("delete from rate_counter").update();
+		jdbc.sql("delete from editor_audit").update();
 	}
 
 	@Test
 	void guessingLocksTheAccountThenTheClientAndTheRightPasswordIsRefusedWhileLocked() throws Exception {
-		PageClient attacker = new PageClient(this.port, true);
+		Site.Client attacker = this.site.browser();
 		List<String> answers = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
-			answers.add(login(attacker, "maria", "guess-" + i));
+			answers.add(attacker.logIn("maria", "guess-" + i));
 		}
 
 		assertThat(answers.subList(0, 5)).containsOnly("/editor/login?error");
 		assertThat(answers.subList(5, 60)).containsOnly("/editor/login?locked");
-		assertThat(login(attacker, "maria", "s3cret-pass")).isEqualTo("/editor/login?locked");
+		assertThat(attacker.logIn("maria", "s3cret-pass")).isEqualTo("/editor/login?locked");
 		HttpResponse<String> page = attacker.get("/editor/login?locked");
 		assertThat(page.body()).contains("Too many wrong passwords");
 		assertThat(attacker.get("/editor").statusCode()).isEqualTo(302);
 		// the API's HTTP basic is the same login, locked too
-		assertThat(api("GET", "/api/alerts/1", null, basic("maria", "s3cret-pass")).statusCode()).isEqualTo(401);
+		assertThat(api("GET", "/api/alerts/1", null, Site.basic("maria", "s3cret-pass")).statusCode()).isEqualTo(401);
 		// the client has had 5 + 7 failures: ana's right password from it is refused too
 		for (int i = 0; i < 7; i++) {
-			login(attacker, "someone-" + i, "guess");
+			attacker.logIn("someone-" + i, "guess");
 		}
-		assertThat(login(attacker, "ana", "ops-pass")).isEqualTo("/editor/login?locked");
+		assertThat(attacker.logIn("ana", "ops-pass")).isEqualTo("/editor/login?locked");
 
 		Cli.Result audit = this.cli.run("audit", "list", "--json", "--limit", "1000");
 		assertThat(audit.exitCode()).isZero();
@@ -99,9 +89,9 @@ class EditorAccountabilityTests {
 	}
 
 	@Test
-	void everyAlertRecordsWhoStartedItAndTheAuditLogHasIt() throws Exception {
+	void everyAlertRecordsWhoStartedItAndTheAuditLogHasIt(@Autowired Articles articles) throws Exception {
 		this.cli.importNewsroom(DATA.resolve("input"));
-		long summit = Newsroom.articleId(this.articles, "Putin and Kim");
+		long summit = Newsroom.articleId(articles, "Putin and Kim");
 
 		HttpResponse<String> started = api("POST", "/api/alerts", "{\"article\": " + summit + "}",
 				"Bearer " + EditorApiTests.TOKEN);
@@ -124,8 +114,8 @@ class EditorAccountabilityTests {
 		assertThat(this.cli.run("jobs", "show", run.group(1), "--json").out())
 			.contains("\"requestedBy\" : \"api:token:desk-bot\"");
 
-		PageClient editor = new PageClient(this.port, true);
-		assertThat(login(editor, "maria", "s3cret-pass")).isEqualTo("/editor");
+		Site.Client editor = this.site.browser();
+		assertThat(editor.logIn("maria", "s3cret-pass")).isEqualTo("/editor");
 		assertThat(editor.get("/editor").body()).contains("by api:token:desk-bot");
 		assertThat(editor.get("/editor/articles/" + summit).body()).contains("by api:token:desk-bot");
 
@@ -149,29 +139,8 @@ class EditorAccountabilityTests {
 			.isEqualTo(TestPasswords.S3CRET_PASS);
 	}
 
-	private static String login(PageClient client, String name, String password) throws Exception {
-		HttpResponse<String> answer = client.post("/editor/login",
-				Map.of("username", name, "password", password, "_csrf", client.csrf("/editor/login")));
-		String location = answer.headers().firstValue("Location").orElse("");
-		return location.substring(location.indexOf("/editor"));
-	}
-
 	private HttpResponse<String> api(String method, String path, String json, String authorization) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", authorization);
-		if (json != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + java.util.Base64.getEncoder()
-			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return this.site.call(method, path, json, "Authorization", authorization);
 	}
 
 	private static int count(String text, String part) {

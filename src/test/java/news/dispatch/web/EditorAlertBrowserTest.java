@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Browser;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestPasswords;
 import news.dispatch.TestMail;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +33,8 @@ class EditorAlertBrowserTest {
 
 	static final Path DATA = Path.of("target/test-data/editor-browser");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
@@ -49,7 +49,7 @@ class EditorAlertBrowserTest {
 		this.cli.importNewsroom(DATA.resolve("input"));
 
 		// when: Maria logs in
-		browser.get("http://localhost:" + this.port + "/editor");
+		browser.get(this.site.url("/editor"));
 		assertThat(browser.getCurrentUrl()).endsWith("/editor/login");
 		browser.findElement(By.id("username")).sendKeys("maria");
 		browser.findElement(By.id("password")).sendKeys("s3cret-pass");
@@ -86,7 +86,7 @@ class EditorAlertBrowserTest {
 		// and the page shows it as sent, without a send button
 		long deadline = System.currentTimeMillis() + 30_000;
 		do {
-			browser.get("http://localhost:" + this.port + "/editor");
+			browser.get(this.site.url("/editor"));
 		}
 		while (!browser.findElement(By.tagName("main")).getText().contains("alert sent")
 				&& System.currentTimeMillis() < deadline);

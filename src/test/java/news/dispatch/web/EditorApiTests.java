@@ -1,12 +1,7 @@
 package news.dispatch.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +13,7 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.TestPasswords;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestDatabase;
 import news.dispatch.TestMail;
 import news.dispatch.article.Articles;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +45,8 @@ class EditorApiTests {
 
 	static final Path DATA = Path.of("target/test-data/editor-api");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
@@ -59,24 +54,12 @@ class EditorApiTests {
 	@Autowired
 	Articles articles;
 
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	Topics topics;
-
-	@Autowired
-	TopicJudgements judgements;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	/**
 	 * Every test starts from the newsroom of the fixtures, nothing alerted, no mail.
 	 */
 	@BeforeEach
-	void newsroom() {
-		TestDatabase.empty(this.dataSource);
+	void newsroom(@Autowired DataSource dataSource) {
+		TestDatabase.empty(dataSource);
 		TestMail.purge();
 		this.cli.importNewsroom(DATA.resolve("input"));
 	}
@@ -87,9 +70,9 @@ class EditorApiTests {
 
 		assertThat(post(body, null).statusCode()).isEqualTo(401);
 		assertThat(post(body, "Bearer wrong-token-wrong-token-wrong").statusCode()).isEqualTo(401);
-		assertThat(post(body, basic("maria", "wrong")).statusCode()).isEqualTo(401);
+		assertThat(post(body, Site.basic("maria", "wrong")).statusCode()).isEqualTo(401);
 		// the operator is not an editor
-		assertThat(post(body, basic("ops", "ops-pass")).statusCode()).isEqualTo(403);
+		assertThat(post(body, Site.basic("ops", "ops-pass")).statusCode()).isEqualTo(403);
 		assertThat(TestMail.received()).isEmpty();
 	}
 
@@ -97,7 +80,7 @@ class EditorApiTests {
 	void aDryRunWithATokenOrALoginAnswersTheAudienceAndTheAlertAndSendsNothing() throws Exception {
 		String body = "{\"article\": " + id("Putin and Kim") + ", \"dryRun\": true, \"note\": \"Signed an hour ago\"}";
 
-		for (String credentials : new String[] { "Bearer " + TOKEN, basic("maria", "s3cret-pass") }) {
+		for (String credentials : new String[] { "Bearer " + TOKEN, Site.basic("maria", "s3cret-pass") }) {
 			HttpResponse<String> preview = post(body, credentials);
 
 			assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
@@ -137,11 +120,9 @@ class EditorApiTests {
 	}
 
 	@Test
-	void aPreviewShowsASampleReaderWhoseLinksDoNothingAndNoRealReader() throws Exception {
+	void aPreviewShowsASampleReaderWhoseLinksDoNothingAndNoRealReader(@Autowired JdbcClient jdbc) throws Exception {
 		long summit = id("Putin and Kim");
-		PageClient editor = new PageClient(this.port, true);
-		editor.post("/editor/login",
-				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", editor.csrf("/editor/login")));
+		Site.Client editor = this.site.editor("maria", "s3cret-pass");
 
 		String api = post("{\"article\": " + summit + ", \"dryRun\": true}", "Bearer " + TOKEN).body();
 		String page = editor.get("/editor/articles/" + summit).body();
@@ -154,13 +135,13 @@ class EditorApiTests {
 			List<String> found = tokens.results().map((match) -> match.group(1)).distinct().toList();
 			assertThat(found).containsExactly("sample-preview-link");
 		}
-		PageClient anyone = new PageClient(this.port, true);
+		Site.Client anyone = this.site.browser();
 		for (String path : List.of("/preferences", "/unsubscribe")) {
 			HttpResponse<String> followed = anyone.get(path + "?token=sample-preview-link");
 			assertThat(followed.statusCode()).isEqualTo(400);
 			assertThat(followed.body()).contains("not valid");
 		}
-		assertThat(this.jdbc.sql("select status from subscriber where email = 'ana.kovac@example.com'")
+		assertThat(jdbc.sql("select status from subscriber where email = 'ana.kovac@example.com'")
 			.query(String.class)
 			.single()).isEqualTo("ACTIVE");
 	}
@@ -179,17 +160,11 @@ class EditorApiTests {
 	@Test
 	void theEditorPageNeedsALoginPreviewsAndSendsAfterAConfirmation() throws Exception {
 		long football = id("Ten-man Ashbourne");
-		PageClient editor = new PageClient(this.port, true);
+		Site.Client editor = this.site.browser();
 		assertThat(editor.get("/editor").statusCode()).isEqualTo(302);
 
-		String csrf = editor.csrf("/editor/login");
-		HttpResponse<String> wrong = editor.post("/editor/login",
-				Map.of("username", "maria", "password", "nope", "_csrf", csrf));
-		assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/editor/login?error");
-		csrf = editor.csrf("/editor/login");
-		HttpResponse<String> login = editor.post("/editor/login",
-				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", csrf));
-		assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/editor");
+		assertThat(editor.logIn("maria", "nope")).endsWith("/editor/login?error");
+		assertThat(editor.logIn("maria", "s3cret-pass")).endsWith("/editor");
 
 		HttpResponse<String> list = editor.get("/editor");
 		assertThat(list.statusCode()).isEqualTo(200);
@@ -203,7 +178,7 @@ class EditorApiTests {
 		// a send without the page's CSRF token is refused
 		assertThat(editor.post("/editor/articles/" + football + "/send", Map.of("note", "x")).statusCode())
 			.isEqualTo(403);
-		csrf = editor.csrf("/editor/articles/" + football);
+		String csrf = editor.csrf("/editor/articles/" + football);
 		HttpResponse<String> confirm = editor.post("/editor/articles/" + football + "/confirm",
 				Map.of("_csrf", csrf, "note", "Extra time"));
 		assertThat(confirm.body()).contains("Send this alert now?").contains("id=\"confirm-audience\">1<");
@@ -216,10 +191,11 @@ class EditorApiTests {
 	}
 
 	@Test
-	void anEditorJudgesATopicsMatchesAndNearMissesOnItsPageAndTheJudgementIsKept() throws Exception {
-		long russia = this.topics.findByName("Russia").orElseThrow().id();
+	void anEditorJudgesATopicsMatchesAndNearMissesOnItsPageAndTheJudgementIsKept(@Autowired Topics topics,
+			@Autowired TopicJudgements judgements) throws Exception {
+		long russia = topics.findByName("Russia").orElseThrow().id();
 		long summit = id("Putin and Kim");
-		PageClient editor = loggedIn();
+		Site.Client editor = this.site.editor("maria", "s3cret-pass");
 		String page = "/editor/topics/" + russia;
 
 		HttpResponse<String> before = editor.get(page);
@@ -234,15 +210,14 @@ class EditorApiTests {
 		// a judgement without the page's CSRF token is refused and records nothing
 		assertThat(editor.post(page + "/judgements", Map.of("article", summit, "about", "yes")).statusCode())
 			.isEqualTo(403);
-		assertThat(this.judgements.of(russia)).isEmpty();
+		assertThat(judgements.of(russia)).isEmpty();
 
 		String csrf = editor.csrf(page);
 		HttpResponse<String> judged = editor.post(page + "/judgements",
 				Map.of("_csrf", csrf, "article", summit, "about", "yes"));
 		assertThat(judged.statusCode()).isEqualTo(302);
-		assertThat(this.judgements.of(russia)).containsExactly(Map.entry(summit, true));
-		URI back = URI.create(judged.headers().firstValue("Location").orElseThrow());
-		HttpResponse<String> after = editor.get(back.getRawPath() + "?" + back.getRawQuery());
+		assertThat(judgements.of(russia)).containsExactly(Map.entry(summit, true));
+		HttpResponse<String> after = editor.follow(judged);
 		assertThat(after.body()).contains("judged about it")
 			.contains("estimated precision 1.00, recall 1.00 on 1 judgement(s)")
 			.contains("Your judgement of story " + summit + " is recorded.");
@@ -258,12 +233,12 @@ class EditorApiTests {
 		assertThat(noStory.statusCode()).isEqualTo(400);
 		assertThat(noStory.body()).contains("There is no article 987654");
 		assertThat(editor.get("/editor/topics/987654").statusCode()).isEqualTo(404);
-		assertThat(this.judgements.of(russia)).containsExactly(Map.entry(summit, true));
+		assertThat(judgements.of(russia)).containsExactly(Map.entry(summit, true));
 	}
 
 	@Test
 	void theSubscriberPagesStillNeedTheirCsrfToken() throws Exception {
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 		reader.get("/subscribe");
 
 		HttpResponse<String> forged = reader.post("/subscribe", Map.of("email", "eve@example.net"));
@@ -271,39 +246,16 @@ class EditorApiTests {
 		assertThat(forged.statusCode()).isEqualTo(403);
 	}
 
-	private PageClient loggedIn() throws Exception {
-		PageClient editor = new PageClient(this.port, true);
-		String csrf = editor.csrf("/editor/login");
-		HttpResponse<String> login = editor.post("/editor/login",
-				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", csrf));
-		assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/editor");
-		return editor;
-	}
-
 	private long id(String headlineStart) {
 		return Newsroom.articleId(this.articles, headlineStart);
 	}
 
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
 	private HttpResponse<String> post(String json, String authorization) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/api/alerts"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return this.site.call("POST", "/api/alerts", json, "Authorization", authorization);
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.header("Authorization", authorization)
-				.build(), HttpResponse.BodyHandlers.ofString());
+		return this.site.call("GET", path, null, "Authorization", authorization);
 	}
 
 }

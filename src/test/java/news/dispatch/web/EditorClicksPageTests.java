@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.TestPasswords;
 import org.jsoup.Jsoup;
@@ -30,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +54,8 @@ class EditorClicksPageTests {
 
 	static final String SCANNER = "Mozilla/5.0 (compatible; Barracuda Sentinel)";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
@@ -115,9 +115,9 @@ class EditorClicksPageTests {
 		assertThat(go(forged, "GET", BROWSER).statusCode()).isEqualTo(400);
 
 		// then: the page is the editors' only
-		assertThat(new PageClient(this.port, true).get("/editor/clicks").headers().firstValue("Location"))
+		assertThat(this.site.browser().get("/editor/clicks").headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/editor/login"));
-		PageClient editor = new PageClient(this.port, true);
+		Site.Client editor = this.site.browser();
 		login(editor);
 		assertThat(Jsoup.parse(editor.get("/editor").body()).select("a[href=/editor/clicks]")).hasSize(1);
 		// and: it shows the edition's figures, readers apart from scanners, altered links
@@ -153,7 +153,7 @@ class EditorClicksPageTests {
 
 	@Test
 	void aDayWithoutAnEditionShowsNothingClickedAndABadDateSaysHowToWriteOne() throws Exception {
-		PageClient editor = new PageClient(this.port, true);
+		Site.Client editor = this.site.browser();
 		login(editor);
 
 		Document empty = Jsoup.parse(editor.get("/editor/clicks?date=2001-01-01").body());
@@ -191,7 +191,7 @@ class EditorClicksPageTests {
 		return values;
 	}
 
-	private static void login(PageClient editor) throws Exception {
+	private static void login(Site.Client editor) throws Exception {
 		HttpResponse<String> answer = editor.post("/editor/login",
 				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", editor.csrf("/editor/login")));
 		assertThat(answer.headers().firstValue("Location"))
@@ -202,7 +202,7 @@ class EditorClicksPageTests {
 	 * A request as a reader's client or a link scanner sends it.
 	 */
 	private HttpResponse<String> go(String path, String method, String agent) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.site.url(path)))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.header("User-Agent", agent)
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -214,7 +214,7 @@ class EditorClicksPageTests {
 	private String metrics() throws Exception {
 		String login = Base64.getEncoder().encodeToString("operator:s3cret-for-tests".getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> metrics = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
+			.send(HttpRequest.newBuilder(URI.create(this.site.url("/actuator/prometheus")))
 				.header("Authorization", "Basic " + login)
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(metrics.statusCode()).isEqualTo(200);

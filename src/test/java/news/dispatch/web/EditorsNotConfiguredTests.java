@@ -1,19 +1,12 @@
 package news.dispatch.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestPasswords;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,30 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 		smtp = FunctionalTest.Smtp.EMBEDDED)
 class EditorsNotConfiguredTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Test
 	void theApiAndTheEditorPageRefuseEveryone() throws Exception {
 		for (String authorization : new String[] { null, "Bearer 0123456789abcdef0123456789abcdef",
-				"Basic " + Base64.getEncoder().encodeToString("ops:ops-pass".getBytes(StandardCharsets.UTF_8)) }) {
-			HttpRequest.Builder request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/api/alerts"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"article\": 1, \"dryRun\": true}"));
-			if (authorization != null) {
-				request.header("Authorization", authorization);
-			}
-			int status = HttpClient.newHttpClient()
-				.send(request.build(), HttpResponse.BodyHandlers.ofString())
+				Site.basic("ops", "ops-pass") }) {
+			int status = this.site
+				.call("POST", "/api/alerts", "{\"article\": 1, \"dryRun\": true}", "Authorization", authorization)
 				.statusCode();
 			assertThat(status).as(String.valueOf(authorization)).isIn(401, 403);
 		}
-		PageClient editor = new PageClient(this.port, true);
-		String csrf = editor.csrf("/editor/login");
-		HttpResponse<String> login = editor.post("/editor/login",
-				Map.of("username", "ops", "password", "ops-pass", "_csrf", csrf));
-		assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/editor/login?error");
+		Site.Client editor = this.site.browser();
+		assertThat(editor.logIn("ops", "ops-pass")).endsWith("/editor/login?error");
 		assertThat(editor.get("/editor").statusCode()).isIn(302, 401, 403);
 	}
 

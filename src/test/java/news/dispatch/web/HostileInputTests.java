@@ -1,8 +1,5 @@
 package news.dispatch.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,15 +10,14 @@ import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.TestPasswords;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.article.Articles;
-import news.dispatch.subscriber.SubscriberLinks;
-import news.dispatch.subscriber.Subscribers;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static news.dispatch.web.SubscriberPagesTests.signUp;
@@ -40,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dispatch.web.sign-ups-per-client-per-hour=1000", "dispatch.web.mails-per-address-per-day=100",
 				"dispatch.editors.users.maria=" + TestPasswords.S3CRET_PASS,
 				"dispatch.editors.tokens[0]=" + HostileInputTests.TOKEN })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests {
 
 	static final String TOKEN = "0123456789abcdef0123456789abcdef";
@@ -48,34 +45,15 @@ class HostileInputTests {
 
 	private static final String NESTED = "(".repeat(20_000) + "putin" + ")".repeat(20_000);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	Cli cli;
-
-	@Autowired
-	Subscribers subscribers;
-
-	@Autowired
-	SubscriberLinks links;
-
-	@Autowired
-	Articles articles;
+	Site site;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	private static boolean imported;
-
-	@BeforeEach
-	void newsroom() {
-		synchronized (HostileInputTests.class) {
-			if (!imported) {
-				this.cli.importNewsroom(DATA.resolve("input"));
-				imported = true;
-			}
-		}
+	@BeforeAll
+	void newsroom(@Autowired Cli cli) {
+		cli.importNewsroom(DATA.resolve("input"));
 	}
 
 	/**
@@ -99,7 +77,7 @@ class HostileInputTests {
 
 	@Test
 	void theSignUpFormRefusesEveryHostileValueBesideItsField() throws Exception {
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 		// the sign-up form has no pause
 		List<Hostile> all = new java.util.ArrayList<>(
 				CHOICES.stream().filter((hostile) -> !hostile.field().equals("pausedUntil")).toList());
@@ -121,7 +99,7 @@ class HostileInputTests {
 				.contains("<form method=\"post\" action=\"/subscribe\"")
 				.doesNotContain("<script>alert");
 		}
-		assertThat(this.subscribers.findByEmail("hostile@example.net")).isEmpty();
+		assertThat(this.site.findReader("hostile@example.net")).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from subscriber where email like '%127.0.0.1%'")
 			.query(Integer.class)
 			.single()).isZero();
@@ -129,19 +107,17 @@ class HostileInputTests {
 
 	@Test
 	void thePreferencesFormRefusesEveryHostileValueAndKeepsTheChoices() throws Exception {
-		long ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow().id();
-		String page = LinkPages.local(this.links.preferences(ana));
-		String token = page.substring(page.indexOf("token=") + 6);
-		PageClient reader = new PageClient(this.port, true);
-		String keywordsBefore = this.subscribers.find(ana).orElseThrow().keywords();
+		long ana = this.site.reader("ana.kovac@example.com").id();
+		String page = this.site.preferencesPage(ana);
+		Site.Client reader = this.site.browser();
+		String keywordsBefore = this.site.reader(ana).keywords();
 		for (Hostile hostile : CHOICES) {
 			Map<String, Object> fields = signUp("ignored@example.net", "Russia", "");
 			fields.remove("email");
 			fields.put(hostile.field(), hostile.value());
-			fields.put("token", token);
-			fields.put("_csrf", reader.csrf(page));
+			fields.put("token", Site.token(page));
 
-			HttpResponse<String> answer = reader.post("/preferences", fields);
+			HttpResponse<String> answer = reader.submit(page, "/preferences", fields);
 
 			assertThat(answer.statusCode()).as(hostile.field()).isEqualTo(400);
 			assertThat(answer.body()).as(hostile.field())
@@ -149,31 +125,26 @@ class HostileInputTests {
 				.contains(hostile.says())
 				.contains("<form method=\"post\" action=\"/preferences\"");
 		}
-		assertThat(this.subscribers.find(ana).orElseThrow().keywords()).isEqualTo(keywordsBefore);
+		assertThat(this.site.reader(ana).keywords()).isEqualTo(keywordsBefore);
 	}
 
 	@Test
 	void aMegabyteOfKeywordsIsRefusedBeforeItIsReadWithTheSitesOwnPage() throws Exception {
-		String body = "email=big%40example.net&topics=Russia&keywords=" + "putin+".repeat(200_000);
+		Map<String, Object> fields = signUp("big@example.net", "Russia", "putin ".repeat(200_000));
 
-		HttpResponse<String> answer = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/subscribe"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Accept", "text/html,application/xhtml+xml")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = this.site.stranger().post("/subscribe", fields);
 
 		assertThat(answer.statusCode()).isEqualTo(413);
 		assertThat(answer.body()).contains("What you sent is too large")
 			.contains("name=\"viewport\"")
 			.contains("/css/dispatch.css")
 			.doesNotContain("Whitelabel");
-		assertThat(this.subscribers.findByEmail("big@example.net")).isEmpty();
+		assertThat(this.site.findReader("big@example.net")).isEmpty();
 	}
 
 	@Test
 	void anInternationalDomainAndItsPunycodeAreOneReader() throws Exception {
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 
 		HttpResponse<String> first = subscribe(reader, signUp("Zoe@Exämple.com", "Russia", ""));
 		HttpResponse<String> second = subscribe(reader, signUp("zoe@xn--exmple-cua.com", "Russia", ""));
@@ -182,12 +153,12 @@ class HostileInputTests {
 		assertThat(second.statusCode()).isEqualTo(200);
 		assertThat(this.jdbc.sql("select email from subscriber where email like 'zoe@%'").query(String.class).list())
 			.containsExactly("zoe@xn--exmple-cua.com");
-		assertThat(this.subscribers.findByEmail("zoe@exämple.com")).isPresent();
+		assertThat(this.site.findReader("zoe@exämple.com")).isPresent();
 	}
 
 	@Test
 	void aFormWhoseCsrfTokenIsRefusedComesBackFilledInAndSavesNothing() throws Exception {
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 		Map<String, Object> fields = signUp("late@example.net", "Russia", "wind farm");
 		fields.put("_csrf", "a-token-from-a-session-long-gone");
 
@@ -198,16 +169,18 @@ class HostileInputTests {
 			.contains("value=\"late@example.net\"")
 			.contains("value=\"wind farm\"")
 			.contains("name=\"_csrf\"");
-		assertThat(this.subscribers.findByEmail("late@example.net")).isEmpty();
+		assertThat(this.site.findReader("late@example.net")).isEmpty();
 		// the form it gave back works
-		HttpResponse<String> again = reader.post("/subscribe", withCsrfOf(answer.body(), fields));
+		Map<String, Object> given = new LinkedHashMap<>(fields);
+		given.put("_csrf", Site.Client.csrfOf(answer.body(), "the form given back"));
+		HttpResponse<String> again = reader.post("/subscribe", given);
 		assertThat(again.statusCode()).isEqualTo(200);
-		assertThat(this.subscribers.findByEmail("late@example.net")).isPresent();
+		assertThat(this.site.findReader("late@example.net")).isPresent();
 	}
 
 	@Test
 	void errorPagesAreTheSitesOwnAndFitAPhone() throws Exception {
-		PageClient anyone = new PageClient(this.port, false);
+		Site.Client anyone = this.site.stranger();
 		for (String path : List.of("/no-such-page", "/editor/articles/not-a-number", "/api/alerts/../../etc")) {
 			HttpResponse<String> page = anyone.get(path);
 
@@ -227,11 +200,9 @@ class HostileInputTests {
 	}
 
 	@Test
-	void theEditorPageRefusesAHeadlineOrNoteTooLongOnThePreview() throws Exception {
-		long summit = Newsroom.articleId(this.articles, "Putin and Kim");
-		PageClient editor = new PageClient(this.port, true);
-		editor.post("/editor/login",
-				Map.of("username", "maria", "password", "s3cret-pass", "_csrf", editor.csrf("/editor/login")));
+	void theEditorPageRefusesAHeadlineOrNoteTooLongOnThePreview(@Autowired Articles articles) throws Exception {
+		long summit = Newsroom.articleId(articles, "Putin and Kim");
+		Site.Client editor = this.site.editor("maria", "s3cret-pass");
 
 		HttpResponse<String> headline = editor.get("/editor/articles/" + summit + "?headline=" + "H".repeat(1001));
 		String csrf = editor.csrf("/editor/articles/" + summit);
@@ -250,8 +221,8 @@ class HostileInputTests {
 	}
 
 	@Test
-	void theApiRefusesHostileCallsWithJsonThatSaysWhy() throws Exception {
-		long summit = Newsroom.articleId(this.articles, "Putin and Kim");
+	void theApiRefusesHostileCallsWithJsonThatSaysWhy(@Autowired Articles articles) throws Exception {
+		long summit = Newsroom.articleId(articles, "Putin and Kim");
 
 		Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
 		answers.put("long headline", api("POST", "/api/alerts",
@@ -282,26 +253,7 @@ class HostileInputTests {
 	}
 
 	private HttpResponse<String> api(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", "Bearer " + TOKEN)
-			.header("Accept", "application/json");
-		if (json != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static Map<String, Object> withCsrfOf(String page, Map<String, Object> fields) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(page);
-		assertThat(matcher.find()).as("a CSRF field").isTrue();
-		Map<String, Object> with = new LinkedHashMap<>(fields);
-		with.put("_csrf", matcher.group(1));
-		return with;
+		return this.site.call(method, path, json, "Authorization", "Bearer " + TOKEN, "Accept", "application/json");
 	}
 
 	private static String abbreviated(Object value) {

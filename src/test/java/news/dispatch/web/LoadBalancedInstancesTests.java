@@ -14,6 +14,7 @@ import news.dispatch.ChildJvms;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.TestPasswords;
 import news.dispatch.article.Articles;
@@ -65,35 +66,30 @@ class LoadBalancedInstancesTests {
 		List<ChildJvms.Child> serves = List.of(serve("serve-a"), serve("serve-b"));
 		List<Integer> ports = new ArrayList<>();
 		for (ChildJvms.Child serve : serves) {
-			ports.add(awaitPort(serve));
+			ports.add(Integer.parseInt(serve.awaitOutput(SERVING, Duration.ofMinutes(4)).group(1)));
 		}
 		try (RoundRobinProxy proxy = new RoundRobinProxy(ports)) {
-			PageClient reader = new PageClient(proxy.port(), true);
+			Site.Client reader = Site.Client.browserAt(proxy.port());
 
 			// sign-up: the form from one instance, the post to the other
-			String csrf = reader.csrf("/subscribe");
-			Map<String, Object> form = new java.util.LinkedHashMap<>(signUp("lb.reader@example.net", "Russia", ""));
-			form.put("_csrf", csrf);
-			HttpResponse<String> signedUp = reader.post("/subscribe", form);
+			HttpResponse<String> signedUp = reader.submit("/subscribe", "/subscribe",
+					signUp("lb.reader@example.net", "Russia", ""));
 			assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(200);
 			assertThat(signedUp.body()).contains("Check your inbox");
 
 			// confirm
 			String confirm = link(TestMail.awaitReceived("lb.reader@example.net", 1).get(0), "/confirm");
-			csrf = reader.csrf(confirm);
-			HttpResponse<String> confirmed = reader.post("/confirm", Map.of("token", token(confirm), "_csrf", csrf));
+			HttpResponse<String> confirmed = reader.submit(confirm, "/confirm", Map.of("token", token(confirm)));
 			assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 			assertThat(this.subscribers.findByEmail("lb.reader@example.net").orElseThrow().status())
 				.isEqualTo(SubscriberStatus.ACTIVE);
 
 			// preferences
 			String preferences = local(confirmed.body());
-			csrf = reader.csrf(preferences);
 			Map<String, Object> change = new java.util.LinkedHashMap<>(signUp("", "Russia", "wind farm"));
 			change.remove("email");
 			change.put("token", token(preferences));
-			change.put("_csrf", csrf);
-			HttpResponse<String> saved = reader.post("/preferences", change);
+			HttpResponse<String> saved = reader.submit(preferences, "/preferences", change);
 			assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 			assertThat(saved.body()).contains("Your preferences are saved");
 			assertThat(this.subscribers.findByEmail("lb.reader@example.net").orElseThrow().keywords())
@@ -101,14 +97,12 @@ class LoadBalancedInstancesTests {
 
 			// the editor: log in on one, preview on the other, confirm and send
 			long summit = Newsroom.articleId(this.articles, "Putin and Kim");
-			PageClient editor = new PageClient(proxy.port(), true);
-			HttpResponse<String> login = editor.post("/editor/login",
-					Map.of("username", "maria", "password", "s3cret-pass", "_csrf", editor.csrf("/editor/login")));
-			assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/editor");
+			Site.Client editor = Site.Client.browserAt(proxy.port());
+			assertThat(editor.logIn("maria", "s3cret-pass")).endsWith("/editor");
 			HttpResponse<String> preview = editor.get("/editor/articles/" + summit);
 			assertThat(preview.statusCode()).isEqualTo(200);
 			assertThat(preview.body()).contains("Putin and Kim");
-			csrf = editor.csrf("/editor/articles/" + summit);
+			String csrf = editor.csrf("/editor/articles/" + summit);
 			HttpResponse<String> sure = editor.post("/editor/articles/" + summit + "/confirm",
 					Map.of("_csrf", csrf, "note", "Across instances"));
 			assertThat(sure.body()).contains("Send this alert now?");
@@ -122,11 +116,10 @@ class LoadBalancedInstancesTests {
 			// the sign-up limit holds for both instances together
 			List<Integer> statuses = new ArrayList<>();
 			for (int i = 0; i < 2 * SIGN_UPS_PER_HOUR; i++) {
-				PageClient another = new PageClient(proxy.port(), true);
-				Map<String, Object> more = new java.util.LinkedHashMap<>(
-						signUp("many" + i + "@example.net", "Russia", ""));
-				more.put("_csrf", another.csrf("/subscribe"));
-				statuses.add(another.post("/subscribe", more).statusCode());
+				Site.Client another = Site.Client.browserAt(proxy.port());
+				statuses
+					.add(another.submit("/subscribe", "/subscribe", signUp("many" + i + "@example.net", "Russia", ""))
+						.statusCode());
 			}
 			assertThat(statuses.stream().filter((status) -> status == 200).count()).isEqualTo(SIGN_UPS_PER_HOUR - 1);
 			assertThat(statuses.stream().filter((status) -> status == 429).count()).isEqualTo(SIGN_UPS_PER_HOUR + 1);
@@ -141,21 +134,6 @@ class LoadBalancedInstancesTests {
 						"--dispatch.alert.quiet-from=", "--dispatch.alert.quiet-until=",
 						"--dispatch.editors.users.maria=" + TestPasswords.S3CRET_PASS,
 						"--dispatch.web.sign-ups-per-client-per-hour=" + SIGN_UPS_PER_HOUR));
-	}
-
-	private static int awaitPort(ChildJvms.Child serve) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + Duration.ofMinutes(4).toMillis();
-		while (System.currentTimeMillis() < deadline) {
-			Matcher matcher = SERVING.matcher(serve.outText());
-			if (matcher.find()) {
-				return Integer.parseInt(matcher.group(1));
-			}
-			if (!serve.process().isAlive()) {
-				throw new AssertionError(serve.name() + " ended: " + serve.errText());
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError(serve.name() + " did not start: " + serve.errText());
 	}
 
 	private static String link(MimeMessage mail, String path) throws Exception {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberLinks;
@@ -25,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +51,8 @@ class ReaderDataTests {
 
 	private static final Pattern CLICK = Pattern.compile("https://dispatch\\.example\\.com(/r/[^\"\\s]+)");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
@@ -82,10 +82,10 @@ class ReaderDataTests {
 					String html = TestMail.part(TestMail.awaitReceived(reader + "@example.com", 1).get(0), "text/html");
 					Matcher click = CLICK.matcher(html);
 					assertThat(click.find()).as(reader).isTrue();
-					HttpResponse<Void> followed = http.send(HttpRequest
-						.newBuilder(URI.create("http://localhost:" + this.port + click.group(1).replace("&amp;", "&")))
-						.header("User-Agent", "Mozilla/5.0 (a reader's browser)")
-						.build(), HttpResponse.BodyHandlers.discarding());
+					HttpResponse<Void> followed = http
+						.send(HttpRequest.newBuilder(URI.create(this.site.url(click.group(1).replace("&amp;", "&"))))
+							.header("User-Agent", "Mozilla/5.0 (a reader's browser)")
+							.build(), HttpResponse.BodyHandlers.discarding());
 					assertThat(followed.statusCode()).as(reader).isEqualTo(302);
 				}
 				loaded = true;
@@ -97,7 +97,7 @@ class ReaderDataTests {
 	@Test
 	void aReaderDownloadsEverythingKeptAboutThemAsJson() throws Exception {
 		Subscriber ana = reader("ana");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, ana.id());
 		assertThat(browser.get(page).body()).contains("<form method=\"post\" action=\"/preferences/data\">");
 
@@ -123,8 +123,8 @@ class ReaderDataTests {
 		assertThat(data.has("statusChanges")).isTrue();
 
 		// without the page's CSRF token (a form on another site): nothing
-		HttpResponse<String> forged = new PageClient(this.port, false).post("/preferences/data",
-				Map.of("token", ReaderPages.token(page)));
+		HttpResponse<String> forged = this.site.stranger()
+			.post("/preferences/data", Map.of("token", ReaderPages.token(page)));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.body()).contains("nothing was downloaded").doesNotContain("\"subscriptions\"");
 	}
@@ -133,7 +133,7 @@ class ReaderDataTests {
 	void erasingAskedForThenConfirmedLeavesNoPersonalDataButTheEditionTotals() throws Exception {
 		// given: eve, sent the edition, who clicked, named and with keywords
 		Subscriber eve = reader("eve");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, eve.id());
 		assertThat(ReaderPages
 			.post(browser, page, "/preferences", ReaderPages.choices("keywords", "lighthouse OR eveswatch"))
@@ -150,8 +150,8 @@ class ReaderDataTests {
 			.contains("<form method=\"post\" action=\"/preferences/erase\">");
 		assertThat(this.subscribers.find(eve.id()).orElseThrow().active()).isTrue();
 		// a forged form (no CSRF token) erases nothing
-		HttpResponse<String> forged = new PageClient(this.port, false).post("/preferences/erase",
-				Map.of("token", ReaderPages.token(page)));
+		HttpResponse<String> forged = this.site.stranger()
+			.post("/preferences/erase", Map.of("token", ReaderPages.token(page)));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.body()).contains("nothing was erased");
 		assertThat(this.subscribers.findByEmail("eve@example.com")).isPresent();
@@ -186,7 +186,7 @@ class ReaderDataTests {
 
 		// and: her old links open nothing of hers; one-click unsubscribe still answers
 		assertThat(browser.get(page).statusCode()).isEqualTo(400);
-		HttpResponse<String> oneClick = new PageClient(this.port, false)
+		HttpResponse<String> oneClick = this.site.stranger()
 			.post(LinkPages.local(this.links.unsubscribe(eve.id())), Map.of("List-Unsubscribe", "One-Click"));
 		assertThat(oneClick.statusCode()).isEqualTo(200);
 		assertThat(oneClick.body()).contains("Your data is erased").doesNotContain("erased-");

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.ReaderChanges;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +36,8 @@ class ReaderDetailsTests {
 
 	static final Path DATA = Path.of("target/test-data/reader-details");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
@@ -67,7 +67,7 @@ class ReaderDetailsTests {
 	void aNewAddressTakesEffectOnlyOnceConfirmedFromItAndTheOldOneReceivesUntilThen() throws Exception {
 		// given: ana on her page
 		Subscriber ana = reader("ana");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, ana.id());
 
 		// when: she gives a new name and a new address, typed her own way
@@ -97,7 +97,7 @@ class ReaderDetailsTests {
 		assertThat(TestMail.received("ana.moved@example.net")).hasSize(1);
 
 		// when: a mail scanner follows the link, then she presses the button
-		HttpResponse<String> scanned = new PageClient(this.port, false).get(confirm);
+		HttpResponse<String> scanned = this.site.stranger().get(confirm);
 		assertThat(scanned.statusCode()).isEqualTo(200);
 		assertThat(scanned.body()).contains("<form method=\"post\" action=\"/address\"");
 		assertThat(this.subscribers.find(ana.id()).orElseThrow().email()).isEqualTo("ana@example.com");
@@ -119,7 +119,7 @@ class ReaderDetailsTests {
 	@Test
 	void anAddressAnotherSubscriptionHasIsRefusedWithoutSayingWhoseAndNothingChanges() throws Exception {
 		Subscriber ben = reader("ben");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, ben.id());
 
 		HttpResponse<String> taken = ReaderPages.post(browser, page, "/preferences/details", "name", "Benjamin",
@@ -150,7 +150,7 @@ class ReaderDetailsTests {
 	@Test
 	void anAddressTakenBeforeItsLinkIsUsedIsRefusedThenAndTheReaderKeepsTheirs() throws Exception {
 		Subscriber cy = reader("cy");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, cy.id());
 		ReaderPages.post(browser, page, "/preferences/details", "name", "Cy", "email", "cy.new@example.net");
 		String confirm = ReaderPages.link(TestMail.awaitReceived("cy.new@example.net", 1).get(0), "/address");
@@ -168,7 +168,7 @@ class ReaderDetailsTests {
 	@Test
 	void aWeeklyReaderChoosesTheDayTheirDigestComes() throws Exception {
 		Subscriber dee = reader("dee");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, dee.id());
 		assertThat(browser.get(page).body()).contains("<select id=\"weeklyDay\" name=\"weeklyDay\">")
 			.contains("Monday (our usual day)");
@@ -202,7 +202,7 @@ class ReaderDetailsTests {
 	@Test
 	void aReaderOfAlertsOnlyIsToldTheyGetAlertsNotADigest() throws Exception {
 		Subscriber eve = reader("eve");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, eve.id());
 		assertThat(browser.get(page).body()).contains("You get a digest every day at 07:00 (UTC), and breaking-news");
 
@@ -223,7 +223,7 @@ class ReaderDetailsTests {
 	void aReasonGivenOnLeavingIsKeptUpToItsLimitAndOperatorsReadIt() throws Exception {
 		Subscriber fay = reader("fay");
 		String unsubscribe = LinkPages.local(this.links.unsubscribe(fay.id()));
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		assertThat(browser.get(unsubscribe).body()).contains("<textarea id=\"reason\" name=\"reason\"")
 			.contains("maxlength=\"500\"");
 		String reason = "Too much harbour news.\n" + "x".repeat(600);
@@ -245,7 +245,7 @@ class ReaderDetailsTests {
 
 	@Test
 	void theSignUpFormShowsAPrivacyNoticeAndTheReadersPageLinksToIt() throws Exception {
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		assertThat(browser.get("/subscribe").body()).contains("<a href=\"/privacy\">Privacy notice</a>");
 		assertThat(browser.get(ReaderPages.page(this.links, reader("ben").id())).body())
 			.contains("<a href=\"/privacy\">privacy notice</a>");
@@ -261,7 +261,7 @@ class ReaderDetailsTests {
 	@Test
 	void aFormSentAfterItsPageWasOpenTooLongComesBackFilledInAndSavesNothing() throws Exception {
 		Subscriber ben = reader("ben");
-		PageClient browser = new PageClient(this.port, true);
+		Site.Client browser = this.site.browser();
 		String page = ReaderPages.page(this.links, ben.id());
 		browser.get(page);
 

@@ -1,7 +1,6 @@
 package news.dispatch.web;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,15 +11,13 @@ import java.util.Map;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.Subscriber;
-import news.dispatch.subscriber.SubscriberLinks;
-import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,17 +32,11 @@ class ReaderLinkTrackingTests {
 
 	static final Path DATA = Path.of("target/test-data/reader-link-tracking");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
-
-	@Autowired
-	Subscribers subscribers;
-
-	@Autowired
-	SubscriberLinks links;
 
 	@Test
 	void aReaderWhoTurnsTrackingOffGetsTheStoriesOwnAddresses() throws Exception {
@@ -54,27 +45,22 @@ class ReaderLinkTrackingTests {
 			.topic("Harbour", "harbour")
 			.subscriber("ana@example.com", "Harbour")
 			.subscriber("ben@example.com", "Harbour")
+			.story("Harbour fees rise", "https://paper.example/harbour-fees",
+					"The harbour authority raised its fees on Monday for every ship that docks in the harbour.")
 			.load();
-		Path inbox = Files.createDirectories(DATA.resolve("stories"));
-		Files.writeString(inbox.resolve("harbour.json"), """
-				{"headline": "Harbour fees rise", "url": "https://paper.example/harbour-fees",
-				 "body": "The harbour authority raised its fees on Monday for every ship that docks in the harbour."}
-				""");
-		assertThat(this.cli.run("ingest", "--from", inbox.toString()).exitCode()).isZero();
-		Subscriber ben = this.subscribers.findByEmail("ben@example.com").orElseThrow();
+		Subscriber ben = this.site.reader("ben@example.com");
 		assertThat(ben.linkTracking()).isTrue();
 
 		// when: ben ticks the box on his preferences page
-		PageClient reader = new PageClient(this.port, true);
-		String link = this.links.preferences(ben.id());
-		String page = "/preferences?token=" + link.substring(link.indexOf("token=") + 6);
+		Site.Client reader = this.site.browser();
+		String page = this.site.preferencesPage(ben.id());
 		HttpResponse<String> shown = reader.get(page);
 		assertThat(shown.body()).contains("name=\"untracked\" value=\"true\">");
-		HttpResponse<String> saved = reader.post("/preferences", choices(reader, page, true));
+		HttpResponse<String> saved = reader.submit(page, "/preferences", choices(page, true));
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(saved.body()).contains("Your preferences are saved")
 			.contains("name=\"untracked\" value=\"true\" checked>");
-		assertThat(this.subscribers.find(ben.id()).orElseThrow().linkTracking()).isFalse();
+		assertThat(this.site.reader(ben.id()).linkTracking()).isFalse();
 
 		// then: his digest links to the story itself, ana's through /r/
 		String date = LocalDate.now(ZoneOffset.UTC).toString();
@@ -85,14 +71,14 @@ class ReaderLinkTrackingTests {
 		assertThat(anas).contains("https://news.example/dispatch/r/").doesNotContain("paper.example/harbour-fees\"");
 
 		// and: unticked again, he is counted again
-		HttpResponse<String> again = reader.post("/preferences", choices(reader, page, false));
+		HttpResponse<String> again = reader.submit(page, "/preferences", choices(page, false));
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-		assertThat(this.subscribers.find(ben.id()).orElseThrow().linkTracking()).isTrue();
+		assertThat(this.site.reader(ben.id()).linkTracking()).isTrue();
 	}
 
-	private static Map<String, Object> choices(PageClient reader, String page, boolean untracked) throws Exception {
+	private static Map<String, Object> choices(String page, boolean untracked) {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("token", page.substring(page.indexOf("token=") + 6));
+		fields.put("token", Site.token(page));
 		fields.put("topics", List.of("Harbour"));
 		fields.put("frequency", "DAILY");
 		fields.put("sendHour", "7");
@@ -100,7 +86,6 @@ class ReaderLinkTrackingTests {
 		if (untracked) {
 			fields.put("untracked", "true");
 		}
-		fields.put("_csrf", reader.csrf(page));
 		return fields;
 	}
 

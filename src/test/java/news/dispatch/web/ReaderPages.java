@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.Newsroom;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.SubscriberLinks;
 
@@ -78,7 +79,8 @@ final class ReaderPages {
 	 * Posts a form of the page with the page's token and its CSRF token; fields given as
 	 * name, value, name, value…
 	 */
-	static HttpResponse<String> post(PageClient reader, String page, String action, String... fields) throws Exception {
+	static HttpResponse<String> post(Site.Client reader, String page, String action, String... fields)
+			throws Exception {
 		Map<String, Object> form = new LinkedHashMap<>();
 		for (int i = 0; i < fields.length; i += 2) {
 			form.put(fields[i], fields[i + 1]);

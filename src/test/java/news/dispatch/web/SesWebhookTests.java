@@ -2,8 +2,6 @@ package news.dispatch.web;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +21,11 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.SentEdition;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerEntries;
 import news.dispatch.subscriber.SubscriberStatus;
-import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -103,14 +100,8 @@ class SesWebhookTests {
 
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	Cli cli;
-
-	@Autowired
-	Subscribers subscribers;
+	Site site;
 
 	@Autowired
 	LedgerEntries entries;
@@ -123,8 +114,8 @@ class SesWebhookTests {
 	Map<String, String> messageIds = new LinkedHashMap<>();
 
 	@BeforeAll
-	void anEditionWentOutAndSnsHasAKey() throws Exception {
-		SentEdition.send(this.cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages)
+	void anEditionWentOutAndSnsHasAKey(@Autowired Cli cli) throws Exception {
+		SentEdition.send(cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages)
 			.byRecipient()
 			.forEach((recipient, message) -> this.messageIds.put(recipient, messageId(message)));
 		Path store = Files.createDirectories(DATA).resolve("sns.p12");
@@ -152,8 +143,7 @@ class SesWebhookTests {
 		Map<String, String> tampered = new LinkedHashMap<>(bounce);
 		tampered.put("Message", bounceEvent("ben.adeyemi@example.org"));
 		assertThat(post(tampered).statusCode()).isEqualTo(401);
-		assertThat(this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow().status())
-			.isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(this.site.reader("ben.adeyemi@example.org").status()).isEqualTo(SubscriberStatus.ACTIVE);
 
 		HttpResponse<String> taken = post(bounce);
 
@@ -181,8 +171,7 @@ class SesWebhookTests {
 		HttpResponse<String> taken = post(notification(complaint, "2", CERTIFICATE));
 
 		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
-		assertThat(this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow().status())
-			.isEqualTo(SubscriberStatus.SUPPRESSED);
+		assertThat(this.site.reader("dev.sharma@example.org").status()).isEqualTo(SubscriberStatus.SUPPRESSED);
 	}
 
 	@Test
@@ -268,12 +257,8 @@ class SesWebhookTests {
 	}
 
 	private HttpResponse<String> post(Map<String, String> message) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/webhooks/ses"))
-				.header("Content-Type", "text/plain; charset=UTF-8")
-				.header("x-amz-sns-message-type", message.get("Type"))
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message)))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		return this.site.call("POST", "/api/webhooks/ses", JSON.writeValueAsString(message), "Content-Type",
+				"text/plain; charset=UTF-8", "x-amz-sns-message-type", message.get("Type"));
 	}
 
 	private DeliveryStatus ledger(String email) {

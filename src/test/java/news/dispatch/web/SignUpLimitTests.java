@@ -7,12 +7,11 @@ import java.util.List;
 
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
-import news.dispatch.subscriber.Subscribers;
+import news.dispatch.Site;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static news.dispatch.web.SubscriberPagesTests.signUp;
 import static news.dispatch.web.SubscriberPagesTests.subscribe;
@@ -27,19 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dispatch.web.sign-ups-per-client-per-hour=30", "dispatch.web.mails-per-address-per-day=3" })
 class SignUpLimitTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	Cli cli;
-
-	@Autowired
-	Subscribers subscribers;
+	Site site;
 
 	@Test
-	void oneClientCannotSignUpMoreThanTheLimitAnHour() throws Exception {
-		this.cli.importNewsroom(Path.of("target/test-data/sign-up-limit/input"));
-		PageClient reader = new PageClient(this.port, true);
+	void oneClientCannotSignUpMoreThanTheLimitAnHour(@Autowired Cli cli) throws Exception {
+		cli.importNewsroom(Path.of("target/test-data/sign-up-limit/input"));
+		Site.Client reader = this.site.browser();
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 35; i++) {
 			statuses.add(subscribe(reader, signUp("many" + i + "@example.net", "Russia", "")).statusCode());
@@ -48,7 +41,7 @@ class SignUpLimitTests {
 		assertThat(statuses.subList(statuses.indexOf(429), statuses.size())).containsOnly(429);
 		HttpResponse<String> refused = subscribe(reader, signUp("one.more@example.net", "Russia", ""));
 		assertThat(refused.body()).contains("Too many requests");
-		assertThat(this.subscribers.findByEmail("one.more@example.net")).isEmpty();
+		assertThat(this.site.findReader("one.more@example.net")).isEmpty();
 	}
 
 }

@@ -15,9 +15,9 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Browser;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.SubscriberStatus;
-import news.dispatch.subscriber.Subscribers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -26,7 +26,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +41,11 @@ class SubscriberJourneyBrowserTest {
 
 	static final Path DATA = Path.of("target/test-data/browser");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
-
-	@Autowired
-	Subscribers subscribers;
 
 	@RegisterExtension
 	final Browser chromium = new Browser(412);
@@ -61,7 +57,7 @@ class SubscriberJourneyBrowserTest {
 		this.cli.importNewsroom(DATA.resolve("input"));
 
 		// when: Kim signs up in the browser
-		browser.get("http://localhost:" + this.port + "/subscribe");
+		browser.get(this.site.url("/subscribe"));
 		assertThat(new Select(browser.findElement(By.id("timeZone"))).getFirstSelectedOption().getAttribute("value"))
 			.isNotBlank();
 		browser.findElement(By.id("email")).sendKeys("kim.reader@example.net");
@@ -69,25 +65,21 @@ class SubscriberJourneyBrowserTest {
 		new Select(browser.findElement(By.id("sendHour"))).selectByValue("8");
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
-		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status())
-			.isEqualTo(SubscriberStatus.PENDING);
+		assertThat(this.site.reader("kim.reader@example.net").status()).isEqualTo(SubscriberStatus.PENDING);
 
 		// and confirms from the mail
 		browser.get(link(TestMail.awaitReceived("kim.reader@example.net", 1).get(0), "/confirm"));
-		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status())
-			.isEqualTo(SubscriberStatus.PENDING);
+		assertThat(this.site.reader("kim.reader@example.net").status()).isEqualTo(SubscriberStatus.PENDING);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are subscribed");
-		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().status())
-			.isEqualTo(SubscriberStatus.ACTIVE);
+		assertThat(this.site.reader("kim.reader@example.net").status()).isEqualTo(SubscriberStatus.ACTIVE);
 
 		// and adds a topic on her page
 		browser.findElement(By.linkText("Your preferences")).click();
 		browser.findElement(By.cssSelector("input[name=topics][value='North Korea']")).click();
 		browser.findElement(By.cssSelector("form[action='/preferences'] button[type=submit]")).click();
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("saved");
-		assertThat(this.subscribers.findByEmail("kim.reader@example.net").orElseThrow().topics())
-			.containsExactly("North Korea", "Russia");
+		assertThat(this.site.reader("kim.reader@example.net").topics()).containsExactly("North Korea", "Russia");
 
 		// and her mail provider sends the one-click unsubscribe
 		String unsubscribe = browser.findElement(By.linkText("Unsubscribe")).getAttribute("href");

@@ -18,20 +18,21 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.Subscriber;
-import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.SubscriberStatus;
-import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static news.dispatch.Site.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "dispatch.data-dir=target/test-data/subscriber-pages", "dispatch.secret=" + Tokens.SECRET,
 				"dispatch.digest.lookback-days=100000", "dispatch.web.sign-ups-per-client-per-hour=30",
 				"dispatch.web.mails-per-address-per-day=3" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("postgres")
 class SubscriberPagesTests {
 
@@ -50,36 +52,20 @@ class SubscriberPagesTests {
 
 	private static final Pattern LINK = Pattern.compile("https://dispatch\\.example\\.com(/[a-z]+\\?token=[\\w.-]+)");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Site site;
 
 	@Autowired
 	Cli cli;
 
-	@Autowired
-	Subscribers subscribers;
-
-	@Autowired
-	SubscriberLinks links;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private static boolean imported;
-
-	private void newsroom() {
-		synchronized (SubscriberPagesTests.class) {
-			if (!imported) {
-				this.cli.importNewsroom(DATA.resolve("input"));
-				imported = true;
-			}
-		}
+	@BeforeAll
+	void newsroom() {
+		this.cli.importNewsroom(DATA.resolve("input"));
 	}
 
 	@Test
 	void signUpMailsAConfirmationLinkWhoseGetChangesNothingAndWhosePostActivates() throws Exception {
-		newsroom();
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 		HttpResponse<String> form = reader.get("/subscribe");
 		assertThat(form.statusCode()).isEqualTo(200);
 		assertThat(form.body()).contains("name=\"topics\" value=\"Russia\"").contains("<script src=\"/js/zone.js\">");
@@ -88,7 +74,7 @@ class SubscriberPagesTests {
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains("Check your inbox");
-		Subscriber fay = this.subscribers.findByEmail("fay.ortiz@example.net").orElseThrow();
+		Subscriber fay = this.site.reader("fay.ortiz@example.net");
 		assertThat(fay.status()).isEqualTo(SubscriberStatus.PENDING);
 		MimeMessage mail = TestMail.awaitReceived("fay.ortiz@example.net", 1).get(0);
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("Dispatch <digest@dispatch.example.com>");
@@ -97,16 +83,15 @@ class SubscriberPagesTests {
 		assertThat(TestMail.partTypes(mail)).containsExactly("text/plain", "text/html");
 		String confirm = link(mail, "/confirm");
 
-		HttpResponse<String> scanned = new PageClient(this.port, false).get(confirm);
+		HttpResponse<String> scanned = this.site.stranger().get(confirm);
 		assertThat(scanned.statusCode()).isEqualTo(200);
 		assertThat(scanned.body()).contains("<form method=\"post\" action=\"/confirm\"");
 		assertThat(status("fay.ortiz@example.net")).isEqualTo("PENDING");
 
-		HttpResponse<String> confirmed = reader.post("/confirm",
-				Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
+		HttpResponse<String> confirmed = reader.submit(confirm, "/confirm", Map.of("token", token(confirm)));
 		assertThat(confirmed.statusCode()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("You are subscribed");
-		Subscriber active = this.subscribers.findByEmail("fay.ortiz@example.net").orElseThrow();
+		Subscriber active = this.site.reader("fay.ortiz@example.net");
 		assertThat(active.status()).isEqualTo(SubscriberStatus.ACTIVE);
 		assertThat(active.topics()).containsExactly("Russia");
 		assertThat(active.timeZone().getId()).isEqualTo("Europe/London");
@@ -115,18 +100,17 @@ class SubscriberPagesTests {
 	}
 
 	@Test
-	void aSignUpNotConfirmedWithinTheWindowCannotBeConfirmedAndIsForgotten() throws Exception {
-		newsroom();
-		PageClient reader = new PageClient(this.port, true);
+	void aSignUpNotConfirmedWithinTheWindowCannotBeConfirmedAndIsForgotten(@Autowired JdbcClient jdbc)
+			throws Exception {
+		Site.Client reader = this.site.browser();
 		subscribe(reader, signUp("lee.late@example.net", "Russia", ""));
 		String confirm = link(TestMail.awaitReceived("lee.late@example.net", 1).get(0), "/confirm");
 		// the sign-up was made three days ago
-		this.jdbc.sql("update subscriber set created_at = ? where email = ?")
+		jdbc.sql("update subscriber set created_at = ? where email = ?")
 			.params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(3), "lee.late@example.net")
 			.update();
 
-		HttpResponse<String> late = reader.post("/confirm",
-				Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
+		HttpResponse<String> late = reader.submit(confirm, "/confirm", Map.of("token", token(confirm)));
 
 		assertThat(late.statusCode()).isEqualTo(410);
 		assertThat(late.body()).contains("This link has expired");
@@ -135,29 +119,26 @@ class SubscriberPagesTests {
 		// the scheduled housekeeping forgets it
 		Cli.Result housekeeping = this.cli.run("housekeeping");
 		assertThat(housekeeping.exitCode()).as(housekeeping.err()).isZero();
-		assertThat(this.subscribers.findByEmail("lee.late@example.net")).isEmpty();
+		assertThat(this.site.findReader("lee.late@example.net")).isEmpty();
 		assertThat(reader.get(confirm).statusCode()).isEqualTo(400);
 		subscribe(reader, signUp("lee.late@example.net", "Football", ""));
-		assertThat(this.subscribers.findByEmail("lee.late@example.net").orElseThrow().topics())
-			.containsExactly("Football");
+		assertThat(this.site.reader("lee.late@example.net").topics()).containsExactly("Football");
 		assertThat(TestMail.awaitReceived("lee.late@example.net", 2)).hasSize(2);
 	}
 
 	@Test
 	void aConfirmationLinkUsedAgainAfterUnsubscribingDoesNotSubscribeAgain() throws Exception {
-		newsroom();
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 		subscribe(reader, signUp("gus.lind@example.net", "Football", ""));
 		String confirm = link(TestMail.awaitReceived("gus.lind@example.net", 1).get(0), "/confirm");
-		reader.post("/confirm", Map.of("token", token(confirm), "_csrf", reader.csrf(confirm)));
-		Subscriber gus = this.subscribers.findByEmail("gus.lind@example.net").orElseThrow();
-		assertThat(new PageClient(this.port, false)
-			.post(LinkPages.local(this.links.unsubscribe(gus.id())), Map.of("List-Unsubscribe", "One-Click"))
+		reader.submit(confirm, "/confirm", Map.of("token", token(confirm)));
+		Subscriber gus = this.site.reader("gus.lind@example.net");
+		assertThat(this.site.stranger()
+			.post(this.site.unsubscribePage(gus.id()), Map.of("List-Unsubscribe", "One-Click"))
 			.statusCode()).isEqualTo(200);
 
 		HttpResponse<String> scanned = reader.get(confirm);
-		HttpResponse<String> replayed = reader.post("/confirm",
-				Map.of("token", token(confirm), "_csrf", reader.csrf("/subscribe")));
+		HttpResponse<String> replayed = reader.submit("/subscribe", "/confirm", Map.of("token", token(confirm)));
 
 		assertThat(scanned.body()).contains("already been used");
 		assertThat(replayed.statusCode()).isEqualTo(409);
@@ -167,12 +148,11 @@ class SubscriberPagesTests {
 
 	@Test
 	void forgedAlteredExpiredAndMisusedTokensGetAClearPageOnEveryEndpointAndChangeNothing() throws Exception {
-		newsroom();
-		Subscriber ana = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
-		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
+		Subscriber ana = this.site.reader("ana.kovac@example.com");
+		Subscriber ben = this.site.reader("ben.adeyemi@example.org");
 		Instant later = Instant.now().plus(1, ChronoUnit.DAYS);
 		Instant earlier = Instant.now().minus(1, ChronoUnit.MINUTES);
-		PageClient client = new PageClient(this.port, true);
+		Site.Client client = this.site.browser();
 		for (String action : List.of("unsubscribe", "preferences", "confirm")) {
 			String good = Tokens.token(ana.id(), action, later);
 			String otherAction = Tokens.token(ana.id(), action.equals("confirm") ? "preferences" : "confirm", later);
@@ -203,16 +183,15 @@ class SubscriberPagesTests {
 				assertThat(response.body()).contains("This link has expired").contains("action=\"/link\"");
 			}
 		}
-		Subscriber after = this.subscribers.findByEmail("ana.kovac@example.com").orElseThrow();
+		Subscriber after = this.site.reader("ana.kovac@example.com");
 		assertThat(after).isEqualTo(ana);
-		assertThat(this.subscribers.find(ben.id()).orElseThrow()).isEqualTo(ben);
+		assertThat(this.site.reader(ben.id())).isEqualTo(ben);
 	}
 
 	@Test
 	void anUnsubscribeLinkSignedBeforeLinksHadAnExpiryStillUnsubscribes() throws Exception {
-		newsroom();
-		Subscriber ben = this.subscribers.findByEmail("ben.adeyemi@example.org").orElseThrow();
-		PageClient mailProvider = new PageClient(this.port, false);
+		Subscriber ben = this.site.reader("ben.adeyemi@example.org");
+		Site.Client mailProvider = this.site.stranger();
 
 		HttpResponse<String> oldPreferences = mailProvider
 			.get("/preferences?token=" + Tokens.sign(ben.id() + ".preferences"));
@@ -227,15 +206,11 @@ class SubscriberPagesTests {
 
 	@Test
 	void anExpiredLinkOffersAFreshOneAndAnswersTheSameForAnyAddress() throws Exception {
-		newsroom();
-		PageClient reader = new PageClient(this.port, true);
-		String expired = "/preferences?token="
-				+ Tokens.token(this.subscribers.findByEmail("chloe.martin@example.com").orElseThrow().id(),
-						"preferences", Instant.now().minusSeconds(5));
-		HttpResponse<String> known = reader.post("/link",
-				Map.of("email", "chloe.martin@example.com", "_csrf", reader.csrf(expired)));
-		HttpResponse<String> unknown = reader.post("/link",
-				Map.of("email", "nobody.here@example.net", "_csrf", reader.csrf(expired)));
+		Site.Client reader = this.site.browser();
+		String expired = "/preferences?token=" + Tokens.token(this.site.reader("chloe.martin@example.com").id(),
+				"preferences", Instant.now().minusSeconds(5));
+		HttpResponse<String> known = reader.submit(expired, "/link", Map.of("email", "chloe.martin@example.com"));
+		HttpResponse<String> unknown = reader.submit(expired, "/link", Map.of("email", "nobody.here@example.net"));
 
 		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
 		assertThat(known.body().replace("chloe.martin@example.com", "X"))
@@ -246,10 +221,9 @@ class SubscriberPagesTests {
 
 	@Test
 	void theReadersPageChangesTheirChoicesAndAPauseKeepsTheirDigestAwayUntilTheDay() throws Exception {
-		newsroom();
-		PageClient reader = new PageClient(this.port, true);
-		Subscriber dev = this.subscribers.findByEmail("dev.sharma@example.org").orElseThrow();
-		String page = LinkPages.local(this.links.preferences(dev.id()));
+		Site.Client reader = this.site.browser();
+		Subscriber dev = this.site.reader("dev.sharma@example.org");
+		String page = this.site.preferencesPage(dev.id());
 		HttpResponse<String> shown = reader.get(page);
 		assertThat(shown.body()).contains("value=\"Football\" checked").contains("Unsubscribe</a>");
 
@@ -258,12 +232,11 @@ class SubscriberPagesTests {
 		changes.put("token", token(page));
 		changes.put("frequency", "DAILY");
 		changes.put("pausedUntil", "2033-01-10");
-		changes.put("_csrf", reader.csrf(page));
-		HttpResponse<String> saved = reader.post("/preferences", changes);
+		HttpResponse<String> saved = reader.submit(page, "/preferences", changes);
 
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(saved.body()).contains("Your preferences are saved");
-		Subscriber changed = this.subscribers.find(dev.id()).orElseThrow();
+		Subscriber changed = this.site.reader(dev.id());
 		assertThat(changed.topics()).containsExactly("Russia");
 		assertThat(changed.keywords()).isEqualTo("kim OR pyongyang");
 		assertThat(changed.pausedUntil()).isEqualTo(LocalDate.of(2033, 1, 10));
@@ -278,8 +251,7 @@ class SubscriberPagesTests {
 
 	@Test
 	void invalidInputShowsTheFormAgainWithTheProblemAndStoresNothing() throws Exception {
-		newsroom();
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 		Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
 		cases.put("is not an email address", signUp("not-an-address", "Russia", ""));
 		cases.put("column 7", signUp("kw@example.net", "Russia", "putin \"sanctions"));
@@ -292,15 +264,13 @@ class SubscriberPagesTests {
 		cases.put("Mars/Olympus_Mons", zone);
 
 		for (Map.Entry<String, Map<String, Object>> bad : cases.entrySet()) {
-			Map<String, Object> fields = new LinkedHashMap<>(bad.getValue());
-			fields.put("_csrf", reader.csrf("/subscribe"));
-			HttpResponse<String> answer = reader.post("/subscribe", fields);
+			HttpResponse<String> answer = subscribe(reader, bad.getValue());
 			assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(400);
 			assertThat(answer.body()).as(bad.getKey())
 				.contains("role=\"alert\"")
 				.containsIgnoringCase(bad.getKey().replace("\"", "&quot;"))
 				.contains("<form method=\"post\" action=\"/subscribe\"");
-			assertThat(this.subscribers.findByEmail(String.valueOf(bad.getValue().get("email")))).isEmpty();
+			assertThat(this.site.findReader(String.valueOf(bad.getValue().get("email")))).isEmpty();
 		}
 		HttpResponse<String> markup = subscribe(reader,
 				signUp("<b>x@example.net", "Russia", "\"<script>alert(1)</script>"));
@@ -310,9 +280,8 @@ class SubscriberPagesTests {
 
 	@Test
 	void aSignUpForAKnownAddressGetsTheSameAnswerAndChangesNothing() throws Exception {
-		newsroom();
-		Subscriber erin = this.subscribers.findByEmail("erin.cole@example.com").orElseThrow();
-		PageClient reader = new PageClient(this.port, true);
+		Subscriber erin = this.site.reader("erin.cole@example.com");
+		Site.Client reader = this.site.browser();
 
 		HttpResponse<String> known = subscribe(reader, signUp("erin.cole@example.com", "Russia", "putin"));
 		HttpResponse<String> unknown = subscribe(reader, signUp("hal.new@example.net", "Russia", "putin"));
@@ -320,15 +289,14 @@ class SubscriberPagesTests {
 		assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
 		assertThat(known.body().replace("erin.cole@example.com", "X"))
 			.isEqualTo(unknown.body().replace("hal.new@example.net", "X"));
-		assertThat(this.subscribers.find(erin.id()).orElseThrow()).isEqualTo(erin);
+		assertThat(this.site.reader(erin.id())).isEqualTo(erin);
 		MimeMessage mail = TestMail.awaitReceived("erin.cole@example.com", 1).get(0);
 		assertThat(text(mail)).contains("/preferences?token=").doesNotContain("/confirm?token=");
 	}
 
 	@Test
 	void oneAddressIsSentAtMostThreeMailsADayHoweverOftenItIsSignedUp() throws Exception {
-		newsroom();
-		PageClient reader = new PageClient(this.port, true);
+		Site.Client reader = this.site.browser();
 		for (int i = 0; i < 5; i++) {
 			assertThat(subscribe(reader, signUp("ivy.flood@example.net", "Russia", "")).statusCode()).isEqualTo(200);
 		}
@@ -339,19 +307,18 @@ class SubscriberPagesTests {
 
 	@Test
 	void formsWithoutTheCsrfTokenAreRefusedButTheOneClickUnsubscribeNeedsNone() throws Exception {
-		newsroom();
-		PageClient mailProvider = new PageClient(this.port, false);
+		Site.Client mailProvider = this.site.stranger();
 		Map<String, Object> fields = signUp("jo.csrf@example.net", "Russia", "");
 		fields.remove("_csrf");
 		assertThat(mailProvider.post("/subscribe", fields).statusCode()).isEqualTo(403);
-		assertThat(this.subscribers.findByEmail("jo.csrf@example.net")).isEmpty();
-		Subscriber chloe = this.subscribers.findByEmail("chloe.martin@example.com").orElseThrow();
-		String preferences = LinkPages.local(this.links.preferences(chloe.id()));
+		assertThat(this.site.findReader("jo.csrf@example.net")).isEmpty();
+		Subscriber chloe = this.site.reader("chloe.martin@example.com");
+		String preferences = this.site.preferencesPage(chloe.id());
 		assertThat(mailProvider.post("/preferences", Map.of("token", token(preferences), "frequency", "NONE"))
 			.statusCode()).isEqualTo(403);
-		assertThat(this.subscribers.find(chloe.id()).orElseThrow().frequency()).isEqualTo(Frequency.WEEKLY);
+		assertThat(this.site.reader(chloe.id()).frequency()).isEqualTo(Frequency.WEEKLY);
 
-		HttpResponse<String> oneClick = mailProvider.post(LinkPages.local(this.links.unsubscribe(chloe.id())),
+		HttpResponse<String> oneClick = mailProvider.post(this.site.unsubscribePage(chloe.id()),
 				Map.of("List-Unsubscribe", "One-Click"));
 
 		assertThat(oneClick.statusCode()).isEqualTo(200);
@@ -361,7 +328,7 @@ class SubscriberPagesTests {
 
 	@Test
 	void pagesCarrySecurityHeadersAndTheOperatorPartIsClosedWithoutAnOperator() throws Exception {
-		PageClient client = new PageClient(this.port, false);
+		Site.Client client = this.site.stranger();
 		HttpResponse<String> page = client.get("/subscribe");
 
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
@@ -389,23 +356,17 @@ class SubscriberPagesTests {
 		return fields;
 	}
 
-	static HttpResponse<String> subscribe(PageClient reader, Map<String, Object> fields) throws Exception {
-		Map<String, Object> withCsrf = new LinkedHashMap<>(fields);
-		withCsrf.put("_csrf", reader.csrf("/subscribe"));
-		return reader.post("/subscribe", withCsrf);
+	static HttpResponse<String> subscribe(Site.Client reader, Map<String, Object> fields) throws Exception {
+		return reader.submit("/subscribe", "/subscribe", fields);
 	}
 
-	private List<HttpResponse<String>> both(PageClient client, String path, String token) throws Exception {
-		return List.of(client.get(path + "?token=" + token), client.post(path,
-				Map.of("token", token, "_csrf", client.csrf("/subscribe"), "List-Unsubscribe", "One-Click")));
+	private List<HttpResponse<String>> both(Site.Client client, String path, String token) throws Exception {
+		return List.of(client.get(path + "?token=" + token),
+				client.submit("/subscribe", path, Map.of("token", token, "List-Unsubscribe", "One-Click")));
 	}
 
 	private String status(String email) {
-		return this.subscribers.findByEmail(email).orElseThrow().status().name();
-	}
-
-	private static String token(String link) {
-		return link.substring(link.indexOf("token=") + 6);
+		return this.site.reader(email).status().name();
 	}
 
 	private static String link(MimeMessage mail, String path) throws Exception {

@@ -1,14 +1,10 @@
 package news.dispatch.web;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -20,17 +16,16 @@ import jakarta.mail.internet.MimeMessage;
 import news.dispatch.Cli;
 import news.dispatch.FunctionalTest;
 import news.dispatch.SentEdition;
+import news.dispatch.Site;
 import news.dispatch.TestMail;
-import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.LedgerEntries;
-import news.dispatch.subscriber.Subscribers;
+import news.dispatch.delivery.DeliveryStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,26 +53,17 @@ class WebhookTests {
 		SentEdition.properties(registry);
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	Cli cli;
-
-	@Autowired
-	Subscribers subscribers;
+	Site site;
 
 	@Autowired
 	LedgerEntries entries;
 
-	final HttpClient http = HttpClient.newHttpClient();
-
 	Map<String, MimeMessage> sent;
 
 	@BeforeAll
-	void anEditionWentOut() {
-		this.sent = SentEdition.send(this.cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages)
-			.byRecipient();
+	void anEditionWentOut(@Autowired Cli cli) {
+		this.sent = SentEdition.send(cli, DATA.resolve("input"), TestMail.server()::getReceivedMessages).byRecipient();
 	}
 
 	@Test
@@ -85,21 +71,22 @@ class WebhookTests {
 		String bounce = payload("postmark-bounce.json", "ana.kovac@example.com");
 
 		assertThat(post("postmark", bounce, null).statusCode()).isEqualTo(401);
-		assertThat(post("postmark", bounce, basic("postmark", "wrong")).statusCode()).isEqualTo(401);
-		assertThat(post("other", bounce, basic("postmark", "pm-secret")).statusCode()).isEqualTo(401);
+		assertThat(post("postmark", bounce, Site.basic("postmark", "wrong")).statusCode()).isEqualTo(401);
+		assertThat(post("other", bounce, Site.basic("postmark", "pm-secret")).statusCode()).isEqualTo(401);
 		assertThat(status("ana.kovac@example.com")).isEqualTo("ACTIVE");
 		assertThat(ledger("ana.kovac@example.com")).isEqualTo(DeliveryStatus.SENT);
 
-		HttpResponse<String> taken = post("postmark", bounce, basic("postmark", "pm-secret"));
+		HttpResponse<String> taken = post("postmark", bounce, Site.basic("postmark", "pm-secret"));
 
 		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
 		assertThat(taken.body()).contains("\"changed\":1").contains("hard bounce").contains("subscriber suppressed");
 		assertThat(status("ana.kovac@example.com")).isEqualTo("SUPPRESSED");
 		assertThat(ledger("ana.kovac@example.com")).isEqualTo(DeliveryStatus.BOUNCED);
-		assertThat(post("postmark", bounce, basic("postmark", "pm-secret")).body()).contains("\"changed\":0");
+		assertThat(post("postmark", bounce, Site.basic("postmark", "pm-secret")).body()).contains("\"changed\":0");
 
 		HttpResponse<String> complaint = post("postmark",
-				payload("postmark-spam-complaint.json", "ben.adeyemi@example.org"), basic("postmark", "pm-secret"));
+				payload("postmark-spam-complaint.json", "ben.adeyemi@example.org"),
+				Site.basic("postmark", "pm-secret"));
 		assertThat(complaint.body()).contains("complaint").contains("(by Message-ID)");
 		assertThat(status("ben.adeyemi@example.org")).isEqualTo("SUPPRESSED");
 	}
@@ -110,10 +97,10 @@ class WebhookTests {
 			.replace("{{OTHER_RECIPIENT}}", "dev.sharma@example.org")
 			.replace("{{OTHER_MESSAGE_ID}}", this.sent.get("dev.sharma@example.org").getMessageID());
 
-		assertThat(post("sendgrid", events, basic("postmark", "pm-secret")).statusCode()).isEqualTo(401);
+		assertThat(post("sendgrid", events, Site.basic("postmark", "pm-secret")).statusCode()).isEqualTo(401);
 		assertThat(status("dev.sharma@example.org")).isEqualTo("ACTIVE");
 
-		HttpResponse<String> taken = post("sendgrid", events, basic("sendgrid", "sg-secret"));
+		HttpResponse<String> taken = post("sendgrid", events, Site.basic("sendgrid", "sg-secret"));
 
 		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
 		assertThat(taken.body()).contains("\"events\":3")
@@ -165,22 +152,11 @@ class WebhookTests {
 	}
 
 	private HttpResponse<String> post(String provider, String body, String authorization) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/webhooks/" + provider))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return this.site.call("POST", "/api/webhooks/" + provider, body, "Authorization", authorization);
 	}
 
 	private String status(String email) {
-		return this.subscribers.findByEmail(email).orElseThrow().status().name();
+		return this.site.reader(email).status().name();
 	}
 
 	private DeliveryStatus ledger(String email) throws Exception {
