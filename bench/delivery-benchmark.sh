@@ -12,6 +12,9 @@
 # Needs target/dispatch.jar (mvn -DskipTests package), smtp-sink and smtp-source
 # (apt-get install postfix; the daemon need not run), and jq. JAR=FILE runs another build. Articles come from
 # BBC=DIR (default ../shared/data/bbc) when present, otherwise they are generated.
+# LATENCY_MS=50 puts bench/latency-proxy.py (on PORT+1) between the sink and both senders, for
+# a relay that far away; DISPATCH_OPTS adds Spring options to the digest command (e.g.
+# --dispatch.sending.in-flight=1).
 set -euo pipefail
 N=${1:-100000}
 CONNS=${2:-2}
@@ -137,6 +140,13 @@ fi
 
 # The edition.
 LOAD0=$(cut -d' ' -f1 /proc/loadavg)
+SEND_PORT=$PORT
+if [ -n "${LATENCY_MS:-}" ]; then
+	SEND_PORT=$((PORT + 1))
+	python3 "$ROOT/bench/latency-proxy.py" $SEND_PORT 127.0.0.1:$PORT "$LATENCY_MS" & PROXY=$!
+	trap 'kill $PROXY 2>/dev/null || true' EXIT
+	sleep 1
+fi
 sink
 # The live heap, every LIVE_EVERY seconds (0: never): a full collection, then the heap in use.
 LIVE_EVERY=${LIVE_EVERY:-60}
@@ -158,8 +168,8 @@ START=$(date +%s.%N)
 /usr/bin/time -f "%M %U %S" -o "$WORK/rss" java ${JAVA_OPTS:-} -Xmx$HEAP -Xlog:gc:file="$WORK/gc.log" -Ddispatch.benchmark=$WORK -jar "$JAR" \
 	--dispatch.data-dir="$WORK/data" --dispatch.templates-dir="$ROOT/templates" \
 	--dispatch.digest.lookback-days=100000 --dispatch.digest.max-articles=$ARTICLES \
-	--spring.mail.host=127.0.0.1 --spring.mail.port=$PORT --dispatch.sending.connections=$CONNS \
-	digest --date $EDITION | tee "$WORK/digest.out"
+	--spring.mail.host=127.0.0.1 --spring.mail.port=$SEND_PORT --dispatch.sending.connections=$CONNS \
+	${DISPATCH_OPTS:-} digest --date $EDITION | tee "$WORK/digest.out"
 END=$(date +%s.%N)
 kill $SINK; wait $SINK 2>/dev/null || true
 [ -n "${SAMPLER:-}" ] && { kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true; }
@@ -186,15 +196,15 @@ fi
 # The machine's limit: smtp-source, same count, size and connections, same sink.
 sink
 S0=$(date +%s.%N)
-smtp-source -s $CONNS -m $N -l $SIZE -f bench@example.com -t sink@example.com 127.0.0.1:$PORT
+smtp-source -s $CONNS -m $N -l $SIZE -f bench@example.com -t sink@example.com 127.0.0.1:$SEND_PORT
 S1=$(date +%s.%N)
 kill $SINK; wait $SINK 2>/dev/null || true
 
 awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START" | bc) \
 	-v src=$(echo "$S1 - $S0" | bc) -v size=$SIZE -v conns=$CONNS -v peak=$PEAK -v live=$LIVE -v sampled="$SAMPLED" -v every=$LIVE_EVERY \
-	-v rss="$(awk '{ print $1 }' "$WORK/rss")" -v cpu="$(awk '{ print $2 + $3 }' "$WORK/rss")" -v ld="$LOAD0 -> $(cut -d' ' -f1 /proc/loadavg)" -v heap=$HEAP -v total=$N -v items=$ITEMS 'BEGIN {
+	-v rss="$(awk '{ print $1 }' "$WORK/rss")" -v cpu="$(awk '{ print $2 + $3 }' "$WORK/rss")" -v ld="$LOAD0 -> $(cut -d' ' -f1 /proc/loadavg)" -v heap=$HEAP -v total=$N -v items=$ITEMS -v latency="${LATENCY_MS:-}" 'BEGIN {
 	rate = n / (send / 1000); limit = total / src
-	printf "subscribers %d, digests sent %d, mean size %d bytes with %s articles, %d connection(s), -Xmx%s\n", total, n, size, items, conns, heap
+	printf "subscribers %d, digests sent %d, mean size %d bytes with %s articles, %s connection(s), -Xmx%s%s\n", total, n, size, items, conns, heap, (latency != "") ? ", through the latency proxy at " latency " ms" : ""
 	printf "plan-digests %.1f s; send-digests %.1f s: %.0f digests/s; whole command %.1f s: %.0f digests/s\n", plan / 1000, send / 1000, rate, all_s, n / all_s
 	printf "smtp-source: %d messages in %.1f s: %.0f messages/s (the limit)\n", total, src, limit
 	printf "ratio to the limit: send step %.2f, whole command %.2f\n", rate / limit, (n / all_s) / limit

@@ -1,6 +1,8 @@
 package news.dispatch;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -28,14 +30,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The SMTP server of the tests that need more than GreenMail: it can take its time over
  * every message ({@link #latency(long)}), slow enough to stop or kill a process in the
- * middle of sending, and it misbehaves on request: for a chosen recipient it answers RCPT
- * or the end of DATA with a given reply, drops the connection in the middle of DATA, or
- * stalls without answering. Each fault is used once, in the order given; a recipient
- * without faults left is accepted. It can also refuse every MAIL command (as a server
- * that wants a login does), demand a login (AUTH PLAIN or LOGIN) and offer STARTTLS with
- * a certificate of the test's own, taking a login only over TLS then, as Postfix with
- * {@code smtpd_tls_auth_only} does. What it accepts is kept, with its Message-ID, whether
- * it came over TLS and who had logged in.
+ * middle of sending, or over every reply, as a relay far away does
+ * ({@link #roundTrip(long)}), and it misbehaves on request: for a chosen recipient it
+ * answers RCPT or the end of DATA with a given reply, drops the connection in the middle
+ * of DATA, or stalls without answering. Each fault is used once, in the order given; a
+ * recipient without faults left is accepted. It can also refuse every MAIL command (as a
+ * server that wants a login does), demand a login (AUTH PLAIN or LOGIN) and offer
+ * STARTTLS with a certificate of the test's own, taking a login only over TLS then, as
+ * Postfix with {@code smtpd_tls_auth_only} does. What it accepts is kept, with its
+ * Message-ID, whether it came over TLS and who had logged in.
  */
 public class FaultySmtpServer implements AutoCloseable {
 
@@ -93,6 +96,8 @@ public class FaultySmtpServer implements AutoCloseable {
 
 	private volatile long latencyMillis;
 
+	private volatile long roundTripMillis;
+
 	private volatile @Nullable String user;
 
 	private volatile @Nullable String password;
@@ -123,6 +128,15 @@ public class FaultySmtpServer implements AutoCloseable {
 	 */
 	public FaultySmtpServer latency(long millis) {
 		this.latencyMillis = millis;
+		return this;
+	}
+
+	/**
+	 * Waits this long before each reply (the greeting too), so that every exchange takes
+	 * this much longer, as with a relay this far away.
+	 */
+	public FaultySmtpServer roundTrip(long millis) {
+		this.roundTripMillis = millis;
 		return this;
 	}
 
@@ -168,6 +182,7 @@ public class FaultySmtpServer implements AutoCloseable {
 		this.password = null;
 		this.tls = null;
 		this.latencyMillis = 0;
+		this.roundTripMillis = 0;
 	}
 
 	public List<Received> received() {
@@ -206,7 +221,7 @@ public class FaultySmtpServer implements AutoCloseable {
 		try (connection) {
 			Socket socket = connection;
 			BufferedReader in = reader(socket);
-			OutputStream out = socket.getOutputStream();
+			OutputStream out = delayed(socket.getOutputStream());
 			reply(out, "220 faulty ESMTP");
 			String recipient = null;
 			Fault fault = null;
@@ -233,7 +248,7 @@ public class FaultySmtpServer implements AutoCloseable {
 					upgraded.startHandshake();
 					socket = upgraded;
 					in = reader(socket);
-					out = socket.getOutputStream();
+					out = delayed(socket.getOutputStream());
 					loggedIn = null;
 				}
 				else if (command.startsWith("AUTH")) {
@@ -331,6 +346,36 @@ public class FaultySmtpServer implements AutoCloseable {
 		catch (IOException | InterruptedException ex) {
 			// the client went away: nothing to do
 		}
+	}
+
+	/**
+	 * The stream replies go out on: each reply is flushed once, after the round trip's
+	 * wait.
+	 */
+	private OutputStream delayed(OutputStream out) {
+		return new FilterOutputStream(new BufferedOutputStream(out)) {
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				this.out.write(bytes, offset, length);
+			}
+
+			@Override
+			public void flush() throws IOException {
+				long wait = FaultySmtpServer.this.roundTripMillis;
+				if (wait > 0) {
+					try {
+						Thread.sleep(wait);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IOException("interrupted", ex);
+					}
+				}
+				this.out.flush();
+			}
+
+		};
 	}
 
 	private Fault nextFault(String recipient) {

@@ -10,6 +10,7 @@ import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.delivery.MailServer;
+import news.dispatch.delivery.SendingConnections;
 import news.dispatch.digest.DigestJob;
 import news.dispatch.run.JobRuns;
 import news.dispatch.system.DispatchSettings;
@@ -105,6 +106,12 @@ class DigestCommand implements Callable<Integer> {
 				run.execution().getId(), counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.RETRY),
 				counts.get(DeliveryStatus.BOUNCED), counts.get(DeliveryStatus.FAILED),
 				counts.get(DeliveryStatus.PENDING));
+		run.execution()
+			.getStepExecutions()
+			.stream()
+			.map((step) -> step.getExecutionContext().getString(SendingConnections.WHY, ""))
+			.filter((why) -> !why.isEmpty())
+			.forEach(out::println);
 		long inDoubt = this.totals.inDoubt(LedgerKey.edition(edition));
 		if (inDoubt > 0) {
 			out.printf("%d message(s) were in flight when a run or a worker died and were sent again: they may have"

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 				+ " --dispatch.data-dir=DIR",
 		subcommands = { DemoCommand.class, IngestCommand.class, DigestCommand.class, AlertCommand.class,
 				ArticlesCommand.class, TopicsCommand.class, SubscribersCommand.class, BouncesCommand.class,
-				SourcesCommand.class, WebhooksCommand.class, StatsCommand.class, JobsCommand.class, ServeCommand.class,
-				WorkerCommand.class, AuditCommand.class, HousekeepingCommand.class },
+				SourcesCommand.class, WebhooksCommand.class, StatsCommand.class, SmtpCommand.class, JobsCommand.class,
+				ServeCommand.class, WorkerCommand.class, AuditCommand.class, HousekeepingCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done", "1:the job failed or stopped", "2:bad usage or bad input" })
 class DispatchCommand implements Callable<Integer> {

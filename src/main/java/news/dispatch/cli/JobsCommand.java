@@ -17,6 +17,8 @@ import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
 import news.dispatch.feedback.FeedbackReports;
 import news.dispatch.feedback.ReportKind;
+import news.dispatch.delivery.SendingConnections;
+import news.dispatch.digest.DigestJob;
 import news.dispatch.run.JobDescriptors;
 import news.dispatch.run.JobRuns;
 import news.dispatch.run.RunLiveness;
@@ -143,6 +145,10 @@ class JobsCommand {
 				s.put("filter", step.getFilterCount());
 				s.put("skip", step.getSkipCount());
 				s.put("commit", step.getCommitCount());
+				String connections = step.getExecutionContext().getString(SendingConnections.WHY, "");
+				if (!connections.isEmpty()) {
+					s.put("connections", connections);
+				}
 				steps.add(s);
 			}
 			json.put("steps", steps);
@@ -190,6 +196,9 @@ class JobsCommand {
 				out.printf(row, s.get("name"), s.get("status"), s.get("read"), s.get("write"), s.get("filter"),
 						s.get("skip"), s.get("commit"));
 			}
+			steps.stream()
+				.filter((s) -> s.containsKey("connections"))
+				.forEach((s) -> out.printf("%n%s: %s%n", s.get("name"), s.get("connections")));
 			if (counts != null) {
 				out.printf("%nDeliveries: %s%n", counts);
 				out.printf("Came back later: %s%n", json.get("late"));

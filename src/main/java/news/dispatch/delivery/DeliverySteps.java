@@ -59,10 +59,13 @@ public class DeliverySteps {
 
 	private final RateBuckets rateBuckets;
 
+	private final SendingConnections connections;
+
 	DeliverySteps(Deliveries deliveries, MailServer server, MessageFactory messages, List<Composer> composers,
 			Subscribers subscribers, SendingSettings settings, PrioritySettings priority,
-			ObjectProvider<RemotePartitions> remote, RateBuckets rateBuckets) {
+			ObjectProvider<RemotePartitions> remote, RateBuckets rateBuckets, SendingConnections connections) {
 		this.remote = remote;
+		this.connections = connections;
 		this.rateBuckets = rateBuckets;
 		this.deliveries = deliveries;
 		this.server = server;
@@ -152,41 +155,44 @@ public class DeliverySteps {
 
 	/**
 	 * Composes the messages of one edition with the composer of their kind and sends them
-	 * over {@code dispatch.sending.connections} connections. Each outcome is recorded in
-	 * its own transaction, so a message the server accepted is SENT even if the chunk
-	 * fails later; a message being sent is marked, so one in flight at a crash is known.
+	 * over {@code dispatch.sending.connections} connections (with {@code auto}, as many
+	 * as the relay, measured as the step starts, needs: see {@link SendingConnections}).
+	 * Each outcome is recorded in its own transaction, so a message the server accepted
+	 * is SENT even if the chunk fails later; a message being sent is marked, so one in
+	 * flight at a crash is known.
 	 */
 	public ItemStreamWriter<Delivery> sender(LedgerKey key) {
-		return sender(key, this.settings.connections());
+		return new SendStepWriter(key, parts(key.kind()),
+				(context) -> this.connections.perSender(List.of(key), false, context), true);
 	}
 
 	/**
-	 * As {@link #sender(String, String)}, over the given number of connections of its
-	 * own: what alerts use, so they need not share a digest's connections.
+	 * As {@link #sender(LedgerKey)}, over the given number of connections of its own:
+	 * what alerts use, so they need not share a digest's connections.
 	 */
 	public ItemStreamWriter<Delivery> sender(LedgerKey key, int connections) {
-		return new SendStepWriter(key, parts(key.kind(), connections), true);
+		return new SendStepWriter(key, parts(key.kind()), (context) -> connections, true);
 	}
 
 	/**
-	 * The writer of one partition of a partitioned send step: as {@link #sender}, but the
-	 * messages a dead run left in flight were settled by the step before the partitions
-	 * started ({@link #settleStep}).
+	 * The writer of one partition of a partitioned send step: as {@link #sender}, over
+	 * the connections the partitioner chose for each partition ({@code connections}, null
+	 * in a partition made before it chose them); the messages a dead run left in flight
+	 * were settled by the step before the partitions started ({@link #settleStep}).
 	 */
-	public ItemStreamWriter<Delivery> partitionSender(LedgerKey key) {
-		return new SendStepWriter(key, parts(key.kind(), this.settings.connections()), false);
+	public ItemStreamWriter<Delivery> partitionSender(LedgerKey key, @Nullable Integer connections) {
+		return new SendStepWriter(key, parts(key.kind()), (context) -> (connections != null) ? connections
+				: this.connections.perSender(List.of(key), true, context), false);
 	}
 
-	private ConnectionWorker.Parts parts(LedgerKey.Kind kind, int connections) {
+	private ConnectionWorker.Parts parts(LedgerKey.Kind kind) {
 		Composer composer = this.composers.get(kind);
 		if (composer == null) {
 			throw new IllegalStateException("No composer for deliveries of kind " + kind);
 		}
 		Throttle throttle = new Throttle(this.settings.rate(), this.settings.domainRate(), this.rateBuckets);
-		SendingSettings settings = (connections == this.settings.connections()) ? this.settings
-				: this.settings.withConnections(connections);
 		return new ConnectionWorker.Parts(this.server, this.messages, composer, this.deliveries, this.subscribers,
-				throttle, settings, this.lane);
+				throttle, this.settings, this.lane);
 	}
 
 	/**
@@ -232,10 +238,11 @@ public class DeliverySteps {
 
 	/**
 	 * Splits the unsent messages of the editions {@code keys} gives into
-	 * {@code dispatch.sending.partitions} subscriber ranges each.
+	 * {@code dispatch.sending.partitions} subscriber ranges each, and gives each the
+	 * connections it opens (see {@link SendingConnections}).
 	 */
 	public Partitioner partitioner(Supplier<List<LedgerKey>> keys) {
-		return new SendPartitioner(this.deliveries, keys);
+		return new SendPartitioner(this.deliveries, keys, this.connections);
 	}
 
 }

@@ -166,8 +166,8 @@ class LeasedPartitionHandler implements PartitionHandler {
 		this.leases.forget(partition.getId());
 		StepExecution again = this.repository.createStepExecution(partition.getStepName(), manager.getJobExecution());
 		ExecutionContext fresh = new ExecutionContext();
-		for (String name : List.of(SendPartitioner.KIND, SendPartitioner.KEY, SendPartitioner.FROM,
-				SendPartitioner.TO)) {
+		for (String name : List.of(SendPartitioner.KIND, SendPartitioner.KEY, SendPartitioner.FROM, SendPartitioner.TO,
+				SendPartitioner.CONNECTIONS)) {
 			if (context.containsKey(name)) {
 				fresh.put(name, context.get(name));
 			}

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,10 +20,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * The writer of a send step: spreads each chunk over {@code dispatch.sending.connections}
- * workers, one SMTP connection and one thread each, and returns once every message of the
- * chunk has an outcome in the ledger. A stop request therefore ends the step after the
- * chunk in hand, with the ledger right.
+ * The writer of a send step: spreads each chunk over its connections (decided when it
+ * opens, see {@link SendingConnections}), one worker, one SMTP connection and one thread
+ * each, and returns once every message of the chunk has an outcome in the ledger. A stop
+ * request therefore ends the step after the chunk in hand, with the ledger right.
  * <p>
  * On opening, messages of the edition left in flight by a process that died are counted
  * as in doubt (see {@link Deliveries#settleInDoubt}); the step's execution context keeps
@@ -38,23 +39,25 @@ class SendStepWriter implements ItemStreamWriter<Delivery> {
 
 	private final List<ConnectionWorker> workers = new ArrayList<>();
 
+	private final ToIntFunction<ExecutionContext> connections;
+
 	private final boolean settle;
 
 	private @Nullable ExecutorService threads;
-
-	SendStepWriter(LedgerKey key, ConnectionWorker.Parts parts) {
-		this(key, parts, true);
-	}
 
 	/**
 	 * A writer that settles the messages left in flight on opening ({@code settle}), or
 	 * one of several partitions of a step that settled them before the partitions
 	 * started: a partition opening later must not take a sibling's message in flight for
 	 * one of a dead run.
+	 * @param connections how many connections to open, given the step's execution context
+	 * when the writer opens
 	 */
-	SendStepWriter(LedgerKey key, ConnectionWorker.Parts parts, boolean settle) {
+	SendStepWriter(LedgerKey key, ConnectionWorker.Parts parts, ToIntFunction<ExecutionContext> connections,
+			boolean settle) {
 		this.key = key;
 		this.parts = parts;
+		this.connections = connections;
 		this.settle = settle;
 	}
 
@@ -70,7 +73,7 @@ class SendStepWriter implements ItemStreamWriter<Delivery> {
 			}
 			context.putInt("inDoubt", context.getInt("inDoubt", 0) + inDoubt);
 		}
-		int connections = this.parts.settings().connections();
+		int connections = this.connections.applyAsInt(context);
 		AtomicInteger number = new AtomicInteger();
 		this.threads = Executors.newFixedThreadPool(connections, (task) -> {
 			Thread thread = new Thread(task, "worker-" + number.incrementAndGet());

@@ -2,13 +2,17 @@ package news.dispatch.delivery;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How fast and how stubbornly messages are sent.
  *
- * @param connections parallel SMTP connections, each kept open from message to message
+ * @param connections parallel SMTP connections, each kept open from message to message;
+ * {@code auto}: as many as the relay, measured at the start of each send step, needs to
+ * send the edition within {@code targetDuration}, at most {@code maxConnections}
  * @param rate the most messages per second over all connections; 0 for no limit
  * @param domainRate the most messages per second to one recipient domain; 0 for no limit
  * @param retries how many more times a message refused for now (421, 450, 451, 452, 454,
@@ -27,18 +31,52 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * their outcomes to the ledger, together in one transaction: the most per connection that
  * can be in doubt (sent again, and counted so) after the process dies. 1 writes each
  * outcome the moment the server answers, at about three quarters of the speed.
+ * @param targetDuration how long an edition's sending may take: what {@code auto} and
+ * {@code dispatch smtp check} size the connections for
+ * @param maxConnections the most connections {@code auto} opens in all (over every
+ * partition): the relay's limit on connections from one client
+ * @param check how the relay is measured ({@code dispatch smtp check}, {@code auto})
  */
 @ConfigurationProperties("dispatch.sending")
-public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue("0") double rate,
+public record SendingSettings(@DefaultValue("2") Connections connections, @DefaultValue("0") double rate,
 		@DefaultValue("0") double domainRate, @DefaultValue("3") int retries, @DefaultValue("1s") Duration backoff,
 		@DefaultValue("30s") Duration maxBackoff, @DefaultValue("2") int bouncesToSuppress,
 		@DefaultValue("1") int partitions, @DefaultValue("false") boolean remote,
-		@DefaultValue("1h") Duration remoteTimeout, @DefaultValue("10") int inFlight) {
+		@DefaultValue("1h") Duration remoteTimeout, @DefaultValue("10") int inFlight,
+		@DefaultValue("30m") Duration targetDuration, @DefaultValue("20") int maxConnections,
+		@DefaultValue RelayCheckSettings check) {
+
+	/**
+	 * How the relay is measured.
+	 *
+	 * @param to where test messages go to measure a message's time: a mailbox of the
+	 * newsroom's own that takes them (they are delivered); none: no message is sent, and
+	 * a message's time is reckoned from the envelope (MAIL and RCPT, then RSET) and the
+	 * round trip
+	 * @param samples how many of each exchange (NOOP, envelope, test message) are timed
+	 */
+	public record RelayCheckSettings(@Nullable String to, @DefaultValue("5") int samples) {
+
+		public RelayCheckSettings {
+			if (samples < 1 || samples > 100) {
+				throw new IllegalArgumentException(
+						"dispatch.sending.check.samples is " + samples + "; set it between 1 and 100.");
+			}
+			if (to != null && to.isBlank()) {
+				to = null;
+			}
+		}
+
+	}
 
 	public SendingSettings {
-		if (connections < 1) {
+		if (targetDuration.isNegative() || targetDuration.isZero()) {
+			throw new IllegalArgumentException("dispatch.sending.target-duration is " + targetDuration
+					+ "; set it to how long an edition may take, such as 30m.");
+		}
+		if (maxConnections < 1) {
 			throw new IllegalArgumentException(
-					"dispatch.sending.connections is " + connections + "; set it to 1 or more.");
+					"dispatch.sending.max-connections is " + maxConnections + "; set it to 1 or more.");
 		}
 		if (partitions < 1) {
 			throw new IllegalArgumentException(
@@ -50,14 +88,6 @@ public record SendingSettings(@DefaultValue("2") int connections, @DefaultValue(
 		if (retries < 0) {
 			throw new IllegalArgumentException("dispatch.sending.retries is " + retries + "; set it to 0 or more.");
 		}
-	}
-
-	/**
-	 * These settings over another number of connections.
-	 */
-	SendingSettings withConnections(int connections) {
-		return new SendingSettings(connections, this.rate, this.domainRate, this.retries, this.backoff, this.maxBackoff,
-				this.bouncesToSuppress, this.partitions, this.remote, this.remoteTimeout, this.inFlight);
 	}
 
 }

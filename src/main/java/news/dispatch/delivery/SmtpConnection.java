@@ -52,6 +52,17 @@ class SmtpConnection implements AutoCloseable {
 
 	}
 
+	/**
+	 * The server's answer to a command outside a message.
+	 */
+	record Reply(int code, String text) {
+
+		boolean positive() {
+			return this.code >= 200 && this.code < 300;
+		}
+
+	}
+
 	private final MailServer server;
 
 	private @Nullable Transport transport;
@@ -118,6 +129,37 @@ class SmtpConnection implements AutoCloseable {
 			close();
 			throw new Deferred((isTimeout(ex) ? "timed out: " : "connection lost: ") + rootMessage(ex));
 		}
+	}
+
+	/**
+	 * Sends one command that is not part of a message (NOOP, RSET, or MAIL and RCPT that
+	 * no DATA follows) and returns the server's reply.
+	 * @throws SmtpUnavailableException when the server cannot be reached or stops
+	 * answering
+	 */
+	Reply command(String line) {
+		Transport connection = connect();
+		if (!(connection instanceof SMTPTransport smtp)) {
+			throw new IllegalStateException("Not an SMTP transport: " + connection.getClass().getName());
+		}
+		try {
+			int code = smtp.simpleCommand(line);
+			String text = smtp.getLastServerResponse();
+			return new Reply(code, (text != null) ? text.strip() : Integer.toString(code));
+		}
+		catch (MessagingException ex) {
+			close();
+			throw new SmtpUnavailableException("The SMTP server " + this.server.describe() + " stopped answering ("
+					+ rootMessage(ex) + "); check spring.mail.host and spring.mail.port, and try again.", ex, true);
+		}
+	}
+
+	/**
+	 * Opens the connection now, if it is not open.
+	 * @throws SmtpUnavailableException when the server cannot be used at all
+	 */
+	void open() {
+		connect();
 	}
 
 	private Transport connect() {

@@ -1,5 +1,7 @@
 package news.dispatch.delivery;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SMTP server itself cannot be used (cannot connect, refuses the login). No message
  * can go out, so the send step fails; the operator fixes the server or the settings and
@@ -9,7 +11,7 @@ public class SmtpUnavailableException extends RuntimeException {
 
 	private final boolean mayRecover;
 
-	SmtpUnavailableException(String message, Throwable cause, boolean mayRecover) {
+	SmtpUnavailableException(String message, @Nullable Throwable cause, boolean mayRecover) {
 		super(message, cause);
 		this.mayRecover = mayRecover;
 	}

@@ -121,8 +121,9 @@ class DigestHourlyJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamWriter<Delivery> sendPartitionDigests(DeliverySteps steps,
-			@Value("#{stepExecutionContext['key']}") String key) {
-		return steps.partitionSender(LedgerKey.edition(LocalDate.parse(key)));
+			@Value("#{stepExecutionContext['key']}") String key,
+			@Value("#{stepExecutionContext['connections']}") @Nullable Integer connections) {
+		return steps.partitionSender(LedgerKey.edition(LocalDate.parse(key)), connections);
 	}
 
 	@Bean

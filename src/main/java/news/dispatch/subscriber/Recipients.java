@@ -56,6 +56,22 @@ public class Recipients {
 	}
 
 	/**
+	 * How many subscribers {@link #dueOn} gives for this edition: the readers it may go
+	 * to.
+	 */
+	public long countDueOn(LocalDate edition, DayOfWeek weeklyDay) {
+		return this.jdbc
+			.sql("select count(*) from subscriber where status = 'ACTIVE' and (frequency = 'DAILY' or (frequency ="
+					+ " 'WEEKLY' and coalesce(weekly_day, :weekly) = :weekday))"
+					+ " and (paused_until is null or paused_until <= :edition)")
+			.param("weekly", weeklyDay.name())
+			.param("weekday", edition.getDayOfWeek().name())
+			.param("edition", edition)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * These subscribers and the topics each follows, in the order given.
 	 */
 	public List<Following> following(List<Long> ids) {
