@@ -43,17 +43,33 @@ public class Unsubscribing {
 	}
 
 	/**
-	 * Unsubscribes the subscriber the token stands for.
-	 * @return the subscriber, or empty when the token is not valid (nothing changes)
+	 * Unsubscribes the subscriber the token stands for, in one conditional update: of
+	 * several requests with the same link at once (a mail provider's one-click and the
+	 * reader's own click), exactly one changes the subscriber and announces it.
+	 * @return the subscriber, now unsubscribed, and whether this call did it or they
+	 * already were; empty when the token is not valid or the subscriber is gone (nothing
+	 * changes)
 	 */
 	@Transactional
-	public Optional<Subscriber> unsubscribe(String token) {
-		Optional<Subscriber> subscriber = subscriber(token);
-		subscriber.ifPresent((found) -> {
-			this.subscribers.unsubscribe(found.id());
-			this.events.publishEvent(new SubscriberUnsubscribed(found.id()));
-		});
-		return subscriber;
+	public Optional<Outcome> unsubscribe(String token) {
+		Optional<Long> id = this.links.verify(token, ACTION);
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean now = this.subscribers.unsubscribe(id.get());
+		if (now) {
+			this.events.publishEvent(new SubscriberUnsubscribed(id.get()));
+		}
+		return this.subscribers.find(id.get()).map((subscriber) -> new Outcome(subscriber, !now));
+	}
+
+	/**
+	 * What an unsubscribe link did.
+	 *
+	 * @param subscriber the subscriber, unsubscribed
+	 * @param already whether they had unsubscribed before (nothing changed)
+	 */
+	public record Outcome(Subscriber subscriber, boolean already) {
 	}
 
 }

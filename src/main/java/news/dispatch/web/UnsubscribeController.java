@@ -60,9 +60,9 @@ class UnsubscribeController {
 		if (!check.valid()) {
 			return LinkPages.refused(check);
 		}
-		Optional<Subscriber> subscriber = this.unsubscribing.subscriber(token);
-		return alreadyUnsubscribed(subscriber) ? page("web/already-unsubscribed", token, subscriber)
-				: page("web/unsubscribed", token, this.unsubscribing.unsubscribe(token));
+		Optional<Unsubscribing.Outcome> outcome = this.unsubscribing.unsubscribe(token);
+		return page(outcome.filter(Unsubscribing.Outcome::already).isPresent() ? "web/already-unsubscribed"
+				: "web/unsubscribed", token, outcome.map(Unsubscribing.Outcome::subscriber));
 	}
 
 	private static boolean alreadyUnsubscribed(Optional<Subscriber> subscriber) {
