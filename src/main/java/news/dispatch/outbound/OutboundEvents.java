@@ -123,6 +123,9 @@ class OutboundEvents {
 	}
 
 	private void subscriber(String type, long id, Map<String, Object> more) {
+		if (!this.outbox.wanted(type)) {
+			return;
+		}
 		Map<String, @Nullable Object> data = new LinkedHashMap<>();
 		data.put("subscriberId", id);
 		data.put("email", this.subscribers.find(id).map((s) -> s.email()).orElse(null));

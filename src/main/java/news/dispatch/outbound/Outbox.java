@@ -46,6 +46,14 @@ public class Outbox {
 	}
 
 	/**
+	 * Whether any endpoint wants events of this type, so that nobody gathers what no one
+	 * is sent.
+	 */
+	boolean wanted(String type) {
+		return this.settings.endpoints().stream().anyMatch((endpoint) -> endpoint.wants(type));
+	}
+
+	/**
 	 * Keeps an event for every endpoint that wants it.
 	 * @return its id, or empty when no endpoint wants it (nothing is kept)
 	 */

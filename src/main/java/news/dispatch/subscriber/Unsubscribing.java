@@ -52,32 +52,52 @@ public class Unsubscribing {
 	}
 
 	/**
-	 * Unsubscribes the subscriber the token stands for.
-	 * @return the subscriber, or empty when the token is not valid (nothing changes)
+	 * Unsubscribes the subscriber the token stands for, in one conditional update: of
+	 * several requests with the same link at once (a mail provider's one-click and the
+	 * reader's own click), exactly one changes the subscriber and announces it.
+	 * @return the subscriber, now unsubscribed, and whether this call did it or they
+	 * already were; empty when the token is not valid or the subscriber is gone (nothing
+	 * changes)
 	 */
 	@Transactional
-	public Optional<Subscriber> unsubscribe(String token) {
+	public Optional<Outcome> unsubscribe(String token) {
 		return unsubscribe(token, null);
 	}
 
 	/**
-	 * Unsubscribes the subscriber the token stands for, and keeps the reason they gave
-	 * for leaving, if any (its first {@link #MAX_REASON} characters, spaces tidied), for
-	 * operators to read ({@code dispatch subscribers show}).
-	 * @return the subscriber, or empty when the token is not valid (nothing changes)
+	 * Unsubscribes the subscriber the token stands for, as {@link #unsubscribe(String)}
+	 * does, and keeps the reason they gave for leaving, if any (its first
+	 * {@link #MAX_REASON} characters, spaces tidied), for operators to read
+	 * ({@code dispatch subscribers show}); only the request that unsubscribed them keeps
+	 * it.
+	 * @return the subscriber and whether they already were unsubscribed; empty when the
+	 * token is not valid or the subscriber is gone (nothing changes)
 	 */
 	@Transactional
-	public Optional<Subscriber> unsubscribe(String token, @Nullable String reason) {
-		Optional<Subscriber> subscriber = subscriber(token);
-		subscriber.ifPresent((found) -> {
+	public Optional<Outcome> unsubscribe(String token, @Nullable String reason) {
+		Optional<Long> id = this.links.verify(token, ACTION);
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean now = this.subscribers.unsubscribe(id.get());
+		if (now) {
 			String why = (reason != null) ? reason.replaceAll("\\s+", " ").strip() : "";
-			if (this.subscribers.unsubscribe(found.id()) && !why.isEmpty()) {
-				this.changes.record(found.id(), ReaderChanges.LEFT,
+			if (!why.isEmpty()) {
+				this.changes.record(id.get(), ReaderChanges.LEFT,
 						(why.length() > MAX_REASON) ? why.substring(0, MAX_REASON) : why);
 			}
-			this.events.publishEvent(new SubscriberUnsubscribed(found.id()));
-		});
-		return subscriber;
+			this.events.publishEvent(new SubscriberUnsubscribed(id.get()));
+		}
+		return this.subscribers.find(id.get()).map((subscriber) -> new Outcome(subscriber, !now));
+	}
+
+	/**
+	 * What an unsubscribe link did.
+	 *
+	 * @param subscriber the subscriber, unsubscribed
+	 * @param already whether they had unsubscribed before (nothing changed)
+	 */
+	public record Outcome(Subscriber subscriber, boolean already) {
 	}
 
 }

@@ -22,7 +22,7 @@ final class CsrfCookies implements CsrfTokenRepository {
 
 	static final String COOKIE = "DISPATCH-CSRF";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final SecureRandom RANDOM = new PerThreadRandom();
 
 	private final SignedCookies cookies;
 

@@ -64,11 +64,12 @@ class UnsubscribeController {
 		if (!check.valid()) {
 			return LinkPages.refused(check);
 		}
-		Optional<Subscriber> subscriber = this.unsubscribing.subscriber(token);
-		if (alreadyUnsubscribed(subscriber)) {
+		Optional<Unsubscribing.Outcome> outcome = this.unsubscribing.unsubscribe(token, reason);
+		Optional<Subscriber> subscriber = outcome.map(Unsubscribing.Outcome::subscriber);
+		if (outcome.filter(Unsubscribing.Outcome::already).isPresent()) {
 			return page("web/already-unsubscribed", token, subscriber);
 		}
-		ModelAndView page = page("web/unsubscribed", token, this.unsubscribing.unsubscribe(token, reason));
+		ModelAndView page = page("web/unsubscribed", token, subscriber);
 		if (reason != null && reason.strip().length() > Unsubscribing.MAX_REASON) {
 			page.addObject("notice", "Thank you for telling us why. Only its first " + Unsubscribing.MAX_REASON
 					+ " characters are kept.");

@@ -20,6 +20,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -129,7 +130,7 @@ class WebSecurity {
 				new EditorLoginCookie(cookies, editors.users().keySet(), editors.login().session())));
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
-		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies(cookies)));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfCookies(cookies)).csrfTokenRequestHandler(maskedTokens()));
 		headers(http);
 		return http.build();
 	}
@@ -149,12 +150,24 @@ class WebSecurity {
 		});
 		http.httpBasic(Customizer.withDefaults());
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe", "/actuator/**")
-			.csrfTokenRepository(new CsrfCookies(cookies)));
+			.csrfTokenRepository(new CsrfCookies(cookies))
+			.csrfTokenRequestHandler(maskedTokens()));
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
 		http.exceptionHandling((errors) -> errors.accessDeniedHandler(new FormsAgain()));
 		headers(http);
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's own handling of the token in a form (masked anew on each page, so
+	 * that it cannot be read off a compressed page), with random bytes from each thread's
+	 * own generator.
+	 */
+	private static XorCsrfTokenRequestAttributeHandler maskedTokens() {
+		XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+		handler.setSecureRandom(new PerThreadRandom());
+		return handler;
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
