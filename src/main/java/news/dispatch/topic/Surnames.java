@@ -5,19 +5,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds a person named in full and then by surname alone: after "Treasury Secretary James
  * Baker" a story says "Baker said", which the query {@code "james baker"} does not hit.
  * <p>
  * A hit of two to four capitalised words ("James Baker", "Gordon Brown's") is taken for a
- * name; each later capitalised occurrence of its last word in the body is a hit as well,
- * unless another capitalised word that is not a title stands before it ("Nancy Reagan"
- * after "Ronald Reagan", "South Korea" after "North Korea"; at the start of a sentence, a
- * word the story also writes in lower case, as "But", does not count), whether or not the
- * query hits it there too (as {@code brown} in
- * {@code "gordon brown" OR (brown chancellor)}), and so is the surname in the headline. A
- * name in capitals, as wire headlines write it, is looked for as the body writes it
- * ("BAKER" as "Baker").
+ * name, and so is a hit of one capitalised word after a title ("Mr Blair", "President
+ * Bush"), which matters where the word alone does not answer the query, as {@code blair}
+ * in {@code "tony blair" OR (blair "prime minister")}. Each capitalised occurrence of its
+ * last word in the body, before the hit ("Mr Blair" in the lead, "Tony Blair" further
+ * down) or after it, is a hit as well, unless another capitalised word that is not a
+ * title stands before it ("Nancy Reagan" after "Ronald Reagan", "South Korea" after
+ * "North Korea"; at the start of a sentence, a word the story also writes in lower case,
+ * as "But", does not count), whether or not the query hits it there too (as {@code brown}
+ * in {@code "gordon brown" OR (brown chancellor)}), and so is the surname in the
+ * headline. A name in capitals, as wire headlines write it, is looked for as the body
+ * writes it ("BAKER" as "Baker").
  */
 final class Surnames {
 
@@ -36,7 +41,7 @@ final class Surnames {
 	}
 
 	/**
-	 * The later mentions by surname of the names among {@code hits}, as body hits; none
+	 * The other mentions by surname of the names among {@code hits}, as body hits; none
 	 * when no hit is a name.
 	 */
 	static List<ArticleHit> of(ArticleText article, List<ArticleHit> hits) {
@@ -44,10 +49,7 @@ final class Surnames {
 		String body = article.body();
 		String last = null;
 		for (ArticleHit hit : hits) {
-			if (!mayBeName(article, hit)) {
-				continue;
-			}
-			String surname = surname(textOf(article, hit));
+			String surname = mayBeName(article, hit) ? surname(textOf(article, hit)) : titled(article, hit);
 			if (surname == null || surname.equals(last)) {
 				continue;
 			}
@@ -55,8 +57,7 @@ final class Surnames {
 			if (hit.inBody()) {
 				addInHeadline(article.headline(), surname, found = (found != null) ? found : new ArrayList<>());
 			}
-			int from = hit.inBody() ? hit.end() : 0;
-			for (int at = body.indexOf(surname, from); at >= 0; at = body.indexOf(surname, at + surname.length())) {
+			for (int at = body.indexOf(surname); at >= 0; at = body.indexOf(surname, at + surname.length())) {
 				int end = at + surname.length();
 				if (isWord(body, at, end) && !afterAnotherName(body, at)) {
 					if (found == null) {
@@ -94,6 +95,35 @@ final class Surnames {
 		}
 		int space = text.indexOf(' ', hit.start());
 		return space > 0 && space < hit.end();
+	}
+
+	/**
+	 * The surname of a person the body names by title and surname ("Mr Blair", "President
+	 * Bush", "Treasury Secretary Baker"), when the hit is that surname; else
+	 * {@code null}.
+	 */
+	private static @Nullable String titled(ArticleText article, ArticleHit hit) {
+		if (!hit.inBody()) {
+			return null;
+		}
+		String body = article.body();
+		int start = hit.start();
+		int end = hit.end();
+		if (start < 2 || body.charAt(start - 1) != ' ' || !Character.isUpperCase(body.charAt(start))
+				|| end - start < 3) {
+			return null;
+		}
+		for (int i = start; i < end; i++) {
+			if (!Character.isLetter(body.charAt(i))) {
+				return null;
+			}
+		}
+		int wordStart = start - 1;
+		while (wordStart > 0 && (Character.isLetter(body.charAt(wordStart - 1)) || body.charAt(wordStart - 1) == '.')) {
+			wordStart--;
+		}
+		String title = body.substring(wordStart, start - 1).replace(".", "").toLowerCase(Locale.ROOT);
+		return TITLES.contains(title) ? body.substring(start, end) : null;
 	}
 
 	private static String textOf(ArticleText article, ArticleHit hit) {

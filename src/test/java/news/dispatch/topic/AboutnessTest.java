@@ -112,6 +112,30 @@ class AboutnessTest {
 	}
 
 	@Test
+	void aPersonCalledByTitleAndSurnameIsNamedWhereverTheStorySaysIt() {
+		MatchableArticle story = article("Schools plan unveiled", "Mr Blair said every school would get more money.",
+				LATER[0], "The prime minister was speaking in Sheffield.", "Mr Blair told teachers the plan was fair.",
+				LATER[1], LATER[2]);
+
+		Verdict verdict = judge("\"tony blair\" OR (blair \"prime minister\")", story);
+
+		assertThat(verdict.aboutness().lead()).isTrue();
+		assertThat(verdict.aboutness().hitSentences()).isEqualTo(2);
+		assertThat(verdict.in()).as(verdict.reason()).isTrue();
+	}
+
+	@Test
+	void aSurnameBeforeTheFullNameCountsAsWellAsAfterIt() {
+		MatchableArticle story = article("Schools plan unveiled", "Mr Blair said every school would get more money.",
+				LATER[0], "Tony Blair was speaking in Sheffield.", LATER[1], LATER[2], LATER[3]);
+
+		Verdict verdict = judge("\"tony blair\"", story);
+
+		assertThat(verdict.aboutness().lead()).isTrue();
+		assertThat(verdict.aboutness().hitSentences()).isEqualTo(2);
+	}
+
+	@Test
 	void aPersonNamedOnceInALongStoryIsAPassingMention() {
 		MatchableArticle story = article("BANKS RAISE PRIME RATE",
 				"NEW YORK, March 6 - Major banks raised the prime rate.", LATER[0], LATER[1],
