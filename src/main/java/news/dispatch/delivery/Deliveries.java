@@ -1,6 +1,5 @@
 package news.dispatch.delivery;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,7 +18,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -119,33 +117,35 @@ public class Deliveries {
 				continue;
 			}
 			long groupId = insertGroup(ledger, group.items(), now);
-			String kind = ledger.kind().column();
-			String key = ledger.key();
-			this.batch.batchUpdate("insert into delivery (kind, edition_key, subscriber_id, status, attempts,"
-					+ " message_id, planned_at, updated_at, group_id) values (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)",
-					new BatchPreparedStatementSetter() {
-
-						@Override
-						public void setValues(PreparedStatement statement, int i) throws SQLException {
-							long subscriber = fresh.get(i);
-							statement.setString(1, kind);
-							statement.setString(2, key);
-							statement.setLong(3, subscriber);
-							statement.setString(4, messageId(ledger, subscriber));
-							statement.setObject(5, now);
-							statement.setObject(6, now);
-							statement.setLong(7, groupId);
-						}
-
-						@Override
-						public int getBatchSize() {
-							return fresh.size();
-						}
-
-					});
+			insertMembers(ledger, groupId, fresh, now);
 			count += fresh.size();
 		}
 		return count;
+	}
+
+	/**
+	 * A ledger row for each of these readers, pointing at their group: one statement for
+	 * the whole group, the message ids made by the database, rather than a batched
+	 * statement per reader (which took twice the time on H2).
+	 */
+	private void insertMembers(LedgerKey ledger, long groupId, List<Long> subscriberIds, OffsetDateTime now) {
+		String prefix = "<" + ledger.messageIdPart() + ".";
+		String suffix = "@" + this.messageIdDomain + ">";
+		this.batch.update("insert into delivery (kind, edition_key, subscriber_id, status, attempts, message_id,"
+				+ " planned_at, updated_at, group_id) select cast(? as varchar(20)), cast(? as varchar(100)), m.id,"
+				+ " 'PENDING', 0, cast(? as varchar(300)) || cast(m.id as varchar(20)) || cast(? as varchar(300)),"
+				+ " cast(? as timestamp with time zone), cast(? as timestamp with time zone), cast(? as bigint)"
+				+ " from unnest(?) as m(id)", (statement) -> {
+					statement.setString(1, ledger.kind().column());
+					statement.setString(2, ledger.key());
+					statement.setString(3, prefix);
+					statement.setString(4, suffix);
+					statement.setObject(5, now);
+					statement.setObject(6, now);
+					statement.setLong(7, groupId);
+					statement.setArray(8,
+							statement.getConnection().createArrayOf("BIGINT", subscriberIds.toArray(Long[]::new)));
+				});
 	}
 
 	private long insertGroup(LedgerKey ledger, List<Item> items, OffsetDateTime now) {
