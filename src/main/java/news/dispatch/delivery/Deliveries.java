@@ -95,9 +95,9 @@ public class Deliveries {
 
 	/**
 	 * Plans an edition's messages to be sent (PENDING): each group's articles written
-	 * once and a ledger row per reader pointing to them, in JDBC batches; the others with
-	 * their own article lists, as {@link #planAll(LedgerKey, List)}. A message the ledger
-	 * already has is left as it is.
+	 * once and a ledger row per reader pointing to them, one statement a group; the
+	 * others with their own article lists, as {@link #planAll(LedgerKey, List)}. A
+	 * message the ledger already has is left as it is.
 	 * @return how many were planned
 	 */
 	public int planGroups(LedgerKey ledger, List<Group> groups, List<Planned> own) {
@@ -125,8 +125,9 @@ public class Deliveries {
 
 	/**
 	 * A ledger row for each of these readers, pointing at their group: one statement for
-	 * the whole group, the message ids made by the database, rather than a batched
-	 * statement per reader (which took twice the time on H2).
+	 * the whole group, the message ids ({@link #messageId}) made by the database, rather
+	 * than a batched statement per reader (faster in a bare H2 test: bench/README.md,
+	 * "Planning").
 	 */
 	private void insertMembers(LedgerKey ledger, long groupId, List<Long> subscriberIds, OffsetDateTime now) {
 		String prefix = "<" + ledger.messageIdPart() + ".";
