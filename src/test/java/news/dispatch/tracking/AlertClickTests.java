@@ -12,6 +12,8 @@ import news.dispatch.Newsroom;
 import news.dispatch.Site;
 import news.dispatch.TestMail;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,6 +80,15 @@ class AlertClickTests {
 		assertThat(this.jdbc.sql("select kind, edition_key, article_id from link_click where bot is null")
 			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3))
 			.list()).containsExactly("alert " + article + " " + article);
+		Cli.Result stats = this.cli.run("stats", "alert", Long.toString(article), "--json");
+		assertThat(stats.exitCode()).as(stats.err()).isZero();
+		JsonNode json = JsonMapper.builder().build().readTree(stats.out());
+		assertThat(json.get("alert").asLong()).as(stats.out()).isEqualTo(article);
+		assertThat(json.get("readers").asLong()).as(stats.out()).isEqualTo(1);
+		assertThat(json.get("stories").get("Harbour fees rise").asLong()).as(stats.out()).isEqualTo(1);
+		assertThat(this.cli.run("stats", "alert", Long.toString(article)).out())
+			.contains("Alert on story " + article + ": 1 clicks by readers, 0 by link scanners")
+			.contains("Harbour fees rise");
 	}
 
 }
