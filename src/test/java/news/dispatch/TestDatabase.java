@@ -70,13 +70,16 @@ public class TestDatabase implements EnvironmentPostProcessor {
 		}
 	}
 
+	/**
+	 * The database of a data directory: its name, and a hash of its whole path so that
+	 * two checkouts testing side by side on one server never share a database. PostgreSQL
+	 * keeps 63 characters of a name.
+	 */
 	private static String name(Path dataDir) {
-		return "dispatch_test_" + dataDir.toAbsolutePath()
-			.normalize()
-			.getFileName()
-			.toString()
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", "_");
+		Path path = dataDir.toAbsolutePath().normalize();
+		String leaf = path.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+		String hash = Integer.toHexString(path.toString().hashCode());
+		return "dispatch_test_" + leaf.substring(0, Math.min(leaf.length(), 40)) + "_" + hash;
 	}
 
 	private static String url(String admin, String database) {
