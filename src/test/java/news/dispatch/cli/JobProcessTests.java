@@ -139,7 +139,7 @@ class JobProcessTests {
 	private ChildJvms.Child sendingInAnotherProcess(String topic, LocalDate edition) throws InterruptedException {
 		given(this.cli, topic);
 		ChildJvms.Child digest = children.dispatch("child", "digest", "--date", edition.toString());
-		awaitMessages(20);
+		awaitMessages(digest, 20);
 		return digest;
 	}
 
@@ -153,10 +153,16 @@ class JobProcessTests {
 			.load();
 	}
 
-	private static void awaitMessages(int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+	/**
+	 * Waits for the child's first messages: three minutes at most, as a JVM starting on a
+	 * busy machine takes that long; fails at once if the child has ended.
+	 */
+	private static void awaitMessages(ChildJvms.Child child, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (smtp.messageIds().size() < count) {
-			assertThat(System.nanoTime()).as("the child process sends within a minute").isLessThan(deadline);
+			assertThat(child.process().isAlive()).as(() -> "the child ended before sending: " + child.errText())
+				.isTrue();
+			assertThat(System.nanoTime()).as("the child process sends within three minutes").isLessThan(deadline);
 			Thread.sleep(50);
 		}
 	}
