@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import news.dispatch.article.Article;
@@ -26,7 +26,9 @@ import org.springframework.stereotype.Repository;
  * click within {@code scanner-window} of the message being sent, as a link scanner's. Who
  * clicked is kept only with {@code dispatch.tracking.per-reader=true}. Counts are read
  * back per edition by {@link ClickStats} and as the counter
- * {@code dispatch.clicks{by=reader|scanner}}.
+ * {@code dispatch.clicks{by=reader|scanner}}: the clicks this instance counted since it
+ * started, as Prometheus counters are (its {@code rate} or {@code increase} summed over
+ * the instances gives the whole site's clicks, at no cost to the database).
  */
 @Repository
 public class Clicks implements MeterBinder {
@@ -46,6 +48,10 @@ public class Clicks implements MeterBinder {
 	private final TrackingSettings settings;
 
 	private final List<Pattern> scanners;
+
+	private @Nullable Counter byReaders;
+
+	private @Nullable Counter byScanners;
 
 	Clicks(JdbcClient jdbc, ClickLinks links, LedgerEntries entries, Articles articles, TrackingSettings settings) {
 		this.jdbc = jdbc;
@@ -84,6 +90,10 @@ public class Clicks implements MeterBinder {
 			.params(click.key().kind().column(), click.key().key(), click.articleId(), click.topicId(),
 					this.settings.perReader() ? message.get().subscriberId() : null, now.atOffset(ZoneOffset.UTC), bot)
 			.update();
+		Counter counter = (bot != null) ? this.byScanners : this.byReaders;
+		if (counter != null) {
+			counter.increment();
+		}
 		return target;
 	}
 
@@ -125,20 +135,15 @@ public class Clicks implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		FunctionCounter.builder("dispatch.clicks", this, (clicks) -> clicks.count(false))
-			.tag("by", "reader")
-			.description("Clicks on the links of digests and alerts")
-			.register(registry);
-		FunctionCounter.builder("dispatch.clicks", this, (clicks) -> clicks.count(true))
-			.tag("by", "scanner")
-			.description("Clicks on the links of digests and alerts")
-			.register(registry);
+		this.byReaders = counter(registry, "reader");
+		this.byScanners = counter(registry, "scanner");
 	}
 
-	private double count(boolean bots) {
-		return this.jdbc.sql("select count(*) from link_click where bot is " + (bots ? "not null" : "null"))
-			.query(Long.class)
-			.single();
+	private static Counter counter(MeterRegistry registry, String by) {
+		return Counter.builder("dispatch.clicks")
+			.tag("by", by)
+			.description("Clicks on the links of digests and alerts counted by this instance since it started")
+			.register(registry);
 	}
 
 	private static List<Pattern> compile(List<String> patterns) {
