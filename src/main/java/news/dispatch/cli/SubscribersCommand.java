@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Manage subscribers.",
 		subcommands = { SubscribersCommand.ImportCommand.class, SubscribersCommand.ListCommand.class,
-				SubscriberShowCommand.class, SubscriberReactivateCommand.class })
+				SubscriberShowCommand.class, SubscriberReactivateCommand.class, SubscriberEraseCommand.class })
 class SubscribersCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,

@@ -52,6 +52,15 @@ public class Erasures {
 	 */
 	@Transactional
 	public void erase(Subscriber subscriber) {
+		erase(subscriber, "erased at the reader's request");
+	}
+
+	/**
+	 * Erases the reader, keeping why in the anonymised row's history (for an operator
+	 * acting on a request that came by mail or by phone).
+	 */
+	@Transactional
+	public void erase(Subscriber subscriber, String why) {
 		long id = subscriber.id();
 		this.events.publishEvent(new SubscriberUnsubscribed(id));
 		this.events.publishEvent(new SubscriberErased(id, subscriber.email()));
@@ -65,7 +74,7 @@ public class Erasures {
 					+ " erased_hash = ? where id = ?")
 			.params("erased-" + id, hash(subscriber.email()), id)
 			.update();
-		Suppressions.record(this.jdbc, id, SubscriberStatus.ERASED.name(), "erased at the reader's request");
+		Suppressions.record(this.jdbc, id, SubscriberStatus.ERASED.name(), why);
 	}
 
 	/**

@@ -210,6 +210,38 @@ class ReaderDataTests {
 			.single();
 	}
 
+	@Test
+	void anOperatorErasesAReaderWhoAskedByLetter() throws Exception {
+		// given: a reader who asked by letter to be erased
+		Subscriber fay = reader("fay");
+
+		// when: the operator erases her, without saying how she asked
+		Cli.Result unsaid = this.cli.run("subscribers", "erase", "fay@example.com", "--reason", " ");
+
+		// then: nothing is erased, and the operator is told what to add
+		assertThat(unsaid.exitCode()).isEqualTo(2);
+		assertThat(unsaid.err()).contains("--reason");
+		assertThat(this.subscribers.findByEmail("fay@example.com")).isPresent();
+
+		// when: with the reason
+		Cli.Result erased = this.cli.run("subscribers", "erase", "fay@example.com", "--reason", "letter of 3 December");
+
+		// then: her data is gone as with the page's button, and the reason is kept
+		assertThat(erased.exitCode()).as(erased.err()).isZero();
+		assertThat(erased.out()).contains("fay@example.com is erased (now erased-" + fay.id() + ")");
+		assertThat(textColumnsHolding("fay@example.com")).isEmpty();
+		assertThat(this.subscribers.find(fay.id()).orElseThrow().status().name()).isEqualTo("ERASED");
+		assertThat(this.jdbc.sql("select reason from subscriber_status_change where subscriber_id = ?")
+			.param(fay.id())
+			.query(String.class)
+			.list()).containsExactly("erased by an operator: letter of 3 December");
+
+		// and: an unknown or erased address says so
+		Cli.Result again = this.cli.run("subscribers", "erase", "fay@example.com", "--reason", "again");
+		assertThat(again.exitCode()).isEqualTo(2);
+		assertThat(again.err()).contains("No subscriber has the address fay@example.com");
+	}
+
 	/**
 	 * "table.column" of every text column in the application's schema that holds the text
 	 * anywhere in a row.
