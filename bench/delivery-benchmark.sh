@@ -116,7 +116,9 @@ prepare() {
 	# smtp-sink puts its own headers (X-Client-Addr…, Received) on top of what it received.
 	SIZE=$(cat "$WORK"/dump/* | LC_ALL=C awk '/^X-Client-Addr: / { n++; skip = 1 } skip && /^(X-[A-Za-z-]+|Received):|^\t/ { next }
 		{ skip = 0; s += length($0) + 2 } END { printf "%d", s / n }')
-	ITEMS=$(sql "select cast(avg(n) as decimal(5, 1)) from (select count(*) n from delivery_item group by delivery_id)" |
+	# a message's articles are its own (delivery_item) or its group's (delivery_group_item)
+	ITEMS=$(sql "select cast(avg(n) as decimal(5, 1)) from (select count(*) n from delivery_item group by delivery_id
+		union all select count(*) n from delivery d join delivery_group_item g on g.group_id = d.group_id group by d.id)" |
 		awk 'NR == 2 { print $1 }')
 	sql "delete from delivery; delete from delivery_group" > /dev/null 2>&1 || sql "delete from delivery" > /dev/null
 	rm -rf "$WORK/dump"

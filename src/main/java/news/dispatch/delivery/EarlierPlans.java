@@ -33,9 +33,9 @@ public class EarlierPlans {
 	/**
 	 * Which of these articles each of these subscribers has had, or will have, in another
 	 * message (planned, sent or to be retried). Read from the subscribers' messages (a
-	 * range of subscriber ids, off {@code delivery_subscriber}), then their articles by
-	 * message and by group: asked by article, the database would read every message that
-	 * ever carried one of them.
+	 * range of subscriber ids, off an index that starts with {@code subscriber_id}), then
+	 * their articles by message and by group: asked by article, the database would read
+	 * every message that ever carried one of them.
 	 */
 	public Map<Long, Set<Long>> alreadyGiven(List<Long> subscriberIds, Collection<Long> articleIds) {
 		Map<Long, Set<Long>> given = new HashMap<>();
