@@ -13,7 +13,7 @@
 # the H2 file in its automatic mixed mode (the workers reach it through the first process's
 # TCP server). DB=postgres runs it on PostgreSQL at 127.0.0.1:5432 (user postgres, trust)
 # instead: the prepared data is copied into the database PGDB (default dispatch_bench_workers)
-# from PGDB_prepared, made once from the same topics, articles and readers.
+# from PGDB_nN (N readers), made once from the same topics, articles and readers.
 # LATENCY_MS=50 puts bench/latency-proxy.py (on PORT+1) between smtp-sink and the workers, for
 # a relay that far away, and after each run sends as many messages of the same size with
 # smtp-source through it over as many connections as the workers had together: the relay's limit.
@@ -50,7 +50,7 @@ if [ "$DB" = postgres ]; then
 	PGDB=${PGDB:-dispatch_bench_workers}
 	pg() { psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$@"; }
 	common+=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$PGDB --spring.datasource.username=postgres)
-	if ! pg -d "${PGDB}_prepared" -c 'select 1' > /dev/null 2>&1; then
+	if ! pg -d "${PGDB}_n${N}" -c 'select 1' > /dev/null 2>&1; then
 		# the same topics, articles and readers as the H2 data, made once
 		pg -d postgres -c "drop database if exists $PGDB" -c "create database $PGDB"
 		java -jar "$JAR" topics import "$WORK/topics.yml" "${common[@]}" > /dev/null
@@ -62,7 +62,7 @@ if [ "$DB" = postgres ]; then
 		  current_timestamp from generate_series(1, $N) x" \
 			-c "insert into subscription (subscriber_id, topic_id) select s.id, t.id from subscriber s, topic t
 		  where mod(s.id + t.id, 5) < 2"
-		pg -d postgres -c "create database ${PGDB}_prepared template $PGDB"
+		pg -d postgres -c "create database ${PGDB}_n${N} template $PGDB"
 	fi
 fi
 
@@ -71,7 +71,7 @@ for W in ${WORKERS:-1 2 3}; do
 	rm -rf "$WORK/data"
 	cp -r "$WORK/data.prepared" "$WORK/data"
 	if [ "$DB" = postgres ]; then
-		pg -d postgres -c "drop database if exists $PGDB" -c "create database $PGDB template ${PGDB}_prepared"
+		pg -d postgres -c "drop database if exists $PGDB" -c "create database $PGDB template ${PGDB}_n${N}"
 	fi
 	smtp-sink -u nobody 127.0.0.1:$PORT 256 & SINK=$!
 	# one at a time: H2 files in mixed mode refuse processes that open them at the same moment
