@@ -14,7 +14,9 @@
 # BBC=DIR (default ../shared/data/bbc) when present, otherwise they are generated.
 # LATENCY_MS=50 puts bench/latency-proxy.py (on PORT+1) between the sink and both senders, for
 # a relay that far away; DISPATCH_OPTS adds Spring options to the digest command (e.g.
-# --dispatch.sending.in-flight=1).
+# --dispatch.sending.in-flight=1). TIMESTAMPS=1 measures into bench/timestamp-sink.py instead
+# of smtp-sink and prints, for Dispatch and smtp-source, the arrivals per second and how much
+# of the run passed with nothing arriving (arrivals in $WORK/arrivals-*.txt).
 set -euo pipefail
 N=${1:-100000}
 CONNS=${2:-2}
@@ -35,6 +37,16 @@ dispatch() { java -jar "$JAR" --dispatch.data-dir="$WORK/data" --dispatch.templa
 sql() { java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dispatch;AUTO_SERVER=TRUE" -user sa -sql "$1"; }
 
 sink() { smtp-sink -u nobody "$@" 127.0.0.1:$PORT 256 & SINK=$!; sleep 1; }
+# the sink of a measured run: smtp-sink, or with TIMESTAMPS the sink that notes each arrival
+measured_sink() { # NAME
+	if [ -n "${TIMESTAMPS:-}" ]; then
+		rm -f "$WORK/arrivals-$1.txt"
+		python3 "$ROOT/bench/timestamp-sink.py" $PORT "$WORK/arrivals-$1.txt" & SINK=$!
+		sleep 1
+	else
+		sink
+	fi
+}
 
 prepare() {
 	rm -rf "$WORK"
@@ -140,16 +152,16 @@ if [ -n "${PREPARE_ONLY:-}" ]; then
 	exit 0
 fi
 
-# The edition.
+# The edition. Whatever happens, no sink or proxy is left behind to take the next run's port.
+trap 'kill ${SINK:-} ${PROXY:-} 2>/dev/null || true' EXIT
 LOAD0=$(cut -d' ' -f1 /proc/loadavg)
 SEND_PORT=$PORT
 if [ -n "${LATENCY_MS:-}" ]; then
 	SEND_PORT=$((PORT + 1))
 	python3 "$ROOT/bench/latency-proxy.py" $SEND_PORT 127.0.0.1:$PORT "$LATENCY_MS" & PROXY=$!
-	trap 'kill $PROXY 2>/dev/null || true' EXIT
 	sleep 1
 fi
-sink
+measured_sink dispatch
 # The live heap, every LIVE_EVERY seconds (0: never): a full collection, then the heap in use.
 LIVE_EVERY=${LIVE_EVERY:-60}
 rm -f "$WORK/live.txt"
@@ -196,7 +208,7 @@ if grep -q 'Pause Full (Diagnostic Command)' "$WORK/gc.log"; then
 fi
 
 # The machine's limit: smtp-source, same count, size and connections, same sink.
-sink
+measured_sink source
 S0=$(date +%s.%N)
 smtp-source -s $CONNS -m $N -l $SIZE -f bench@example.com -t sink@example.com 127.0.0.1:$SEND_PORT
 S1=$(date +%s.%N)
@@ -214,3 +226,9 @@ awk -v n=$SENT -v send=$SEND_MS -v plan=$PLAN_MS -v all_s=$(echo "$END - $START"
 	printf "live heap after a full collection every %s s: %s\n", every, sampled
 	printf "CPU of the whole command %.0f s (%.2f ms a subscriber); load average %s\n", cpu, cpu * 1000 / total, ld
 }' | tee "$WORK/result.txt"
+if [ -n "${TIMESTAMPS:-}" ]; then
+	for run in dispatch source; do
+		echo "arrivals, $run:"
+		python3 "$ROOT/bench/timestamp-sink.py" --gaps "$WORK/arrivals-$run.txt"
+	done | tee -a "$WORK/result.txt"
+fi

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietUntil the end of the quiet hours, like {@code 07:00}; an alert due in
  * between is held, and the story goes in the reader's next digest instead
  * @param connections SMTP connections of the alert's own, beside any digest's
- * @param chunkSize messages sent per transaction
+ * @param chunkSize unsent messages read from the ledger per transaction; the connections
+ * take them as each is free, so it need not grow with the connections
  * @param recentDays how far back the editor page lists articles
  * @param recentArticles the most articles the editor page lists
  */

@@ -27,12 +27,14 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 
 /**
- * Works one SMTP connection: composes its share of a chunk, sends each message (waiting
+ * Works one SMTP connection: takes groups of messages from the send step's
+ * {@link SendQueue} as it is ready for them, composes them, sends each message (waiting
  * for the throttle, trying again with exponential backoff when the server refuses for
  * now) and records the outcomes in the ledger, outside the chunk's transaction.
  * <p>
- * Messages go in groups of {@code dispatch.sending.in-flight}: one transaction records
- * the outcomes of one group and marks the next as in flight. Outcomes in hand are also
+ * Messages go in groups of at most {@code dispatch.sending.in-flight} (fewer when the
+ * queue holds less than a group for every connection): one transaction records the
+ * outcomes of one group and marks the next as in flight. Outcomes in hand are also
  * recorded before any pause (a throttle's wait, a backoff), so a message the server has
  * accepted never waits unrecorded while this connection does. While a group is sent, the
  * next one is composed on a thread of the worker's own: the connection need not wait for
@@ -50,6 +52,10 @@ class ConnectionWorker implements AutoCloseable {
 
 	private final ExecutorService composing;
 
+	private final SendQueue queue;
+
+	private final LedgerKey.Kind kind;
+
 	/**
 	 * Messages the server has answered whose outcome is not yet in the ledger.
 	 */
@@ -62,8 +68,10 @@ class ConnectionWorker implements AutoCloseable {
 			Subscribers subscribers, Throttle throttle, SendingSettings settings, PriorityLane lane) {
 	}
 
-	ConnectionWorker(Parts parts, String name) {
+	ConnectionWorker(Parts parts, String name, SendQueue queue, LedgerKey.Kind kind) {
 		this.parts = parts;
+		this.queue = queue;
+		this.kind = kind;
 		this.connection = new SmtpConnection(parts.server());
 		this.composing = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, name + "-composing");
@@ -93,29 +101,43 @@ class ConnectionWorker implements AutoCloseable {
 	}
 
 	/**
-	 * Composes and sends these deliveries, one after the other, and records their
-	 * outcomes before it returns.
+	 * Takes groups of messages from the step's queue until it is closed or a connection
+	 * fails: composes each (the next while this one is sent), sends its messages one
+	 * after the other, and records their outcomes; returns once those in hand are
+	 * recorded.
 	 * @throws SmtpUnavailableException when the server cannot be used, after the retries
 	 * @throws MessageCompositionException when a message cannot be composed
 	 */
-	void deliver(List<Delivery> deliveries) throws InterruptedException {
-		int size = this.parts.settings().inFlight();
-		List<List<Delivery>> groups = new ArrayList<>();
-		for (int from = 0; from < deliveries.size(); from += size) {
-			groups.add(deliveries.subList(from, Math.min(deliveries.size(), from + size)));
-		}
+	void deliver() throws InterruptedException {
 		@Nullable Future<Group> next = null;
 		try {
-			next = compose(groups, 0);
-			for (int g = 0; g < groups.size(); g++) {
+			next = compose();
+			while (true) {
+				if (!next.isDone()) {
+					// the queue may be empty for a while (or for good, at the step's
+					// end): record what the server has answered before waiting
+					flush(List.of());
+				}
 				Group group = composed(next);
-				next = compose(groups, g + 1);
+				if (group.none()) {
+					next = null;
+					return;
+				}
+				if (!this.queue.open()) {
+					// the step stops or failed: a group composed meanwhile is not sent
+					// (never marked in flight, it stays for the next run)
+					this.queue.returned(group.size());
+					next = null;
+					return;
+				}
+				next = compose();
 				this.answered.addAll(group.refused());
 				List<Handed> handed = group.handed();
 				flush(handed.stream().map((message) -> message.delivery().id()).toList());
 				for (int i = 0; i < handed.size(); i++) {
 					Handed message = handed.get(i);
 					try {
+						giveWayToPriority();
 						waitForThrottle(message.to());
 					}
 					catch (InterruptedException ex) {
@@ -146,6 +168,18 @@ class ConnectionWorker implements AutoCloseable {
 	 * (the subscriber no longer receives mail, the address is invalid), answered at once.
 	 */
 	private record Group(List<Handed> handed, List<Answered> refused) {
+
+		/**
+		 * Nothing was taken: the queue is closed, or another connection failed.
+		 */
+		boolean none() {
+			return this.handed.isEmpty() && this.refused.isEmpty();
+		}
+
+		int size() {
+			return this.handed.size() + this.refused.size();
+		}
+
 	}
 
 	/**
@@ -161,20 +195,17 @@ class ConnectionWorker implements AutoCloseable {
 	}
 
 	/**
-	 * Starts composing the group of this number, if there is one.
+	 * Starts taking the next group from the queue and composing it, on the worker's own
+	 * thread.
 	 */
-	private @Nullable Future<Group> compose(List<List<Delivery>> groups, int number) {
-		if (number >= groups.size()) {
-			return null;
-		}
-		List<Delivery> group = groups.get(number);
-		return this.composing.submit(() -> create(group, this.parts.composer().composeAll(group)));
+	private Future<Group> compose() {
+		return this.composing.submit(() -> {
+			List<Delivery> group = this.queue.take();
+			return create(group, group.isEmpty() ? Map.of() : this.parts.composer().composeAll(group));
+		});
 	}
 
-	private Group composed(@Nullable Future<Group> group) throws InterruptedException {
-		if (group == null) {
-			throw new IllegalStateException("No group was being composed");
-		}
+	private Group composed(Future<Group> group) throws InterruptedException {
 		try {
 			return group.get();
 		}
@@ -218,6 +249,17 @@ class ConnectionWorker implements AutoCloseable {
 			}
 		}
 		return new Group(handed, refused);
+	}
+
+	/**
+	 * While priority messages (alerts) wait to be sent, pauses before the next message,
+	 * with the outcomes in hand recorded first (see {@link PriorityLane}).
+	 */
+	private void giveWayToPriority() throws InterruptedException {
+		if (this.parts.lane().mustYield(this.kind)) {
+			flush(List.of());
+			this.parts.lane().yieldTo(this.kind);
+		}
 	}
 
 	private void waitForThrottle(String to) throws InterruptedException {
@@ -270,6 +312,7 @@ class ConnectionWorker implements AutoCloseable {
 						answer.outcome().reply(), answer.attempts()))
 				.toList(), next);
 		this.answered.clear();
+		this.queue.recorded(outcomes.size());
 		outcomes.forEach(this::recorded);
 	}
 

@@ -82,13 +82,15 @@ public class DeliverySteps {
 	}
 
 	/**
-	 * A send step over the given parts, which the job declares step-scoped.
+	 * A send step over the given parts, which the job declares step-scoped. When the
+	 * reader has no more, the step waits for the outcome of every message handed to the
+	 * writer's connections (see {@link SendStepWriter}).
 	 */
 	public Step sendStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			int chunkSize, ItemStreamReader<Delivery> reader, ItemStreamWriter<Delivery> sender) {
 		return new StepBuilder(name, jobRepository).<Delivery, Delivery>chunk(chunkSize)
 			.transactionManager(transactionManager)
-			.reader(reader)
+			.reader(SendStepWriter.endOfInput(reader, jobRepository))
 			.writer(sender)
 			.build();
 	}

@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets priority messages (those whose {@link Composer#priority()} is true: alerts) go
- * first. Between chunks, a send step of another kind asks the ledger whether priority
- * messages are waiting (PENDING, planned within the window) and, while they are, pauses,
- * leaving the SMTP server and its rate to them. The ledger is shared, so this works when
- * the alert runs in another process (a CLI alert beside {@code serve} or a digest run).
- * The answer is kept for {@code check-interval}, so the question costs one indexed query
- * a second at most, however fast the chunks go.
+ * first. Before each message, each connection of a send step of another kind asks whether
+ * priority messages are waiting in the ledger (PENDING, planned within the window) and,
+ * while they are, pauses, leaving the SMTP server and its rate to them. The ledger is
+ * shared, so this works when the alert runs in another process (a CLI alert beside
+ * {@code serve} or a digest run). The answer is kept for {@code check-interval}, so the
+ * question costs one indexed query a second at most, however fast the messages go.
  */
 class PriorityLane {
 
@@ -39,12 +39,20 @@ class PriorityLane {
 	}
 
 	/**
+	 * Whether a sender of this kind should pause now: it is not a priority kind, and
+	 * priority messages wait (as last seen, at most {@code check-interval} ago).
+	 */
+	boolean mustYield(LedgerKey.Kind kind) {
+		return !this.priorityKinds.isEmpty() && !this.priorityKinds.contains(kind) && waiting(false);
+	}
+
+	/**
 	 * Returns at once for a priority kind, or when no priority message waits; else waits
 	 * until they are sent, or {@code max-pause} has passed.
 	 * @return how long it waited, in milliseconds
 	 */
 	long yieldTo(LedgerKey.Kind kind) throws InterruptedException {
-		if (this.priorityKinds.isEmpty() || this.priorityKinds.contains(kind) || !waiting(false)) {
+		if (!mustYield(kind)) {
 			return 0;
 		}
 		long start = System.nanoTime();

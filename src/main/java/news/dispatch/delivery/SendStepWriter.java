@@ -1,29 +1,43 @@
 package news.dispatch.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToIntFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * The writer of a send step: spreads each chunk over its connections (decided when it
- * opens, see {@link SendingConnections}), one worker, one SMTP connection and one thread
- * each, and returns once every message of the chunk has an outcome in the ledger. A stop
- * request therefore ends the step after the chunk in hand, with the ledger right.
+ * The writer of a send step: hands each chunk to its connections (how many is decided
+ * when it opens, see {@link SendingConnections}), one worker, one SMTP connection and one
+ * thread each, which take groups of messages from a shared {@link SendQueue} as they are
+ * ready for them. A chunk is written once the connections have taken all but a group each
+ * of what was queued, so the step reads the next chunk while they still send, and no
+ * connection waits at a chunk's end for the slowest one; every message is recorded in the
+ * ledger by its connection the moment the server answers (see {@link ConnectionWorker}).
+ * <p>
+ * The step ends only when every message handed to the connections has its outcome in the
+ * ledger: when the step's reader has no more (see {@link #endOfInput}), the writer waits
+ * for them, and fails the step with the first connection's failure. A stop request ends
+ * the step after the groups in hand: what the connections have not taken stays unsent
+ * (PENDING) for the next run, so the step's write count can be larger than what was sent;
+ * the ledger is what counts.
  * <p>
  * On opening, messages of the edition left in flight by a process that died are counted
  * as in doubt (see {@link Deliveries#settleInDoubt}); the step's execution context keeps
@@ -32,6 +46,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 class SendStepWriter implements ItemStreamWriter<Delivery> {
 
 	private static final Logger logger = LoggerFactory.getLogger(SendStepWriter.class);
+
+	/**
+	 * Where the writer of a step keeps itself in the step's context, for the step's
+	 * reader to find.
+	 */
+	private static final String ATTRIBUTE = SendStepWriter.class.getName();
+
+	private static final Duration STOP_CHECK = Duration.ofMillis(250);
 
 	private final LedgerKey key;
 
@@ -44,6 +66,13 @@ class SendStepWriter implements ItemStreamWriter<Delivery> {
 	private final boolean settle;
 
 	private @Nullable ExecutorService threads;
+
+	private @Nullable SendQueue queue;
+
+	/**
+	 * Set once the step's reader has no more: each write then waits for every outcome.
+	 */
+	private @Nullable BooleanSupplier stopRequested;
 
 	/**
 	 * A writer that settles the messages left in flight on opening ({@code settle}), or
@@ -74,83 +103,144 @@ class SendStepWriter implements ItemStreamWriter<Delivery> {
 			context.putInt("inDoubt", context.getInt("inDoubt", 0) + inDoubt);
 		}
 		int connections = this.connections.applyAsInt(context);
+		SendQueue queue = new SendQueue(connections, this.parts.settings().inFlight());
+		this.queue = queue;
 		AtomicInteger number = new AtomicInteger();
-		this.threads = Executors.newFixedThreadPool(connections, (task) -> {
+		ExecutorService threads = Executors.newFixedThreadPool(connections, (task) -> {
 			Thread thread = new Thread(task, "worker-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.threads = threads;
 		for (int i = 0; i < connections; i++) {
-			this.workers.add(new ConnectionWorker(this.parts, "worker-" + (i + 1)));
+			ConnectionWorker worker = new ConnectionWorker(this.parts, "worker-" + (i + 1), queue, this.key.kind());
+			this.workers.add(worker);
+			threads.execute(() -> {
+				try {
+					worker.deliver();
+				}
+				catch (Exception ex) {
+					queue.failed(ex);
+				}
+				catch (Error ex) {
+					queue.failed(new IllegalStateException(ex.getMessage(), ex));
+					throw ex;
+				}
+			});
+		}
+		StepContext step = StepSynchronizationManager.getContext();
+		if (step != null) {
+			step.setAttribute(ATTRIBUTE, this);
 		}
 	}
 
 	@Override
 	public void write(Chunk<? extends Delivery> chunk) throws Exception {
-		// between chunks nothing is in flight: the place to give way to alerts
-		this.parts.lane().yieldTo(this.key.kind());
-		List<List<Delivery>> shares = new ArrayList<>();
-		for (int i = 0; i < this.workers.size(); i++) {
-			shares.add(new ArrayList<>());
+		SendQueue queue = queue();
+		queue.add(chunk.getItems());
+		BooleanSupplier stopRequested = this.stopRequested;
+		if (stopRequested != null) {
+			awaitAll(queue, stopRequested);
 		}
-		int next = 0;
-		for (Delivery delivery : chunk) {
-			shares.get(next++ % shares.size()).add(delivery);
-		}
-		List<Future<?>> running = new ArrayList<>();
-		for (int i = 0; i < this.workers.size(); i++) {
-			ConnectionWorker worker = this.workers.get(i);
-			List<Delivery> share = shares.get(i);
-			if (!share.isEmpty()) {
-				try {
-					running.add(threads().submit(() -> {
-						worker.deliver(share);
-						return null;
-					}));
-				}
-				catch (RejectedExecutionException ex) {
-					// the pool is closing (a stop request raced this chunk): deliver the
-					// share
-					// here, so every message of the chunk still ends with its outcome
-					worker.deliver(share);
-				}
-			}
-		}
-		Exception failure = null;
-		boolean interrupted = false;
-		for (Future<?> task : running) {
-			// wait for every worker even if this thread is interrupted: each message in
-			// hand must end with its outcome in the ledger
-			while (true) {
-				try {
-					task.get();
-					break;
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-				catch (ExecutionException ex) {
-					if (failure == null) {
-						failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
-					}
-					break;
-				}
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
+		else {
+			queue.awaitRoom();
 		}
 		this.parts.server().flushOutbox();
-		if (failure != null) {
-			throw failure;
+	}
+
+	/**
+	 * The step's reader has nothing more: from now on each write waits until every
+	 * message handed in has its outcome, and so does this call for those written already.
+	 * @param stopRequested whether the step has been asked to stop, looked at while it
+	 * waits
+	 * @throws Exception the first failure of a connection
+	 */
+	private void inputEnded(BooleanSupplier stopRequested) throws Exception {
+		this.stopRequested = stopRequested;
+		awaitAll(queue(), stopRequested);
+		this.parts.server().flushOutbox();
+	}
+
+	/**
+	 * Waits for every outcome; if the step is asked to stop meanwhile, for those of the
+	 * groups in hand only, and marks the step to end stopped (as it would at the next
+	 * chunk).
+	 */
+	private void awaitAll(SendQueue queue, BooleanSupplier stopRequested) throws Exception {
+		while (!queue.awaitAll(STOP_CHECK)) {
+			if (stopRequested.getAsBoolean()) {
+				int left = queue.close();
+				logger.info("A stop was requested: {} message(s) of {} {} are left for the next run", left,
+						this.key.kind().column(), this.key.key());
+				StepContext step = StepSynchronizationManager.getContext();
+				if (step != null) {
+					step.getStepExecution().setTerminateOnly();
+				}
+				while (!queue.awaitAll(STOP_CHECK)) {
+					// the groups in hand are finished and recorded
+				}
+				return;
+			}
 		}
+	}
+
+	/**
+	 * The reader of a send step, telling the step's writer, when the reader has no more,
+	 * to wait for the outcome of every message it was handed: the last write of a chunk
+	 * step is not followed by anything the writer would see. While it waits, it looks in
+	 * the job repository every {@link #STOP_CHECK} for a stop request, which the step
+	 * would otherwise see only at its next chunk.
+	 */
+	static <T> ItemStreamReader<T> endOfInput(ItemStreamReader<T> reader, JobRepository repository) {
+		return new ItemStreamReader<>() {
+
+			@Override
+			public @Nullable T read() throws Exception {
+				T item = reader.read();
+				if (item == null) {
+					StepContext step = StepSynchronizationManager.getContext();
+					if (step != null && step.getAttribute(ATTRIBUTE) instanceof SendStepWriter writer) {
+						long jobExecution = step.getStepExecution().getJobExecutionId();
+						writer.inputEnded(() -> {
+							JobExecution job = repository.getJobExecution(jobExecution);
+							return job != null && job.isStopping();
+						});
+					}
+				}
+				return item;
+			}
+
+			@Override
+			public void open(ExecutionContext context) {
+				reader.open(context);
+			}
+
+			@Override
+			public void update(ExecutionContext context) {
+				reader.update(context);
+			}
+
+			@Override
+			public void close() {
+				reader.close();
+			}
+
+		};
 	}
 
 	@Override
 	public void close() {
+		if (this.queue != null) {
+			int left = this.queue.close();
+			if (left > 0) {
+				logger.info("{} message(s) of {} {} were not sent before the step ended; they stay for the next run",
+						left, this.key.kind().column(), this.key.key());
+			}
+			this.queue = null;
+		}
 		if (this.threads != null) {
 			// never interrupt a worker: an interrupt in the middle of a database write
-			// closes H2's file; let the message in hand finish instead
+			// closes H2's file; let the group in hand finish instead
 			this.threads.shutdown();
 			try {
 				this.threads.awaitTermination(2, TimeUnit.MINUTES);
@@ -162,14 +252,15 @@ class SendStepWriter implements ItemStreamWriter<Delivery> {
 		}
 		this.workers.forEach(ConnectionWorker::close);
 		this.workers.clear();
+		this.stopRequested = null;
 		this.parts.server().flushOutbox();
 	}
 
-	private ExecutorService threads() {
-		if (this.threads == null) {
+	private SendQueue queue() {
+		if (this.queue == null) {
 			throw new IllegalStateException("The send step writer was not opened");
 		}
-		return this.threads;
+		return this.queue;
 	}
 
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookbackDays an article published this many days before the edition date, or
  * later, can go in the edition if the subscriber has not had it
  * @param maxArticles the most articles one digest lists, best first
- * @param chunkSize messages sent per transaction
+ * @param chunkSize unsent messages read from the ledger per transaction; the connections
+ * take them as each is free, so it need not grow with the connections
  * @param planChunkSize subscribers planned per transaction: the readers of the same
  * topics among them share one decision and their ledger rows are written in one batch, so
  * planning goes faster the more there are, at the cost of a longer transaction

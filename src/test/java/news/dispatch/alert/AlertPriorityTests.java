@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The priority lane: an alert triggered while a digest edition is being sent, against a
- * slow SMTP server, goes out first. The digest sends a chunk of 4 messages at a time over
- * one connection; the alert has two connections of its own; while alert rows wait in the
- * ledger, the digest pauses between chunks, so at most the chunk in hand goes out beside
- * the alert, and the digest finishes afterwards.
+ * slow SMTP server, goes out first. The digest sends over one connection; the alert has
+ * two connections of its own; while alert rows wait in the ledger, the digest's
+ * connection pauses before its next message, so only what it had in hand before it saw
+ * them (a few messages at most) goes out beside the alert, and the digest finishes
+ * afterwards.
  */
 @FunctionalTest(properties = { "dispatch.data-dir=target/test-data/alert-priority", "dispatch.digest.chunk-size=4",
 		"dispatch.sending.connections=1", "dispatch.alert.connections=2", "dispatch.alert.chunk-size=10",
@@ -75,7 +76,7 @@ class AlertPriorityTests {
 		Cli.Result alert = this.cli.run("alert", "--quiet", "--article", Long.toString(gas));
 		Cli.Result sent = digest.get(2, TimeUnit.MINUTES);
 
-		// then: every alert was accepted before the digest went on: only the chunk the
+		// then: every alert was accepted before the digest went on: only the messages the
 		// digest had in hand when the alert's rows were planned went out beside them
 		assertThat(alert.exitCode()).as(alert.err()).isZero();
 		assertThat(alert.out()).contains(ALERTED + " sent");
