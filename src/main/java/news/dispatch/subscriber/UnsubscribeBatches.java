@@ -95,27 +95,36 @@ class UnsubscribeBatches implements DisposableBean {
 	}
 
 	private void writeBatches() {
-		List<Request> batch = new ArrayList<>(this.batchSize);
-		boolean stopping = false;
-		while (!stopping) {
-			try {
+		try {
+			List<Request> batch = new ArrayList<>(this.batchSize);
+			boolean stopping = false;
+			while (!stopping) {
 				batch.add(this.queue.take());
+				this.queue.drainTo(batch, this.batchSize - 1);
+				stopping = batch.removeIf((request) -> request == STOP);
+				try {
+					writeTogether(batch);
+				}
+				catch (Throwable ex) {
+					// an Error, say: the waiting requests must hear of it rather than
+					// wait for ever
+					batch.forEach((request) -> request.result.completeExceptionally(ex));
+				}
+				batch.clear();
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+		}
+		catch (InterruptedException ex) {
+			// not expected; the interrupt is not passed on, since a database file's
+			// channel closes on an interrupted thread, and the requests left are
+			// written below
+		}
+		finally {
+			synchronized (this) {
+				this.stopped = true;
 			}
-			this.queue.drainTo(batch, this.batchSize - 1);
-			stopping = batch.removeIf((request) -> request == STOP);
-			try {
-				writeTogether(batch);
-			}
-			catch (Throwable ex) {
-				// an Error, say: the waiting requests must hear of it rather than wait
-				// for ever
-				batch.forEach((request) -> request.result.completeExceptionally(ex));
-			}
-			batch.clear();
+			List<Request> left = new ArrayList<>();
+			this.queue.drainTo(left);
+			left.stream().filter((request) -> request != STOP).forEach(this::writeAlone);
 		}
 	}
 
