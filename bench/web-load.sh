@@ -18,7 +18,9 @@
 #   REUSE=1 (keep the prepared readers)
 #   SERVE_OPTS="-XX:StartFlightRecording=filename=/tmp/serve.jfr,settings=profile" (JVM
 #   options for serve, e.g. a flight recording to see where the time goes)
-#   SERVE_ARGS="--server.tomcat.threads.max=16" (more settings for serve)
+#   SERVE_ARGS="--server.tomcat.threads.max=200 --dispatch.unsubscribe.batch-size=1" (more
+#   settings for serve; these two give the request threads and one commit per unsubscribe
+#   of the code before branch perf-21b, which made 16 threads and batches of 64 the defaults)
 #
 # Needs target/dispatch.jar (mvn -DskipTests package), wrk (apt-get install wrk), curl and
 # python3. The links are signed here the way subscriber.SubscriberLinks signs them

@@ -4,9 +4,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Unsubscribing by the link in a message: effective at once, idempotent, and announced so
@@ -25,16 +23,12 @@ public class Unsubscribing {
 
 	private final Subscribers subscribers;
 
-	private final ReaderChanges changes;
+	private final UnsubscribeBatches batches;
 
-	private final ApplicationEventPublisher events;
-
-	Unsubscribing(SubscriberLinks links, Subscribers subscribers, ReaderChanges changes,
-			ApplicationEventPublisher events) {
+	Unsubscribing(SubscriberLinks links, Subscribers subscribers, UnsubscribeBatches batches) {
 		this.links = links;
 		this.subscribers = subscribers;
-		this.changes = changes;
-		this.events = events;
+		this.batches = batches;
 	}
 
 	/**
@@ -52,43 +46,37 @@ public class Unsubscribing {
 	}
 
 	/**
-	 * Unsubscribes the subscriber the token stands for, in one conditional update: of
-	 * several requests with the same link at once (a mail provider's one-click and the
-	 * reader's own click), exactly one changes the subscriber and announces it.
-	 * @return the subscriber, now unsubscribed, and whether this call did it or they
-	 * already were; empty when the token is not valid or the subscriber is gone (nothing
+	 * Unsubscribes the subscriber the token stands for, as
+	 * {@link #unsubscribe(LinkCheck, String)} does, with no reason given.
+	 * @return empty when the token is not valid or the subscriber is gone (nothing
 	 * changes)
 	 */
-	@Transactional
 	public Optional<Outcome> unsubscribe(String token) {
-		return unsubscribe(token, null);
+		LinkCheck check = check(token);
+		return check.valid() ? unsubscribe(check, null) : Optional.empty();
 	}
 
 	/**
-	 * Unsubscribes the subscriber the token stands for, as {@link #unsubscribe(String)}
-	 * does, and keeps the reason they gave for leaving, if any (its first
-	 * {@link #MAX_REASON} characters, spaces tidied), for operators to read
-	 * ({@code dispatch subscribers show}); only the request that unsubscribed them keeps
-	 * it.
-	 * @return the subscriber and whether they already were unsubscribed; empty when the
-	 * token is not valid or the subscriber is gone (nothing changes)
+	 * Unsubscribes the subscriber of a token already found valid by {@link #check}, in
+	 * one conditional update: of several requests with the same link at once (a mail
+	 * provider's one-click and the reader's own click), exactly one changes the
+	 * subscriber and announces it, and only that one keeps the reason they gave for
+	 * leaving, if any (its first {@link #MAX_REASON} characters, spaces tidied), for
+	 * operators to read ({@code dispatch subscribers show}). The change is committed when
+	 * this returns.
+	 * @param check a valid unsubscribe token's check
+	 * @return the subscriber, now unsubscribed, whether this call did it or they already
+	 * were, and whether their reason was cut; empty when the subscriber is gone (nothing
+	 * changes)
+	 * @throws IllegalArgumentException if the check is not that of a valid token
 	 */
-	@Transactional
-	public Optional<Outcome> unsubscribe(String token, @Nullable String reason) {
-		Optional<Long> id = this.links.verify(token, ACTION);
-		if (id.isEmpty()) {
-			return Optional.empty();
+	public Optional<Outcome> unsubscribe(LinkCheck check, @Nullable String reason) {
+		if (!check.valid()) {
+			throw new IllegalArgumentException("Only a valid unsubscribe token unsubscribes; this one is " + check);
 		}
-		boolean now = this.subscribers.unsubscribe(id.get());
-		if (now) {
-			String why = (reason != null) ? reason.replaceAll("\\s+", " ").strip() : "";
-			if (!why.isEmpty()) {
-				this.changes.record(id.get(), ReaderChanges.LEFT,
-						(why.length() > MAX_REASON) ? why.substring(0, MAX_REASON) : why);
-			}
-			this.events.publishEvent(new SubscriberUnsubscribed(id.get()));
-		}
-		return this.subscribers.find(id.get()).map((subscriber) -> new Outcome(subscriber, !now));
+		UnsubscribeBatches.Written written = this.batches.unsubscribe(check.subscriberId(), reason);
+		return this.subscribers.find(check.subscriberId())
+			.map((subscriber) -> new Outcome(subscriber, !written.now(), written.reasonCut()));
 	}
 
 	/**
@@ -96,8 +84,10 @@ public class Unsubscribing {
 	 *
 	 * @param subscriber the subscriber, unsubscribed
 	 * @param already whether they had unsubscribed before (nothing changed)
+	 * @param reasonCut whether the reason they gave was longer than {@link #MAX_REASON}
+	 * characters once its spaces were tidied, and only its first ones were kept
 	 */
-	public record Outcome(Subscriber subscriber, boolean already) {
+	public record Outcome(Subscriber subscriber, boolean already, boolean reasonCut) {
 	}
 
 }

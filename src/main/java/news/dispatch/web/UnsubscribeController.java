@@ -64,13 +64,13 @@ class UnsubscribeController {
 		if (!check.valid()) {
 			return LinkPages.refused(check);
 		}
-		Optional<Unsubscribing.Outcome> outcome = this.unsubscribing.unsubscribe(token, reason);
+		Optional<Unsubscribing.Outcome> outcome = this.unsubscribing.unsubscribe(check, reason);
 		Optional<Subscriber> subscriber = outcome.map(Unsubscribing.Outcome::subscriber);
-		if (outcome.filter(Unsubscribing.Outcome::already).isPresent()) {
+		if (outcome.isEmpty() || outcome.get().already()) {
 			return page("web/already-unsubscribed", token, subscriber);
 		}
 		ModelAndView page = page("web/unsubscribed", token, subscriber);
-		if (reason != null && reason.strip().length() > Unsubscribing.MAX_REASON) {
+		if (outcome.get().reasonCut()) {
 			page.addObject("notice", "Thank you for telling us why. Only its first " + Unsubscribing.MAX_REASON
 					+ " characters are kept.");
 		}

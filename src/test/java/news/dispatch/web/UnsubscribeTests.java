@@ -6,7 +6,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import news.dispatch.Cli;
 import news.dispatch.Fixtures;
@@ -15,6 +21,7 @@ import news.dispatch.Site;
 import news.dispatch.delivery.DeliveryStatus;
 import news.dispatch.delivery.EditionTotals;
 import news.dispatch.delivery.LedgerKey;
+import news.dispatch.subscriber.ReaderChanges;
 import news.dispatch.subscriber.Subscriber;
 import news.dispatch.subscriber.SubscriberStatus;
 import org.junit.jupiter.api.Tag;
@@ -128,6 +135,82 @@ class UnsubscribeTests {
 		}
 		assertThat(this.site.reader(dev.id()).status()).isEqualTo(SubscriberStatus.ACTIVE);
 		assertThat(this.site.reader(erin.id()).status()).isEqualTo(SubscriberStatus.ACTIVE);
+	}
+
+	@Test
+	void manyOneClicksAtOnceEachUnsubscribeTheirReaderExactlyOnce(@Autowired ReaderChanges changes) throws Exception {
+		// given: 30 readers
+		Path input = Files.createDirectories(DATA.resolve("input-many"));
+		StringBuilder csv = new StringBuilder("email,name,topics\n");
+		for (int i = 0; i < 30; i++) {
+			csv.append("many").append(i).append("@example.net,Reader ").append(i).append(",\n");
+		}
+		Files.writeString(input.resolve("subscribers.csv"), csv);
+		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
+			.isZero();
+		List<Subscriber> readers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			readers.add(this.site.reader("many" + i + "@example.net"));
+		}
+
+		// when: each reader's link is posted twice, with a reason, 60 posts from 16
+		// clients at once (written together, in batches)
+		ExecutorService clients = Executors.newFixedThreadPool(16);
+		List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+		try {
+			for (int round = 0; round < 2; round++) {
+				for (Subscriber reader : readers) {
+					String page = this.site.unsubscribePage(reader.id());
+					answers.add(clients
+						.submit(() -> this.site.stranger().post(page, Map.of("reason", "leaving " + reader.id()))));
+				}
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+
+		// then: every reader is unsubscribed; of the two posts of a link exactly one says
+		// it unsubscribed them and kept their reason, the other that they already were
+		for (int i = 0; i < readers.size(); i++) {
+			Subscriber reader = readers.get(i);
+			List<String> bodies = List.of(answers.get(i).get(30, TimeUnit.SECONDS).body(),
+					answers.get(i + readers.size()).get(30, TimeUnit.SECONDS).body());
+			assertThat(bodies).as(reader.email())
+				.filteredOn((body) -> body.contains("You are unsubscribed"))
+				.hasSize(1);
+			assertThat(bodies).as(reader.email())
+				.filteredOn((body) -> body.contains("You are already unsubscribed"))
+				.hasSize(1);
+			assertThat(this.site.reader(reader.id()).status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+			assertThat(changes.of(reader.id())).singleElement()
+				.satisfies((change) -> assertThat(change.detail()).isEqualTo("leaving " + reader.id()));
+		}
+	}
+
+	@Test
+	void aReasonLongOnlyByItsSpacesIsKeptWholeAndNotSaidToBeCut(@Autowired ReaderChanges changes) throws Exception {
+		// given: Gus, and a reason of a few words with 600 spaces and line breaks between
+		// them, 625 characters as sent
+		Path input = Files.createDirectories(DATA.resolve("input-reason"));
+		Files.writeString(input.resolve("subscribers.csv"), "email,name,topics\ngus.spaces@example.net,Gus,\n");
+		assertThat(this.cli.run("subscribers", "import", input.resolve("subscribers.csv").toString()).exitCode())
+			.isZero();
+		Subscriber gus = this.site.reader("gus.spaces@example.net");
+		String reason = "Too much" + " ".repeat(300) + "\n\n" + " ".repeat(298) + "harbour news.";
+
+		// when: he leaves with it
+		HttpResponse<String> left = this.site.stranger()
+			.post(this.site.unsubscribePage(gus.id()), Map.of("reason", reason));
+
+		// then: the reason is kept whole, its spaces tidied, and the page thanks him
+		// without saying that only a part was kept
+		assertThat(left.statusCode()).isEqualTo(200);
+		assertThat(left.body()).contains("You are unsubscribed")
+			.contains("Thank you for telling us why.")
+			.doesNotContain("Only its first");
+		assertThat(changes.of(gus.id())).singleElement()
+			.satisfies((change) -> assertThat(change.detail()).isEqualTo("Too much harbour news."));
 	}
 
 	/**
