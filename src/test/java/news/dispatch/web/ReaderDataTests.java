@@ -195,7 +195,7 @@ class ReaderDataTests {
 	@Test
 	void anOperatorErasesAReaderWhoAskedByLetter() throws Exception {
 		// given: a reader who asked by letter to be erased
-		Subscriber fay = reader("fay");
+		Subscriber fay = this.site.reader("fay@example.com");
 
 		// when: the operator erases her, without saying how she asked
 		Cli.Result unsaid = this.cli.run("subscribers", "erase", "fay@example.com", "--reason", " ");
@@ -203,7 +203,7 @@ class ReaderDataTests {
 		// then: nothing is erased, and the operator is told what to add
 		assertThat(unsaid.exitCode()).isEqualTo(2);
 		assertThat(unsaid.err()).contains("--reason");
-		assertThat(this.subscribers.findByEmail("fay@example.com")).isPresent();
+		assertThat(this.site.findReader("fay@example.com")).isPresent();
 
 		// when: with the reason
 		Cli.Result erased = this.cli.run("subscribers", "erase", "fay@example.com", "--reason", "letter of 3 December");
@@ -212,7 +212,7 @@ class ReaderDataTests {
 		assertThat(erased.exitCode()).as(erased.err()).isZero();
 		assertThat(erased.out()).contains("fay@example.com is erased (now erased-" + fay.id() + ")");
 		assertThat(textColumnsHolding("fay@example.com")).isEmpty();
-		assertThat(this.subscribers.find(fay.id()).orElseThrow().status().name()).isEqualTo("ERASED");
+		assertThat(this.site.reader(fay.id()).status().name()).isEqualTo("ERASED");
 		assertThat(this.jdbc.sql("select reason from subscriber_status_change where subscriber_id = ?")
 			.param(fay.id())
 			.query(String.class)
