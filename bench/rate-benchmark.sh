@@ -22,6 +22,7 @@ WORK=${WORK:-$ROOT/target/benchmark/rate-n$N}
 PORT=${PORT:-25927}
 EDITION=2030-03-02
 export PATH=$PATH:/usr/sbin
+. "$ROOT/bench/lib.sh"
 
 if [ ! -f "$WORK/prepared" ]; then
 	WORK=$WORK PORT=$PORT PREPARE_ONLY=1 "$ROOT/bench/delivery-benchmark.sh" "$N" "$CONNS" > /dev/null
@@ -35,15 +36,7 @@ echo "load before: $(uptime)" | tee -a "$WORK/rate.txt"
 rm -rf "$WORK/data" "$WORK/arrivals.txt"
 cp -r "$WORK/data.prepared" "$WORK/data"
 python3 "$ROOT/bench/timestamp-sink.py" $PORT "$WORK/arrivals.txt" & SINK=$!
-PIDS=()
-# one at a time: H2 files in mixed mode refuse processes that open them at the same moment
-for i in $(seq 1 $WORKERS); do
-	java -jar "$JAR" worker "${common[@]}" > "$WORK/rate-worker-$i.out" 2>&1 & PIDS+=($!)
-	until grep -q 'waiting for send partitions' "$WORK/rate-worker-$i.out"; do
-		if ! kill -0 ${PIDS[-1]} 2>/dev/null; then cat "$WORK/rate-worker-$i.out"; exit 1; fi
-		sleep 1
-	done
-done
+start_workers "$WORKERS" "$WORK/rate-worker" "${common[@]}"
 java -jar "$JAR" digest --date $EDITION "${common[@]}" --dispatch.sending.partitions=$PARTS \
 	--dispatch.sending.remote=true > "$WORK/rate-digest.out"
 kill "${PIDS[@]}"; wait "${PIDS[@]}" 2>/dev/null || true

@@ -29,6 +29,7 @@ H2JAR=$(ls ~/.m2/repository/com/h2database/h2/2.4.*/h2-2.4.*.jar | tail -1)
 PORT=${PORT:-25926}
 EDITION=2030-03-02
 export PATH=$PATH:/usr/sbin
+. "$ROOT/bench/lib.sh"
 
 if [ ! -f "$WORK/prepared" ]; then
 	WORK=$WORK PORT=$PORT PREPARE_ONLY=1 "$ROOT/bench/delivery-benchmark.sh" "$N" "$CONNS" > /dev/null
@@ -74,15 +75,7 @@ for W in ${WORKERS:-1 2 3}; do
 		pg -d postgres -c "drop database if exists $PGDB" -c "create database $PGDB template ${PGDB}_n${N}"
 	fi
 	smtp-sink -u nobody 127.0.0.1:$PORT 256 & SINK=$!
-	# one at a time: H2 files in mixed mode refuse processes that open them at the same moment
-	PIDS=()
-	for i in $(seq 1 $W); do
-		java -jar "$JAR" worker "${common[@]}" > "$WORK/worker-$W-$i.out" 2>&1 & PIDS+=($!)
-		until grep -q 'waiting for send partitions' "$WORK/worker-$W-$i.out"; do
-			if ! kill -0 ${PIDS[-1]} 2>/dev/null; then cat "$WORK/worker-$W-$i.out"; exit 1; fi
-			sleep 1
-		done
-	done
+	start_workers "$W" "$WORK/worker-$W" "${common[@]}"
 	java -jar "$JAR" digest --date $EDITION "${common[@]}" --dispatch.sending.partitions=$PARTS \
 		--dispatch.sending.remote=true > "$WORK/digest-$W.out"
 	kill "${PIDS[@]}"; wait "${PIDS[@]}" 2>/dev/null || true

@@ -1,31 +1,25 @@
 package news.dispatch;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The SMTP server of the tests that need more than GreenMail: it can take its time over
@@ -39,12 +33,14 @@ import org.jspecify.annotations.Nullable;
  * STARTTLS with a certificate of the test's own, taking a login only over TLS then, as
  * Postfix with {@code smtpd_tls_auth_only} does. What it accepts is kept, with its
  * Message-ID, whether it came over TLS and who had logged in.
+ * <p>
+ * A test class registers it as an extension in a static field,
+ * {@code @RegisterExtension static final FaultySmtpServer server = FaultySmtpServer.start()},
+ * with the {@link #latency} and {@link #roundTrip} all its tests share: before each test
+ * the server is {@link #reset()} to them (no faults, nothing received, no login or TLS),
+ * and after the class it is closed. One conversation is a {@link FaultySmtpSession}.
  */
-public class FaultySmtpServer implements AutoCloseable {
-
-	private static final Pattern ADDRESS = Pattern.compile("<([^>]*)>");
-
-	private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
+public class FaultySmtpServer implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
 	/**
 	 * What the server does to one message to a recipient.
@@ -97,6 +93,11 @@ public class FaultySmtpServer implements AutoCloseable {
 	private volatile long latencyMillis;
 
 	private volatile long roundTripMillis;
+
+	/** The latency and round trip the test class set up, restored before each test. */
+	private volatile long classLatencyMillis;
+
+	private volatile long classRoundTripMillis;
 
 	private volatile @Nullable String user;
 
@@ -174,6 +175,10 @@ public class FaultySmtpServer implements AutoCloseable {
 		this.tls = context;
 	}
 
+	/**
+	 * Forgets the faults and the messages, accepts mail without a login and without TLS,
+	 * and takes the latency and round trip the test class set up (none outside one).
+	 */
 	public void reset() {
 		this.faults.clear();
 		this.received.clear();
@@ -181,12 +186,35 @@ public class FaultySmtpServer implements AutoCloseable {
 		this.user = null;
 		this.password = null;
 		this.tls = null;
-		this.latencyMillis = 0;
-		this.roundTripMillis = 0;
+		this.latencyMillis = this.classLatencyMillis;
+		this.roundTripMillis = this.classRoundTripMillis;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		this.classLatencyMillis = this.latencyMillis;
+		this.classRoundTripMillis = this.roundTripMillis;
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		close();
 	}
 
 	public List<Received> received() {
 		return List.copyOf(this.received);
+	}
+
+	/**
+	 * The recipients of the messages accepted so far, each once.
+	 */
+	public List<String> recipients() {
+		return this.received.stream().map(Received::recipient).distinct().toList();
 	}
 
 	/**
@@ -207,7 +235,7 @@ public class FaultySmtpServer implements AutoCloseable {
 		while (!this.socket.isClosed()) {
 			try {
 				Socket connection = this.socket.accept();
-				Thread session = new Thread(() -> converse(connection), "faulty-smtp-session");
+				Thread session = new Thread(new FaultySmtpSession(this, connection), "faulty-smtp-session");
 				session.setDaemon(true);
 				session.start();
 			}
@@ -217,220 +245,40 @@ public class FaultySmtpServer implements AutoCloseable {
 		}
 	}
 
-	private void converse(Socket connection) {
-		try (connection) {
-			Socket socket = connection;
-			BufferedReader in = reader(socket);
-			OutputStream out = delayed(socket.getOutputStream());
-			reply(out, "220 faulty ESMTP");
-			String recipient = null;
-			Fault fault = null;
-			String loggedIn = null;
-			String line;
-			while ((line = in.readLine()) != null) {
-				String command = line.toUpperCase(Locale.ROOT);
-				boolean secure = socket instanceof SSLSocket;
-				if (command.startsWith("EHLO")) {
-					StringBuilder ehlo = new StringBuilder("250-faulty\r\n");
-					if (this.tls != null && !secure) {
-						ehlo.append("250-STARTTLS\r\n");
-					}
-					if (this.user != null && (this.tls == null || secure)) {
-						ehlo.append("250-AUTH PLAIN LOGIN\r\n");
-					}
-					reply(out, ehlo.append("250 SIZE 10000000").toString());
-				}
-				else if (command.startsWith("STARTTLS") && this.tls != null && !secure) {
-					reply(out, "220 2.0.0 ready to start TLS");
-					SSLSocket upgraded = (SSLSocket) this.tls.getSocketFactory()
-						.createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
-					upgraded.setUseClientMode(false);
-					upgraded.startHandshake();
-					socket = upgraded;
-					in = reader(socket);
-					out = delayed(socket.getOutputStream());
-					loggedIn = null;
-				}
-				else if (command.startsWith("AUTH")) {
-					if (this.user == null || (this.tls != null && !secure)) {
-						reply(out, "538 5.7.11 Encryption required for requested authentication mechanism");
-						continue;
-					}
-					String[] credentials = credentials(line, in, out);
-					if (credentials != null && credentials[0].equals(this.user)
-							&& credentials[1].equals(this.password)) {
-						loggedIn = credentials[0];
-						reply(out, "235 2.7.0 Authentication successful");
-					}
-					else {
-						reply(out, "535 5.7.8 Authentication credentials invalid");
-					}
-				}
-				else if (command.startsWith("HELO") || command.startsWith("NOOP")) {
-					reply(out, "250 ok");
-				}
-				else if (command.startsWith("RSET")) {
-					recipient = null;
-					fault = null;
-					reply(out, "250 ok");
-				}
-				else if (command.startsWith("MAIL")) {
-					reply(out, (this.user != null && loggedIn == null) ? "530 5.7.0 Authentication required"
-							: this.mailReply);
-				}
-				else if (command.startsWith("RCPT")) {
-					recipient = address(line);
-					fault = nextFault(recipient);
-					if (fault instanceof Fault.Watch watch) {
-						watch.action().run();
-					}
-					if (fault instanceof Fault.RcptReply refusal) {
-						reply(out, refusal.reply());
-						recipient = null;
-						fault = null;
-					}
-					else {
-						reply(out, "250 2.1.5 ok");
-					}
-				}
-				else if (command.startsWith("DATA")) {
-					if (recipient == null) {
-						reply(out, "503 5.5.1 no valid recipients");
-						continue;
-					}
-					reply(out, "354 go ahead");
-					StringBuilder message = new StringBuilder();
-					int lines = 0;
-					while ((line = in.readLine()) != null && !line.equals(".")) {
-						message.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
-						if (fault instanceof Fault.DropInData && ++lines == 5) {
-							return;
-						}
-					}
-					if (line == null) {
-						// the client went away in the middle of the message (killed): not
-						// accepted
-						return;
-					}
-					if (this.latencyMillis > 0) {
-						Thread.sleep(this.latencyMillis);
-					}
-					if (fault instanceof Fault.Slow slow) {
-						Thread.sleep(slow.millis());
-					}
-					if (fault instanceof Fault.Stall stall) {
-						Thread.sleep(stall.millis());
-						return;
-					}
-					if (fault instanceof Fault.DataReply refusal) {
-						reply(out, refusal.reply());
-					}
-					else {
-						Matcher id = MESSAGE_ID.matcher(message);
-						this.received.add(new Received(recipient, id.find() ? id.group(1) : "", message.toString(),
-								socket instanceof SSLSocket, loggedIn));
-						reply(out, "250 2.0.0 queued");
-					}
-					recipient = null;
-					fault = null;
-				}
-				else if (command.startsWith("QUIT")) {
-					reply(out, "221 bye");
-					return;
-				}
-				else {
-					reply(out, "502 5.5.2 not implemented");
-				}
-			}
-		}
-		catch (IOException | InterruptedException ex) {
-			// the client went away: nothing to do
-		}
-	}
-
 	/**
-	 * The stream replies go out on: each reply is flushed once, after the round trip's
-	 * wait.
+	 * The next fault for this recipient, used up; null when none is left.
 	 */
-	private OutputStream delayed(OutputStream out) {
-		return new FilterOutputStream(new BufferedOutputStream(out)) {
-
-			@Override
-			public void write(byte[] bytes, int offset, int length) throws IOException {
-				this.out.write(bytes, offset, length);
-			}
-
-			@Override
-			public void flush() throws IOException {
-				long wait = FaultySmtpServer.this.roundTripMillis;
-				if (wait > 0) {
-					try {
-						Thread.sleep(wait);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						throw new IOException("interrupted", ex);
-					}
-				}
-				this.out.flush();
-			}
-
-		};
-	}
-
-	private Fault nextFault(String recipient) {
+	@Nullable Fault nextFault(String recipient) {
 		Deque<Fault> queue = this.faults.get(recipient);
 		return (queue != null) ? queue.poll() : null;
 	}
 
-	private static BufferedReader reader(Socket socket) throws IOException {
-		return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+	void accepted(Received message) {
+		this.received.add(message);
 	}
 
-	/**
-	 * User and password of an AUTH PLAIN (with or without an initial response) or AUTH
-	 * LOGIN exchange; null when the client gave up.
-	 */
-	private static String @Nullable [] credentials(String line, BufferedReader in, OutputStream out)
-			throws IOException {
-		String[] words = line.trim().split("\\s+");
-		String mechanism = (words.length > 1) ? words[1].toUpperCase(Locale.ROOT) : "";
-		if (mechanism.equals("PLAIN")) {
-			String response = (words.length > 2) ? words[2] : challenge(out, in, "");
-			String[] parts = decode(response).split("\u0000", -1);
-			return (parts.length == 3) ? new String[] { parts[1], parts[2] } : null;
-		}
-		if (mechanism.equals("LOGIN")) {
-			String user = decode((words.length > 2) ? words[2] : challenge(out, in, "VXNlcm5hbWU6"));
-			String password = decode(challenge(out, in, "UGFzc3dvcmQ6"));
-			return new String[] { user, password };
-		}
-		return null;
+	String mailReply() {
+		return this.mailReply;
 	}
 
-	private static String challenge(OutputStream out, BufferedReader in, String challenge) throws IOException {
-		reply(out, "334 " + challenge);
-		String answer = in.readLine();
-		return (answer != null) ? answer.trim() : "";
+	long latencyMillis() {
+		return this.latencyMillis;
 	}
 
-	private static String decode(String base64) {
-		try {
-			return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return "";
-		}
+	long roundTripMillis() {
+		return this.roundTripMillis;
 	}
 
-	private static String address(String line) {
-		Matcher matcher = ADDRESS.matcher(line);
-		return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "";
+	@Nullable String user() {
+		return this.user;
 	}
 
-	private static void reply(OutputStream out, String reply) throws IOException {
-		out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-		out.flush();
+	@Nullable String password() {
+		return this.password;
+	}
+
+	@Nullable SSLContext tls() {
+		return this.tls;
 	}
 
 	@Override

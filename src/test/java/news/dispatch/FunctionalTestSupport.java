@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
@@ -46,7 +45,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  * empties the shared one between test classes.
  */
 final class FunctionalTestSupport
-		implements ContextCustomizerFactory, TestInstancePreConstructCallback, BeforeAllCallback, AfterAllCallback {
+		implements ContextCustomizerFactory, TestInstancePreConstructCallback, BeforeAllCallback {
 
 	private static final String DATA_DIR = "dispatch.data-dir=";
 
@@ -256,14 +255,6 @@ final class FunctionalTestSupport
 			}
 		}
 		return false;
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) throws IOException {
-		FaultySmtpServer server = ownServer(context.getRequiredTestClass());
-		if (server != null) {
-			server.close();
-		}
 	}
 
 	private static FunctionalTest annotation(Class<?> testClass) {

@@ -16,6 +16,7 @@ import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
 import news.dispatch.article.Articles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,6 +42,7 @@ class AlertPriorityTests {
 
 	static final int ALERTED = 24;
 
+	@RegisterExtension
 	static final FaultySmtpServer server = FaultySmtpServer.start().latency(40);
 
 	@Autowired

@@ -33,6 +33,7 @@ class JobProcessTests {
 
 	static final int SUBSCRIBERS = 120;
 
+	@RegisterExtension
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(20);
 
 	@RegisterExtension

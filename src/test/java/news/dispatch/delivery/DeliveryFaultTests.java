@@ -24,8 +24,8 @@ import news.dispatch.FaultySmtpServer.Fault;
 import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
@@ -50,6 +50,7 @@ class DeliveryFaultTests {
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
+	@RegisterExtension
 	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@Autowired
@@ -63,11 +64,6 @@ class DeliveryFaultTests {
 
 	@Autowired
 	JobOperator jobOperator;
-
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
 
 	@Test
 	void aRecipientRefusedForNowIsTriedAgainWithBackoffAndSentOnce() {

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import news.dispatch.Cli;
 import news.dispatch.FaultySmtpServer.Fault;
@@ -16,8 +16,8 @@ import news.dispatch.FaultySmtpServer;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +41,7 @@ class InFlightTests {
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
+	@RegisterExtension
 	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@BeforeAll
@@ -57,18 +58,10 @@ class InFlightTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
-
 	@Test
 	void aConnectionHasAtMostAGroupInFlightAndRecordsItWhenItHandsOverTheNext() {
 		// given: seven readers, each of their own domain (no throttle wait)
-		List<String> readers = new ArrayList<>();
-		for (int i = 1; i <= 7; i++) {
-			readers.add("reader" + i + "@groups" + i + ".example");
-		}
+		List<String> readers = ownDomains("groups", 7);
 		LocalDate edition = edition("groups", readers);
 		List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
 		readers.forEach((reader) -> server.fail(reader, new Fault.Watch(() -> seen.add(ledger("groups")))));
@@ -128,10 +121,7 @@ class InFlightTests {
 	@Test
 	void aTemplateThatFailsWhileTheGroupBeforeIsSentStopsTheRunAndARestartSendsTheRestOnce() {
 		// given: six readers, the fifth named so that the subject template fails for them
-		List<String> readers = new ArrayList<>();
-		for (int i = 1; i <= 6; i++) {
-			readers.add("reader" + i + "@template" + i + ".example");
-		}
+		List<String> readers = ownDomains("template", 6);
 		LocalDate edition = edition("template", readers);
 		this.jdbc.sql("update subscriber set name = 'Broken' where email = ?").param(readers.get(4)).update();
 		try {
@@ -154,7 +144,7 @@ class InFlightTests {
 			// then: every reader has the edition once
 			assertThat(restarted.exitCode()).as(restarted.err()).isZero();
 			assertThat(server.received()).hasSize(6);
-			assertThat(server.received().stream().map(FaultySmtpServer.Received::recipient).distinct()).hasSize(6);
+			assertThat(server.recipients()).hasSize(6);
 		}
 		finally {
 			this.jdbc.sql("update subscriber set name = 'Mended' where email = ?").param(readers.get(4)).update();
@@ -173,6 +163,14 @@ class InFlightTests {
 			.param("%@" + topic + "%")
 			.query()
 			.singleRow();
+	}
+
+	/**
+	 * reader1@TOPIC1.example, reader2@TOPIC2.example, …: each of a domain of their own,
+	 * so that the domain's throttle never waits.
+	 */
+	private static List<String> ownDomains(String topic, int count) {
+		return IntStream.rangeClosed(1, count).mapToObj((i) -> "reader" + i + "@" + topic + i + ".example").toList();
 	}
 
 	/**

@@ -37,6 +37,7 @@ class RemotePartitioningTests {
 
 	static final int READERS = 60;
 
+	@RegisterExtension
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(20);
 
 	@RegisterExtension

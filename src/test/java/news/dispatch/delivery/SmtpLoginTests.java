@@ -14,6 +14,7 @@ import news.dispatch.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,7 @@ class SmtpLoginTests {
 
 	static final AtomicInteger EDITIONS = new AtomicInteger();
 
+	@RegisterExtension
 	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	static SSLContext certificate;
@@ -56,7 +58,6 @@ class SmtpLoginTests {
 
 	@BeforeEach
 	void serverWantsTlsAndALogin() {
-		server.reset();
 		server.offerStartTls(certificate);
 		server.requireLogin("dispatch", "s3cret");
 	}

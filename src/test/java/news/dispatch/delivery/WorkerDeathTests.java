@@ -46,6 +46,7 @@ class WorkerDeathTests {
 	static final Duration TIMEOUT = Duration.ofMinutes(10);
 
 	/** slow enough that a partition takes seconds: the kill lands in the middle of one */
+	@RegisterExtension
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(100);
 
 	@RegisterExtension

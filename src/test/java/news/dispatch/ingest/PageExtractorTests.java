@@ -145,8 +145,8 @@ class PageExtractorTests {
 
 	@Test
 	void aThemeThatPutsTheSiteNameInAnH1StillGivesTheStorysHeadline() throws IOException {
-		ArticleDraft draft = this.pages.extract(fixture("web/shapes/logo-h1-page.html"), "http://127.0.0.1/post.html",
-				"site", "post.html");
+		ArticleDraft draft = this.pages.extract(logoInAnH1(fixture("web/shapes/wp-page.html")),
+				"http://127.0.0.1/post.html", "site", "post.html");
 
 		assertThat(draft.headline()).isEqualTo("New footbridge opens over the canal");
 		assertThat(draft.paragraphs()).first()
@@ -167,6 +167,23 @@ class PageExtractorTests {
 		assertThat(draft.author()).isEqualTo("Greta Holm");
 		assertThat(draft.publishedAt()).isEqualTo(Instant.parse("2026-11-27T20:10:00Z"));
 		assertThat(draft.url()).isEqualTo("https://marshnotes.blogspot.com/2026/11/bitterns.html");
+	}
+
+	/**
+	 * The WordPress page as an older theme writes it: the site's name in an h1 and the
+	 * story's headline in an h2, no main or article element, no author meta tag (the
+	 * byline still names her).
+	 */
+	private static String logoInAnH1(String wordPressPage) {
+		return wordPressPage.replace("<meta name=\"author\" content=\"Owen Price\" />\n", "")
+			.replace("<p class=\"site-title\">", "<h1 class=\"site-title\">")
+			.replace("</a></p><p class=\"site-description\">", "</a></h1><p class=\"site-description\">")
+			.replace("<main id=\"primary\"", "<div id=\"primary\"")
+			.replace("</main>", "</div>")
+			.replace("<article id=", "<div id=")
+			.replace("</article>", "</div>")
+			.replace("<h1 class=\"entry-title\">New footbridge opens over the canal</h1>",
+					"<h2 class=\"entry-title\">New footbridge opens over the canal</h2>");
 	}
 
 	static String fixture(String name) throws IOException {

@@ -154,17 +154,9 @@ class OutgoingWebhooksTests {
 			assertThat(event.get("data").get("deliveries").get("SENT").asLong()).isEqualTo(2);
 			assertThat(event.get("data").get("status").asString()).isEqualTo("COMPLETED");
 		});
-		JsonNode complained = warehouse.verified.values()
-			.stream()
-			.filter((e) -> e.get("type").asString().equals("subscriber.complained"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode complained = warehouse.first("subscriber.complained");
 		assertThat(complained.get("data").get("email").asString()).isEqualTo("ben@example.com");
-		JsonNode source = warehouse.verified.values()
-			.stream()
-			.filter((e) -> e.get("type").asString().equals("source.failing"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode source = warehouse.first("source.failing");
 		assertThat(source.get("data").get("location").asString()).isEqualTo("https://wire.example/feed.xml");
 		assertThat(source.get("data").get("failingSince").asString()).isEqualTo("2026-12-01T06:00:00Z");
 
@@ -244,6 +236,17 @@ class OutgoingWebhooksTests {
 
 		String url() {
 			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks";
+		}
+
+		/**
+		 * The first verified event of this type.
+		 */
+		JsonNode first(String type) {
+			return this.verified.values()
+				.stream()
+				.filter((event) -> event.get("type").asString().equals(type))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no " + type + " event among " + this.verified.values()));
 		}
 
 		void script(Integer... answers) {

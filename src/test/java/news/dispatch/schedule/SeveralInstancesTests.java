@@ -43,6 +43,7 @@ class SeveralInstancesTests {
 	 */
 	static final int IN_FLIGHT = 12;
 
+	@RegisterExtension
 	static final FaultySmtpServer smtp = FaultySmtpServer.start().latency(100);
 
 	@RegisterExtension

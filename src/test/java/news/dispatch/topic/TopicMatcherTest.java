@@ -41,6 +41,14 @@ class TopicMatcherTest {
 	}
 
 	@Test
+	void aPhrasesWordsMustStandTogether() {
+		MatchableArticle apart = article("Border talks", "North of the border, Korea said nothing.");
+
+		assertThat(matches("\"north korea\"", apart)).isFalse();
+		assertThat(matches("north korea", apart)).isTrue();
+	}
+
+	@Test
 	void caseAndDiacriticsAreIgnoredBothWays() {
 		MatchableArticle saoPaulo = article("Protests grow", "Thousands marched in SÃO Paulo on Sunday.");
 		MatchableArticle cafe = article("Café owners protest rent rises", "Owners gathered at noon.");

@@ -79,7 +79,7 @@ class LoadBalancedInstancesTests {
 
 			// confirm
 			String confirm = link(TestMail.awaitReceived("lb.reader@example.net", 1).get(0), "/confirm");
-			HttpResponse<String> confirmed = reader.submit(confirm, "/confirm", Map.of("token", token(confirm)));
+			HttpResponse<String> confirmed = reader.submit(confirm, "/confirm", Map.of("token", Site.token(confirm)));
 			assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 			assertThat(this.subscribers.findByEmail("lb.reader@example.net").orElseThrow().status())
 				.isEqualTo(SubscriberStatus.ACTIVE);
@@ -88,7 +88,7 @@ class LoadBalancedInstancesTests {
 			String preferences = local(confirmed.body());
 			Map<String, Object> change = new java.util.LinkedHashMap<>(signUp("", "Russia", "wind farm"));
 			change.remove("email");
-			change.put("token", token(preferences));
+			change.put("token", Site.token(preferences));
 			HttpResponse<String> saved = reader.submit(preferences, "/preferences", change);
 			assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 			assertThat(saved.body()).contains("Your preferences are saved");
@@ -150,10 +150,6 @@ class LoadBalancedInstancesTests {
 		Matcher matcher = Pattern.compile("href=\"(/preferences\\?token=[\\w.-]+)\"").matcher(page);
 		assertThat(matcher.find()).as("a link to the preferences in " + page).isTrue();
 		return matcher.group(1);
-	}
-
-	private static String token(String link) {
-		return link.substring(link.indexOf("token=") + 6);
 	}
 
 }

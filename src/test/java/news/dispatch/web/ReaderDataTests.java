@@ -17,10 +17,10 @@ import news.dispatch.FunctionalTest;
 import news.dispatch.Site;
 import news.dispatch.TestMail;
 import news.dispatch.subscriber.Subscriber;
-import news.dispatch.subscriber.SubscriberLinks;
-import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dispatch.outbound.endpoints[0].url=http://127.0.0.1:9/events",
 				"dispatch.outbound.endpoints[0].secret=a secret the crm shares",
 				"dispatch.outbound.endpoints[0].events=subscriber.changed,subscriber.unsubscribed" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("postgres")
 class ReaderDataTests {
 
@@ -58,50 +59,35 @@ class ReaderDataTests {
 	Cli cli;
 
 	@Autowired
-	Subscribers subscribers;
-
-	@Autowired
-	SubscriberLinks links;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	private static boolean loaded;
 
 	/**
 	 * The newsroom, and an edition (2033-04-04) sent to every reader, each of whom
 	 * followed the story's link once.
 	 */
-	private Subscriber reader(String name) throws Exception {
-		synchronized (ReaderDataTests.class) {
-			if (!loaded) {
-				ReaderPages.newsroom(this.cli, DATA);
-				assertThat(this.cli.run("digest", "--date", "2033-04-04", "--quiet").exitCode()).isZero();
-				HttpClient http = HttpClient.newHttpClient();
-				for (String reader : List.of("ana", "ben", "cy", "dee", "eve", "fay")) {
-					String html = TestMail.part(TestMail.awaitReceived(reader + "@example.com", 1).get(0), "text/html");
-					Matcher click = CLICK.matcher(html);
-					assertThat(click.find()).as(reader).isTrue();
-					HttpResponse<Void> followed = http
-						.send(HttpRequest.newBuilder(URI.create(this.site.url(click.group(1).replace("&amp;", "&"))))
-							.header("User-Agent", "Mozilla/5.0 (a reader's browser)")
-							.build(), HttpResponse.BodyHandlers.discarding());
-					assertThat(followed.statusCode()).as(reader).isEqualTo(302);
-				}
-				loaded = true;
-			}
+	@BeforeAll
+	void editionSentAndFollowed() throws Exception {
+		ReaderPages.newsroom(this.cli, DATA);
+		assertThat(this.cli.run("digest", "--date", "2033-04-04", "--quiet").exitCode()).isZero();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String reader : List.of("ana", "ben", "cy", "dee", "eve", "fay")) {
+			String html = TestMail.part(TestMail.awaitReceived(reader + "@example.com", 1).get(0), "text/html");
+			Matcher click = CLICK.matcher(html);
+			assertThat(click.find()).as(reader).isTrue();
+			HttpResponse<Void> followed = http
+				.send(HttpRequest.newBuilder(URI.create(this.site.url(click.group(1).replace("&amp;", "&"))))
+					.header("User-Agent", "Mozilla/5.0 (a reader's browser)")
+					.build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(followed.statusCode()).as(reader).isEqualTo(302);
 		}
-		return this.subscribers.findByEmail(name + "@example.com").orElseThrow();
 	}
 
 	@Test
 	void aReaderDownloadsEverythingKeptAboutThemAsJson() throws Exception {
-		Subscriber ana = reader("ana");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, ana.id());
-		assertThat(browser.get(page).body()).contains("<form method=\"post\" action=\"/preferences/data\">");
+		OnPage ana = OnPage.open(this.site, "ana");
+		assertThat(ana.view().body()).contains("<form method=\"post\" action=\"/preferences/data\">");
 
-		HttpResponse<String> download = ReaderPages.post(browser, page, "/preferences/data");
+		HttpResponse<String> download = ana.post("/preferences/data");
 
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.headers().firstValue("Content-Type"))
@@ -123,8 +109,7 @@ class ReaderDataTests {
 		assertThat(data.has("statusChanges")).isTrue();
 
 		// without the page's CSRF token (a form on another site): nothing
-		HttpResponse<String> forged = this.site.stranger()
-			.post("/preferences/data", Map.of("token", ReaderPages.token(page)));
+		HttpResponse<String> forged = this.site.stranger().post("/preferences/data", Map.of("token", ana.token()));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.body()).contains("nothing was downloaded").doesNotContain("\"subscriptions\"");
 	}
@@ -132,42 +117,39 @@ class ReaderDataTests {
 	@Test
 	void erasingAskedForThenConfirmedLeavesNoPersonalDataButTheEditionTotals() throws Exception {
 		// given: eve, sent the edition, who clicked, named and with keywords
-		Subscriber eve = reader("eve");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, eve.id());
-		assertThat(ReaderPages
-			.post(browser, page, "/preferences", ReaderPages.choices("keywords", "lighthouse OR eveswatch"))
-			.statusCode()).isEqualTo(200);
+		OnPage eve = OnPage.open(this.site, "eve");
+		assertThat(eve.post("/preferences", ReaderPages.choices("keywords", "lighthouse OR eveswatch")).statusCode())
+			.isEqualTo(200);
 		assertThat(textColumnsHolding("eve@example.com")).as("where her address is kept")
 			.contains("subscriber.email", "webhook_event.body");
 		long messages = editionMessages();
 		long clicks = this.jdbc.sql("select count(*) from link_click").query(Long.class).single();
 
 		// when: she asks to erase her data, the page asks first and changes nothing
-		HttpResponse<String> asked = browser.get("/preferences/erase?token=" + ReaderPages.token(page));
+		HttpResponse<String> asked = eve.browser().get("/preferences/erase?token=" + eve.token());
 		assertThat(asked.statusCode()).isEqualTo(200);
 		assertThat(asked.body()).contains("Erase your data?")
 			.contains("<form method=\"post\" action=\"/preferences/erase\">");
-		assertThat(this.subscribers.find(eve.id()).orElseThrow().active()).isTrue();
+		assertThat(this.site.reader(eve.id()).active()).isTrue();
 		// a forged form (no CSRF token) erases nothing
-		HttpResponse<String> forged = this.site.stranger()
-			.post("/preferences/erase", Map.of("token", ReaderPages.token(page)));
+		HttpResponse<String> forged = this.site.stranger().post("/preferences/erase", Map.of("token", eve.token()));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.body()).contains("nothing was erased");
-		assertThat(this.subscribers.findByEmail("eve@example.com")).isPresent();
+		assertThat(this.site.findReader("eve@example.com")).isPresent();
 
 		// and: she confirms
-		HttpResponse<String> erased = browser.post("/preferences/erase", Map.of("token", ReaderPages.token(page),
-				"_csrf", browser.csrf("/preferences/erase?token=" + ReaderPages.token(page))));
+		HttpResponse<String> erased = eve.browser()
+			.post("/preferences/erase", Map.of("token", eve.token(), "_csrf",
+					eve.browser().csrf("/preferences/erase?token=" + eve.token())));
 
 		// then: no text column of any table holds her address, her name or her keywords
 		assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
 		assertThat(erased.body()).contains("Your data is erased");
-		assertThat(this.subscribers.findByEmail("eve@example.com")).isEmpty();
+		assertThat(this.site.findReader("eve@example.com")).isEmpty();
 		assertThat(textColumnsHolding("eve@example.com")).isEmpty();
 		assertThat(textColumnsHolding("Reader EVE")).isEmpty();
 		assertThat(textColumnsHolding("eveswatch")).isEmpty();
-		Subscriber gone = this.subscribers.find(eve.id()).orElseThrow();
+		Subscriber gone = this.site.reader(eve.id());
 		assertThat(gone.email()).isEqualTo("erased-" + eve.id());
 		assertThat(gone.name()).isEmpty();
 		assertThat(gone.topics()).isEmpty();
@@ -185,23 +167,23 @@ class ReaderDataTests {
 			.single()).isZero();
 
 		// and: her old links open nothing of hers; one-click unsubscribe still answers
-		assertThat(browser.get(page).statusCode()).isEqualTo(400);
+		assertThat(eve.view().statusCode()).isEqualTo(400);
 		HttpResponse<String> oneClick = this.site.stranger()
-			.post(LinkPages.local(this.links.unsubscribe(eve.id())), Map.of("List-Unsubscribe", "One-Click"));
+			.post(this.site.unsubscribePage(eve.id()), Map.of("List-Unsubscribe", "One-Click"));
 		assertThat(oneClick.statusCode()).isEqualTo(200);
 		assertThat(oneClick.body()).contains("Your data is erased").doesNotContain("erased-");
-		assertThat(this.subscribers.find(eve.id()).orElseThrow().status().name()).isEqualTo("ERASED");
+		assertThat(this.site.reader(eve.id()).status().name()).isEqualTo("ERASED");
 
 		// and: an import does not bring the address back; her own sign-up does
 		Path csv = Files.writeString(Files.createDirectories(DATA.resolve("again")).resolve("subscribers.csv"),
 				"email,topics\neve@example.com,Harbour\n");
 		Cli.Result imported = this.cli.run("subscribers", "import", csv.toString());
 		assertThat(imported.out() + imported.err()).contains("erased at its reader's request");
-		assertThat(this.subscribers.findByEmail("eve@example.com")).isEmpty();
-		HttpResponse<String> signUp = SubscriberPagesTests.subscribe(browser,
+		assertThat(this.site.findReader("eve@example.com")).isEmpty();
+		HttpResponse<String> signUp = SubscriberPagesTests.subscribe(eve.browser(),
 				SubscriberPagesTests.signUp("eve@example.com", "Harbour", ""));
 		assertThat(signUp.statusCode()).isEqualTo(200);
-		assertThat(this.subscribers.findByEmail("eve@example.com").orElseThrow().status().name()).isEqualTo("PENDING");
+		assertThat(this.site.findReader("eve@example.com").orElseThrow().status().name()).isEqualTo("PENDING");
 	}
 
 	private long editionMessages() {
@@ -213,7 +195,7 @@ class ReaderDataTests {
 	@Test
 	void anOperatorErasesAReaderWhoAskedByLetter() throws Exception {
 		// given: a reader who asked by letter to be erased
-		Subscriber fay = reader("fay");
+		Subscriber fay = this.site.reader("fay@example.com");
 
 		// when: the operator erases her, without saying how she asked
 		Cli.Result unsaid = this.cli.run("subscribers", "erase", "fay@example.com", "--reason", " ");
@@ -221,7 +203,7 @@ class ReaderDataTests {
 		// then: nothing is erased, and the operator is told what to add
 		assertThat(unsaid.exitCode()).isEqualTo(2);
 		assertThat(unsaid.err()).contains("--reason");
-		assertThat(this.subscribers.findByEmail("fay@example.com")).isPresent();
+		assertThat(this.site.findReader("fay@example.com")).isPresent();
 
 		// when: with the reason
 		Cli.Result erased = this.cli.run("subscribers", "erase", "fay@example.com", "--reason", "letter of 3 December");
@@ -230,7 +212,7 @@ class ReaderDataTests {
 		assertThat(erased.exitCode()).as(erased.err()).isZero();
 		assertThat(erased.out()).contains("fay@example.com is erased (now erased-" + fay.id() + ")");
 		assertThat(textColumnsHolding("fay@example.com")).isEmpty();
-		assertThat(this.subscribers.find(fay.id()).orElseThrow().status().name()).isEqualTo("ERASED");
+		assertThat(this.site.reader(fay.id()).status().name()).isEqualTo("ERASED");
 		assertThat(this.jdbc.sql("select reason from subscriber_status_change where subscriber_id = ?")
 			.param(fay.id())
 			.query(String.class)

@@ -12,11 +12,11 @@ import news.dispatch.TestMail;
 import news.dispatch.subscriber.Frequency;
 import news.dispatch.subscriber.ReaderChanges;
 import news.dispatch.subscriber.Subscriber;
-import news.dispatch.subscriber.SubscriberLinks;
 import news.dispatch.subscriber.SubscriberStatus;
-import news.dispatch.subscriber.Subscribers;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FunctionalTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispatch.data-dir=target/test-data/reader-details", "dispatch.secret=" + Tokens.SECRET,
 				"dispatch.digest.lookback-days=100000", "dispatch.web.sign-ups-per-client-per-hour=50" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("postgres")
 class ReaderDetailsTests {
 
@@ -43,43 +44,28 @@ class ReaderDetailsTests {
 	Cli cli;
 
 	@Autowired
-	Subscribers subscribers;
-
-	@Autowired
-	SubscriberLinks links;
-
-	@Autowired
 	ReaderChanges changes;
 
-	private static boolean loaded;
-
-	private Subscriber reader(String name) throws Exception {
-		synchronized (ReaderDetailsTests.class) {
-			if (!loaded) {
-				ReaderPages.newsroom(this.cli, DATA);
-				loaded = true;
-			}
-		}
-		return this.subscribers.findByEmail(name + "@example.com").orElseThrow();
+	@BeforeAll
+	void newsroom() throws Exception {
+		ReaderPages.newsroom(this.cli, DATA);
 	}
 
 	@Test
 	void aNewAddressTakesEffectOnlyOnceConfirmedFromItAndTheOldOneReceivesUntilThen() throws Exception {
 		// given: ana on her page
-		Subscriber ana = reader("ana");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, ana.id());
+		OnPage ana = OnPage.open(this.site, "ana");
 
 		// when: she gives a new name and a new address, typed her own way
-		HttpResponse<String> saved = ReaderPages.post(browser, page, "/preferences/details", "name", " Ana  Kovač ",
-				"email", "  Ana.Moved@EXAMPLE.net ");
+		HttpResponse<String> saved = ana.post("/preferences/details", "name", " Ana  Kovač ", "email",
+				"  Ana.Moved@EXAMPLE.net ");
 
 		// then: the name is hers at once; the address waits for the link mailed to it
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(saved.body()).contains("We have sent a link to ana.moved@example.net")
 			.contains("Until then, mail goes to ana@example.com")
 			.contains("Waiting for you to confirm ana.moved@example.net");
-		Subscriber waiting = this.subscribers.find(ana.id()).orElseThrow();
+		Subscriber waiting = this.site.reader(ana.id());
 		assertThat(waiting.name()).isEqualTo("Ana Kovač");
 		assertThat(waiting.email()).isEqualTo("ana@example.com");
 		assertThat(waiting.newEmail()).isEqualTo("ana.moved@example.net");
@@ -100,37 +86,34 @@ class ReaderDetailsTests {
 		HttpResponse<String> scanned = this.site.stranger().get(confirm);
 		assertThat(scanned.statusCode()).isEqualTo(200);
 		assertThat(scanned.body()).contains("<form method=\"post\" action=\"/address\"");
-		assertThat(this.subscribers.find(ana.id()).orElseThrow().email()).isEqualTo("ana@example.com");
-		HttpResponse<String> confirmed = browser.post("/address",
-				java.util.Map.of("token", ReaderPages.token(confirm), "_csrf", browser.csrf(confirm)));
+		assertThat(this.site.reader(ana.id()).email()).isEqualTo("ana@example.com");
+		HttpResponse<String> confirmed = ana.browser()
+			.post("/address", java.util.Map.of("token", Site.token(confirm), "_csrf", ana.browser().csrf(confirm)));
 
 		// then: the new address is hers, and the change is in her history
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("Your address is changed").contains("ana.moved@example.net");
-		Subscriber moved = this.subscribers.find(ana.id()).orElseThrow();
+		Subscriber moved = this.site.reader(ana.id());
 		assertThat(moved.email()).isEqualTo("ana.moved@example.net");
 		assertThat(moved.newEmail()).isNull();
 		assertThat(moved.status()).isEqualTo(SubscriberStatus.ACTIVE);
 		assertThat(this.changes.of(ana.id())).extracting(ReaderChanges.ReaderChange::kind)
 			.containsExactly(ReaderChanges.NAME, ReaderChanges.ADDRESS_ASKED, ReaderChanges.ADDRESS);
-		assertThat(browser.get(confirm).statusCode()).as("the link used again").isEqualTo(400);
+		assertThat(ana.browser().get(confirm).statusCode()).as("the link used again").isEqualTo(400);
 	}
 
 	@Test
 	void anAddressAnotherSubscriptionHasIsRefusedWithoutSayingWhoseAndNothingChanges() throws Exception {
-		Subscriber ben = reader("ben");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, ben.id());
+		OnPage ben = OnPage.open(this.site, "ben");
 
-		HttpResponse<String> taken = ReaderPages.post(browser, page, "/preferences/details", "name", "Benjamin",
-				"email", "CY@example.com");
+		HttpResponse<String> taken = ben.post("/preferences/details", "name", "Benjamin", "email", "CY@example.com");
 
 		assertThat(taken.statusCode()).isEqualTo(400);
 		assertThat(taken.body()).contains("role=\"alert\"")
 			.contains("already has a subscription of its own")
 			.contains("value=\"Benjamin\"")
 			.doesNotContain("Reader CY");
-		assertThat(this.subscribers.find(ben.id()).orElseThrow()).isEqualTo(ben);
+		assertThat(this.site.reader(ben.id())).isEqualTo(ben.reader());
 		assertThat(TestMail.received("cy@example.com")).isEmpty();
 
 		// bad input: the form again with the problem beside the field, nothing kept
@@ -139,51 +122,46 @@ class ReaderDetailsTests {
 				{ "name", "B".repeat(101), "keep it to 100" }, { "name", "Ben\u0000", "control character" } }) {
 			String name = bad[0].equals("name") ? bad[1] : "Ben";
 			String email = bad[0].equals("email") ? bad[1] : "ben@example.com";
-			HttpResponse<String> answer = ReaderPages.post(browser, page, "/preferences/details", "name", name, "email",
-					email);
+			HttpResponse<String> answer = ben.post("/preferences/details", "name", name, "email", email);
 			assertThat(answer.statusCode()).as(bad[1]).isEqualTo(400);
 			assertThat(answer.body()).as(bad[1]).contains("id=\"" + bad[0] + "-error\"").contains(bad[2]);
-			assertThat(this.subscribers.find(ben.id()).orElseThrow()).as(bad[1]).isEqualTo(ben);
+			assertThat(this.site.reader(ben.id())).as(bad[1]).isEqualTo(ben.reader());
 		}
 	}
 
 	@Test
 	void anAddressTakenBeforeItsLinkIsUsedIsRefusedThenAndTheReaderKeepsTheirs() throws Exception {
-		Subscriber cy = reader("cy");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, cy.id());
-		ReaderPages.post(browser, page, "/preferences/details", "name", "Cy", "email", "cy.new@example.net");
+		OnPage cy = OnPage.open(this.site, "cy");
+		cy.post("/preferences/details", "name", "Cy", "email", "cy.new@example.net");
 		String confirm = ReaderPages.link(TestMail.awaitReceived("cy.new@example.net", 1).get(0), "/address");
 		// someone signs the address up in the meantime
-		SubscriberPagesTests.subscribe(browser, SubscriberPagesTests.signUp("cy.new@example.net", "Harbour", ""));
+		SubscriberPagesTests.subscribe(cy.browser(), SubscriberPagesTests.signUp("cy.new@example.net", "Harbour", ""));
 
-		HttpResponse<String> late = browser.post("/address",
-				java.util.Map.of("token", ReaderPages.token(confirm), "_csrf", browser.csrf(confirm)));
+		HttpResponse<String> late = cy.browser()
+			.post("/address", java.util.Map.of("token", Site.token(confirm), "_csrf", cy.browser().csrf(confirm)));
 
 		assertThat(late.statusCode()).isEqualTo(409);
 		assertThat(late.body()).contains("already has a subscription of its own");
-		assertThat(this.subscribers.find(cy.id()).orElseThrow().email()).isEqualTo("cy@example.com");
+		assertThat(this.site.reader(cy.id()).email()).isEqualTo("cy@example.com");
 	}
 
 	@Test
 	void aWeeklyReaderChoosesTheDayTheirDigestComes() throws Exception {
-		Subscriber dee = reader("dee");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, dee.id());
-		assertThat(browser.get(page).body()).contains("<select id=\"weeklyDay\" name=\"weeklyDay\">")
+		OnPage dee = OnPage.open(this.site, "dee");
+		assertThat(dee.view().body()).contains("<select id=\"weeklyDay\" name=\"weeklyDay\">")
 			.contains("Monday (our usual day)");
 
-		HttpResponse<String> wrong = ReaderPages.post(browser, page, "/preferences",
+		HttpResponse<String> wrong = dee.post("/preferences",
 				ReaderPages.choices("frequency", "WEEKLY", "weeklyDay", "Funday"));
 		assertThat(wrong.statusCode()).isEqualTo(400);
 		assertThat(wrong.body()).contains("id=\"weeklyDay-error\"").contains("Funday");
-		HttpResponse<String> saved = ReaderPages.post(browser, page, "/preferences",
+		HttpResponse<String> saved = dee.post("/preferences",
 				ReaderPages.choices("frequency", "WEEKLY", "weeklyDay", "WEDNESDAY"));
 
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(saved.body()).contains("You get a digest every Wednesday at 07:00 (UTC)")
 			.contains("<option value=\"WEDNESDAY\" selected>");
-		Subscriber weekly = this.subscribers.find(dee.id()).orElseThrow();
+		Subscriber weekly = this.site.reader(dee.id());
 		assertThat(weekly.frequency()).isEqualTo(Frequency.WEEKLY);
 		assertThat(weekly.weeklyDay()).isEqualTo(DayOfWeek.WEDNESDAY);
 		// 2033-03-07 is a Monday, the usual day; 2033-03-09 a Wednesday. Ben, daily, gets
@@ -201,28 +179,25 @@ class ReaderDetailsTests {
 
 	@Test
 	void aReaderOfAlertsOnlyIsToldTheyGetAlertsNotADigest() throws Exception {
-		Subscriber eve = reader("eve");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, eve.id());
-		assertThat(browser.get(page).body()).contains("You get a digest every day at 07:00 (UTC), and breaking-news");
+		OnPage eve = OnPage.open(this.site, "eve");
+		assertThat(eve.view().body()).contains("You get a digest every day at 07:00 (UTC), and breaking-news");
 
-		HttpResponse<String> saved = ReaderPages.post(browser, page, "/preferences",
-				ReaderPages.choices("frequency", "NONE"));
+		HttpResponse<String> saved = eve.post("/preferences", ReaderPages.choices("frequency", "NONE"));
 
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(saved.body()).contains("You get breaking-news alerts on your topics only: no digest.")
 			.contains("No alerts before")
 			.doesNotContain("your digest")
 			.doesNotContain("a digest every");
-		String unsubscribe = LinkPages.local(this.links.unsubscribe(eve.id()));
-		assertThat(browser.get(unsubscribe).body()).contains("your breaking-news alerts")
+		String unsubscribe = this.site.unsubscribePage(eve.id());
+		assertThat(eve.browser().get(unsubscribe).body()).contains("your breaking-news alerts")
 			.doesNotContain("digests and alerts");
 	}
 
 	@Test
 	void aReasonGivenOnLeavingIsKeptUpToItsLimitAndOperatorsReadIt() throws Exception {
-		Subscriber fay = reader("fay");
-		String unsubscribe = LinkPages.local(this.links.unsubscribe(fay.id()));
+		Subscriber fay = this.site.reader("fay@example.com");
+		String unsubscribe = this.site.unsubscribePage(fay.id());
 		Site.Client browser = this.site.browser();
 		assertThat(browser.get(unsubscribe).body()).contains("<textarea id=\"reason\" name=\"reason\"")
 			.contains("maxlength=\"500\"");
@@ -232,7 +207,7 @@ class ReaderDetailsTests {
 
 		assertThat(left.statusCode()).isEqualTo(200);
 		assertThat(left.body()).contains("You are unsubscribed").contains("Only its first 500 characters are kept");
-		assertThat(this.subscribers.find(fay.id()).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+		assertThat(this.site.reader(fay.id()).status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 		assertThat(this.changes.of(fay.id())).singleElement().satisfies((change) -> {
 			assertThat(change.kind()).isEqualTo(ReaderChanges.LEFT);
 			assertThat(change.detail()).startsWith("Too much harbour news. xxx").hasSize(500);
@@ -247,7 +222,7 @@ class ReaderDetailsTests {
 	void theSignUpFormShowsAPrivacyNoticeAndTheReadersPageLinksToIt() throws Exception {
 		Site.Client browser = this.site.browser();
 		assertThat(browser.get("/subscribe").body()).contains("<a href=\"/privacy\">Privacy notice</a>");
-		assertThat(browser.get(ReaderPages.page(this.links, reader("ben").id())).body())
+		assertThat(browser.get(OnPage.open(this.site, "ben").page()).body())
 			.contains("<a href=\"/privacy\">privacy notice</a>");
 
 		HttpResponse<String> notice = browser.get("/privacy");
@@ -260,18 +235,16 @@ class ReaderDetailsTests {
 
 	@Test
 	void aFormSentAfterItsPageWasOpenTooLongComesBackFilledInAndSavesNothing() throws Exception {
-		Subscriber ben = reader("ben");
-		Site.Client browser = this.site.browser();
-		String page = ReaderPages.page(this.links, ben.id());
-		browser.get(page);
+		OnPage ben = OnPage.open(this.site, "ben");
+		ben.view();
 
-		HttpResponse<String> refused = browser.post("/preferences/details",
-				java.util.Map.of("token", ReaderPages.token(page), "_csrf", "a-token-from-long-ago", "name",
-						"Ben Typed", "email", "ben@example.com"));
+		HttpResponse<String> refused = ben.browser()
+			.post("/preferences/details", java.util.Map.of("token", ben.token(), "_csrf", "a-token-from-long-ago",
+					"name", "Ben Typed", "email", "ben@example.com"));
 
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("nothing was saved").contains("value=\"Ben Typed\"");
-		assertThat(this.subscribers.find(ben.id()).orElseThrow().name()).isEqualTo(ben.name());
+		assertThat(this.site.reader(ben.id()).name()).isEqualTo(ben.reader().name());
 	}
 
 }

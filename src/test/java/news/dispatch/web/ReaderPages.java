@@ -14,7 +14,6 @@ import news.dispatch.Cli;
 import news.dispatch.Newsroom;
 import news.dispatch.Site;
 import news.dispatch.TestMail;
-import news.dispatch.subscriber.SubscriberLinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,17 +64,6 @@ final class ReaderPages {
 	}
 
 	/**
-	 * The path of the reader's own page, as in their mail.
-	 */
-	static String page(SubscriberLinks links, long subscriberId) {
-		return LinkPages.local(links.preferences(subscriberId));
-	}
-
-	static String token(String link) {
-		return link.substring(link.indexOf("token=") + 6);
-	}
-
-	/**
 	 * Posts a form of the page with the page's token and its CSRF token; fields given as
 	 * name, value, name, value…
 	 */
@@ -85,7 +73,7 @@ final class ReaderPages {
 		for (int i = 0; i < fields.length; i += 2) {
 			form.put(fields[i], fields[i + 1]);
 		}
-		form.put("token", token(page));
+		form.put("token", Site.token(page));
 		form.put("_csrf", reader.csrf(page));
 		return reader.post(action, form);
 	}
