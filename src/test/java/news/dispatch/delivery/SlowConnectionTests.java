@@ -12,6 +12,7 @@ import news.dispatch.FaultySmtpServer.Fault;
 import news.dispatch.FunctionalTest;
 import news.dispatch.Newsroom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +33,7 @@ class SlowConnectionTests {
 
 	static final Path DATA = Path.of("target/test-data/slow-connection");
 
+	@RegisterExtension
 	static final FaultySmtpServer server = FaultySmtpServer.start();
 
 	@Autowired
