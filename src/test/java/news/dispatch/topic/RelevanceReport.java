@@ -88,18 +88,19 @@ public final class RelevanceReport {
 
 	private static void printFeatures(RelevanceJudgements set, Map<String, Map<String, TopicMatcher.Trial>> trials,
 			List<String> halves) {
-		System.out.println("topic\tarticle\thalf\tabout\tmatched\tscore\theadline\tplace\tlead\thit\tsentences");
+		System.out
+			.println("topic\tarticle\thalf\tabout\tmatched\tscore\theadline\tplace\tcountry\tlead\thit\tsentences");
 		for (RelevanceJudgements.Judgement j : set.judgements()) {
 			if (!halves.contains(j.half())) {
 				continue;
 			}
 			TopicMatcher.Trial trial = trials.getOrDefault(j.topic(), Map.of()).get(j.article());
 			Aboutness a = (trial != null) ? trial.aboutness() : null;
-			System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.2f\t%d\t%d\t%d\t%d\t%d%n", j.topic(), j.article(),
+			System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.2f\t%d\t%d\t%d\t%d\t%d\t%d%n", j.topic(), j.article(),
 					j.half(), j.about() ? 1 : 0, (a != null) ? 1 : 0, (a != null) ? a.score() : 0,
 					(a != null && a.headline()) ? 1 : 0, (a != null && a.place()) ? 1 : 0,
-					(a != null && a.lead()) ? 1 : 0, (a != null) ? a.hitSentences() : 0,
-					(a != null) ? a.sentences() : 0);
+					(a != null && a.soleCountry()) ? 1 : 0, (a != null && a.lead()) ? 1 : 0,
+					(a != null) ? a.hitSentences() : 0, (a != null) ? a.sentences() : 0);
 		}
 	}
 
