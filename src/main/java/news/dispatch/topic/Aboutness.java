@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * The score adds up four parts:
  * <ul>
  * <li>{@value #HEADLINE} for a hit in the headline;</li>
- * <li>{@value #PLACE} for a hit in the story's place: its dateline, or the one country
- * its lead names when it names no other (see {@link ArticleText#placeValues()});</li>
+ * <li>{@value #PLACE} for a hit in the story's place: its dateline, or the lead when it
+ * names the topic as the one country it names and names no other known place
+ * ({@link ArticleText#leadCountry()}): a story from London whose lead speaks of Iraq
+ * alone is placed in Iraq;</li>
  * <li>{@value #LEAD} for a hit in the lead: the first paragraph, at most its first two
  * sentences;</li>
  * <li>{@value #SHARE} times the share of the body's sentences that hit, counting a story
@@ -73,7 +75,7 @@ record Aboutness(double score, boolean headline, boolean place, boolean soleCoun
 			@Nullable Query whole) {
 		boolean headline = false;
 		boolean place = false;
-		boolean soleCountry = false;
+		boolean countryInLead = false;
 		boolean lead = false;
 		int datelineEnd = article.datelineEnd();
 		int leadEnd = article.leadEnd();
@@ -84,15 +86,15 @@ record Aboutness(double score, boolean headline, boolean place, boolean soleCoun
 			if (h.inHeadline()) {
 				headline = headline || whole == null || article.matchesAlone(ArticleText.HEADLINE, whole);
 			}
-			else if (h.inPlace() && article.inLeadPlace(h.start())) {
-				soleCountry = true;
-			}
 			else if (h.inPlace() || h.start() < datelineEnd) {
 				place = true;
 			}
 			else {
 				if (h.start() < leadEnd) {
 					lead = lead || whole == null || article.matchesAlone(ArticleText.LEAD, whole);
+					countryInLead = countryInLead || KnownPlaces.isForm(
+							article.body().substring(h.start(), Math.min(h.end(), article.body().length())),
+							article.leadCountry());
 				}
 				int sentence = sentenceOf(sentences, h.start());
 				if (sentence >= 0 && hit[sentence] == 0) {
@@ -117,6 +119,7 @@ record Aboutness(double score, boolean headline, boolean place, boolean soleCoun
 			hitSentences += (sentence == 2) ? 1 : 0;
 		}
 		double share = (double) hitSentences / Math.max(sentences.size(), MIN_SENTENCES);
+		boolean soleCountry = lead && countryInLead;
 		double score = (headline ? HEADLINE : 0) + ((place || soleCountry) ? PLACE : 0) + (lead ? LEAD : 0)
 				+ SHARE * share;
 		return new Aboutness(Math.round(score * 100) / 100.0, headline, place, soleCountry, lead, hitSentences,

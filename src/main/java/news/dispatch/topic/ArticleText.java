@@ -55,7 +55,7 @@ final class ArticleText {
 
 	private String placeText = "";
 
-	private int leadPlaceStart = -1;
+	private @Nullable List<String> leadCountry;
 
 	private @Nullable List<int[]> sentences;
 
@@ -117,11 +117,7 @@ final class ArticleText {
 	 * What the matcher indexes before the body: the story's place, when it was kept apart
 	 * from the body, then the forms of the country its place or inline dateline is in
 	 * ({@link KnownPlaces#ofDateline(String)}), so that a story filed from Osaka hits
-	 * {@code japan OR japanese} at its dateline; then, when the lead names exactly one
-	 * country and no other known place ({@link KnownPlaces#soleCountryOf(CharSequence)}),
-	 * the forms of that country, as if it were a dateline: a story whose lead speaks of
-	 * Iraq and nowhere else is placed in Iraq wherever it was filed. A hit in these is a
-	 * hit in the place.
+	 * {@code japan OR japanese} at its dateline. A hit in these is a hit in the place.
 	 */
 	List<String> placeValues() {
 		if (this.placeValues == null) {
@@ -132,14 +128,8 @@ final class ArticleText {
 			if (kept != null) {
 				values.add(kept);
 			}
-			List<String> filed = (place != null) ? KnownPlaces.ofDateline(place) : List.of();
-			values.addAll(filed);
-			String dateline = String.join(" ".repeat(TopicAnalyzer.OFFSET_GAP), values);
-			List<String> lead = KnownPlaces
-				.soleCountryOf(body().substring(datelineEnd(), Math.max(datelineEnd(), leadEnd())));
-			if (!lead.isEmpty() && !lead.equals(filed)) {
-				this.leadPlaceStart = dateline.isEmpty() ? 0 : dateline.length() + TopicAnalyzer.OFFSET_GAP;
-				values.addAll(lead);
+			if (place != null) {
+				values.addAll(KnownPlaces.ofDateline(place));
 			}
 			this.placeValues = List.copyOf(values);
 			this.placeText = String.join(" ".repeat(TopicAnalyzer.OFFSET_GAP), values);
@@ -148,12 +138,15 @@ final class ArticleText {
 	}
 
 	/**
-	 * Whether a hit in the place values at this offset is in the country the lead alone
-	 * names, not in the dateline.
+	 * The forms of the one country the lead names, when it names exactly one and no other
+	 * known place ({@link KnownPlaces#soleCountryOf(CharSequence)}); empty otherwise.
 	 */
-	boolean inLeadPlace(int placeOffset) {
-		placeValues();
-		return this.leadPlaceStart >= 0 && placeOffset >= this.leadPlaceStart;
+	List<String> leadCountry() {
+		if (this.leadCountry == null) {
+			int start = datelineEnd();
+			this.leadCountry = KnownPlaces.soleCountryOf(body().substring(start, Math.max(start, leadEnd())));
+		}
+		return this.leadCountry;
 	}
 
 	/**

@@ -74,7 +74,7 @@ final class KnownPlaces {
 	 * "Turkey", not "turkey"), when it names exactly one; none when it names no known
 	 * place or more than one country.
 	 * @param text the text, a story's lead
-	 * @return the country's forms as {@link #ofDateline(String)} gives them
+	 * @return the country's forms, as {@link #forms(String)} gives them
 	 */
 	static List<String> soleCountryOf(CharSequence text) {
 		List<String> country = null;
@@ -92,7 +92,28 @@ final class KnownPlaces {
 			}
 			country = place;
 		}
-		return (country != null) ? ofDateline(country.get(0)) : List.of();
+		return (country != null) ? country : List.of();
+	}
+
+	/**
+	 * Whether a word or phrase, as a story writes it ("U.S.", "US", "Iraqi", "Iraq's"),
+	 * is one of these forms written as a name.
+	 */
+	static boolean isForm(String written, List<String> forms) {
+		if (forms.isEmpty() || written.isEmpty() || !Character.isUpperCase(written.charAt(0))) {
+			return false;
+		}
+		String form = written.equals("US") ? "u.s" : stripDot(key(written).replaceFirst("['\u2019]s$", ""));
+		for (String candidate : forms) {
+			if (stripDot(candidate).equals(form)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String stripDot(String form) {
+		return form.endsWith(".") ? form.substring(0, form.length() - 1) : form;
 	}
 
 	private static @Nullable List<String> known(String key) {
