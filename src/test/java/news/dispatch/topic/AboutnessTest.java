@@ -194,10 +194,10 @@ class AboutnessTest {
 	void aLeadThatNamesOneCountryAndNoOtherPlacesTheStoryThereWhereverItWasFiled() {
 		MatchableArticle iraq = article("OIL EXPORTS RESUME",
 				"LONDON, March 4 - Iraq resumed oil exports through its northern pipeline, shipping agents said.",
-				LATER[0], LATER[1], LATER[2], LATER[3], LATER[4]);
+				LATER[0], LATER[1], LATER[2], LATER[3], LATER[4], LATER[0], LATER[1], LATER[2], LATER[3], LATER[4]);
 		MatchableArticle two = article("OIL EXPORTS RESUME",
 				"LONDON, March 4 - Iraq resumed oil exports to Turkey through its northern pipeline, agents said.",
-				LATER[0], LATER[1], LATER[2], LATER[3], LATER[4]);
+				LATER[0], LATER[1], LATER[2], LATER[3], LATER[4], LATER[0], LATER[1], LATER[2], LATER[3], LATER[4]);
 		String query = "iraq OR iraqi OR baghdad";
 
 		Verdict verdict = judge(query, iraq);
