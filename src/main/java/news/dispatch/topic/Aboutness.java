@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * The score adds up four parts:
  * <ul>
  * <li>{@value #HEADLINE} for a hit in the headline;</li>
- * <li>{@value #PLACE} for a hit in the story's place (its dateline);</li>
+ * <li>{@value #PLACE} for a hit in the story's place: its dateline, or the lead when it
+ * names the topic as the one country it names and names no other known place
+ * ({@link ArticleText#leadCountry()}): a story from London whose lead speaks of Iraq
+ * alone is placed in Iraq;</li>
  * <li>{@value #LEAD} for a hit in the lead: the first paragraph, at most its first two
  * sentences;</li>
  * <li>{@value #SHARE} times the share of the body's sentences that hit, counting a story
@@ -30,11 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param score the sum of the parts, rounded to two decimals
  * @param headline whether the headline hits
  * @param place whether the place (dateline) hits
+ * @param soleCountry whether the one country the lead names, and no other, is the topic's
  * @param lead whether the lead hits
  * @param hitSentences how many of the body's sentences hit
  * @param sentences how many sentences the body has
  */
-record Aboutness(double score, boolean headline, boolean place, boolean lead, int hitSentences, int sentences) {
+record Aboutness(double score, boolean headline, boolean place, boolean soleCountry, boolean lead, int hitSentences,
+		int sentences) {
 
 	/** Score of a hit in the headline. */
 	static final double HEADLINE = 1.0;
@@ -70,6 +75,7 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 			@Nullable Query whole) {
 		boolean headline = false;
 		boolean place = false;
+		boolean countryInLead = false;
 		boolean lead = false;
 		int datelineEnd = article.datelineEnd();
 		int leadEnd = article.leadEnd();
@@ -86,6 +92,9 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 			else {
 				if (h.start() < leadEnd) {
 					lead = lead || whole == null || article.matchesAlone(ArticleText.LEAD, whole);
+					countryInLead = countryInLead || KnownPlaces.isForm(
+							article.body().substring(h.start(), Math.min(h.end(), article.body().length())),
+							article.leadCountry());
 				}
 				int sentence = sentenceOf(sentences, h.start());
 				if (sentence >= 0 && hit[sentence] == 0) {
@@ -110,8 +119,11 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 			hitSentences += (sentence == 2) ? 1 : 0;
 		}
 		double share = (double) hitSentences / Math.max(sentences.size(), MIN_SENTENCES);
-		double score = (headline ? HEADLINE : 0) + (place ? PLACE : 0) + (lead ? LEAD : 0) + SHARE * share;
-		return new Aboutness(Math.round(score * 100) / 100.0, headline, place, lead, hitSentences, sentences.size());
+		boolean soleCountry = lead && countryInLead;
+		double score = (headline ? HEADLINE : 0) + ((place || soleCountry) ? PLACE : 0) + (lead ? LEAD : 0)
+				+ SHARE * share;
+		return new Aboutness(Math.round(score * 100) / 100.0, headline, place, soleCountry, lead, hitSentences,
+				sentences.size());
 	}
 
 	/**
@@ -229,9 +241,12 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 			if (this.place) {
 				return "in: the dateline names it";
 			}
+			if (this.soleCountry) {
+				return "in: the lead names this country and no other";
+			}
 			return this.lead ? "in: the lead names it and " + sentencesHit + " do" : "in: " + sentencesHit + " name it";
 		}
-		if (this.headline || this.place || this.lead) {
+		if (this.headline || this.place || this.soleCountry || this.lead) {
 			String where = this.headline ? "the headline" : this.place ? "the dateline" : "the lead";
 			return "out: " + where + " names it but only " + sentencesHit + " do";
 		}
@@ -241,8 +256,8 @@ record Aboutness(double score, boolean headline, boolean place, boolean lead, in
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "%.2f (headline %s, place %s, lead %s, %d of %d sentences)", this.score,
-				this.headline, this.place, this.lead, this.hitSentences, this.sentences);
+		return String.format(Locale.ROOT, "%.2f (headline %s, place %s, sole country %s, lead %s, %d of %d sentences)",
+				this.score, this.headline, this.place, this.soleCountry, this.lead, this.hitSentences, this.sentences);
 	}
 
 }

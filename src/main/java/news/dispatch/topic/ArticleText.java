@@ -55,6 +55,8 @@ final class ArticleText {
 
 	private String placeText = "";
 
+	private @Nullable List<String> leadCountry;
+
 	private @Nullable List<int[]> sentences;
 
 	private @Nullable Map<Integer, MemoryIndex> parts;
@@ -133,6 +135,18 @@ final class ArticleText {
 			this.placeText = String.join(" ".repeat(TopicAnalyzer.OFFSET_GAP), values);
 		}
 		return this.placeValues;
+	}
+
+	/**
+	 * The forms of the one country the lead names, when it names exactly one and no other
+	 * known place ({@link KnownPlaces#soleCountryOf(CharSequence)}); empty otherwise.
+	 */
+	List<String> leadCountry() {
+		if (this.leadCountry == null) {
+			int start = datelineEnd();
+			this.leadCountry = KnownPlaces.soleCountryOf(body().substring(start, Math.max(start, leadEnd())));
+		}
+		return this.leadCountry;
 	}
 
 	/**

@@ -7,11 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,12 @@ final class KnownPlaces {
 	private static final Map<String, List<String>> FORMS = load();
 
 	private static final Map<String, List<String>> DATELINES = loadDatelines();
+
+	/**
+	 * Any form of a known place as a word of its own, longest first; "US" only in
+	 * capitals (the pronoun is "us").
+	 */
+	private static final Pattern NAMED = named();
 
 	private KnownPlaces() {
 	}
@@ -58,6 +67,53 @@ final class KnownPlaces {
 			}
 		}
 		return (forms != null) ? forms : List.of();
+	}
+
+	/**
+	 * The one country a text names, by any of its forms written as a name (capitalised:
+	 * "Turkey", not "turkey"), when it names exactly one; none when it names no known
+	 * place or more than one country.
+	 * @param text the text, a story's lead
+	 * @return the country's forms, as {@link #forms(String)} gives them
+	 */
+	static List<String> soleCountryOf(CharSequence text) {
+		List<String> country = null;
+		Matcher named = NAMED.matcher(text);
+		while (named.find()) {
+			if (!Character.isUpperCase(text.charAt(named.start()))) {
+				continue;
+			}
+			List<String> place = FORMS.get(key(named.group()));
+			if (place == null && named.group().equals("US")) {
+				place = FORMS.get("u.s.");
+			}
+			if (country != null && place != country) {
+				return List.of();
+			}
+			country = place;
+		}
+		return (country != null) ? country : List.of();
+	}
+
+	/**
+	 * Whether a word or phrase, as a story writes it ("U.S.", "US", "Iraqi", "Iraq's"),
+	 * is one of these forms written as a name.
+	 */
+	static boolean isForm(String written, List<String> forms) {
+		if (forms.isEmpty() || written.isEmpty() || !Character.isUpperCase(written.charAt(0))) {
+			return false;
+		}
+		String form = written.equals("US") ? "u.s" : stripDot(key(written).replaceFirst("['\u2019]s$", ""));
+		for (String candidate : forms) {
+			if (stripDot(candidate).equals(form)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String stripDot(String form) {
+		return form.endsWith(".") ? form.substring(0, form.length() - 1) : form;
 	}
 
 	private static @Nullable List<String> known(String key) {
@@ -97,6 +153,17 @@ final class KnownPlaces {
 			throw new UncheckedIOException(ex);
 		}
 		return lines;
+	}
+
+	private static Pattern named() {
+		List<String> forms = new ArrayList<>(FORMS.keySet());
+		forms.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+		StringBuilder alternatives = new StringBuilder("(?-i:US)");
+		for (String form : forms) {
+			alternatives.append('|').append(Pattern.quote(form));
+		}
+		return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 
 	private static Map<String, List<String>> loadDatelines() {

@@ -191,6 +191,34 @@ class AboutnessTest {
 	}
 
 	@Test
+	void aLeadThatNamesOneCountryAndNoOtherPlacesTheStoryThereWhereverItWasFiled() {
+		MatchableArticle iraq = article("OIL EXPORTS RESUME",
+				"LONDON, March 4 - Iraq resumed oil exports through its northern pipeline, shipping agents said.",
+				LATER[0], LATER[1], LATER[2], LATER[3], LATER[4], LATER[0], LATER[1], LATER[2], LATER[3], LATER[4]);
+		MatchableArticle two = article("OIL EXPORTS RESUME",
+				"LONDON, March 4 - Iraq resumed oil exports to Turkey through its northern pipeline, agents said.",
+				LATER[0], LATER[1], LATER[2], LATER[3], LATER[4], LATER[0], LATER[1], LATER[2], LATER[3], LATER[4]);
+		String query = "iraq OR iraqi OR baghdad";
+
+		Verdict verdict = judge(query, iraq);
+		assertThat(verdict.in()).as(verdict.reason()).isTrue();
+		assertThat(verdict.aboutness().soleCountry()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("in: the lead names this country and no other");
+		assertThat(judge(query, two).in()).as("the lead names Turkey too").isFalse();
+		assertThat(judge("\"united kingdom\" OR british", iraq).reason()).as("filed from London")
+			.isEqualTo("in: the dateline names it");
+	}
+
+	@Test
+	void aCountryNameInLowerCaseIsAWordNotACountry() {
+		MatchableArticle turkey = article("FOOD PRICES RISE",
+				"Prices of turkey and chicken rose in January, the Agriculture Department said.", LATER[0], LATER[1],
+				LATER[2], LATER[3], LATER[4]);
+
+		assertThat(judge("turkey OR turkish OR ankara", turkey).aboutness().soleCountry()).isFalse();
+	}
+
+	@Test
 	void aTownWithItsStateIsInTheUnitedStatesWhetherTheDatelineIsKeptOrInline() {
 		String lead = "Xerox Corp said its first quarter profit rose 12 pct on higher copier sales.";
 		MatchableArticle kept = new MatchableArticle(9, "XEROX PROFIT RISES", lead + "\n\n" + LATER[0],

@@ -11,7 +11,8 @@ import java.util.Map;
  * recall and F1 per topic on one half, and their macro mean. Not a test: run it as
  * {@code bench/relevance/README.md} says; {@code -Dfeatures=true} prints each judged
  * story's aboutness instead (what the default rule's constants were chosen on, tuning
- * half only).
+ * half only). {@code -Dhalf=tune} prints the tuning half alone, so that whoever tunes the
+ * rule does not see the test half.
  */
 public final class RelevanceReport {
 
@@ -28,16 +29,31 @@ public final class RelevanceReport {
 			int keep = Integer.getInteger("wire.paragraphs", 0);
 			articles.replaceAll((path, story) -> WireVersion.of(path, story, keep));
 		}
+		List<String> halves = halves(System.getProperty("half", ""));
 		if (Boolean.getBoolean("features")) {
-			printFeatures(set, set.trials(articles, Relevance.ABOUT));
+			printFeatures(set, set.trials(articles, Relevance.ABOUT), halves);
 			return;
 		}
-		for (String half : List.of("tune", "test")) {
+		for (String half : halves) {
 			for (Relevance rule : List.of(new Relevance(Relevance.Region.LEAD, 2), Relevance.ABOUT)) {
 				Map<String, Scores> scores = scores(set, set.trials(articles, rule), half);
 				System.out.printf(Locale.ROOT, "%n%s half, rule %s%n%s", half, rule, table(scores));
 			}
 		}
+	}
+
+	/**
+	 * The halves to print: both when none is named, else the one named.
+	 */
+	static List<String> halves(String named) {
+		if (named.isEmpty()) {
+			return List.of("tune", "test");
+		}
+		if (!named.equals("tune") && !named.equals("test")) {
+			throw new IllegalArgumentException(
+					"-Dhalf=" + named + ": a half is 'tune' or 'test'; leave -Dhalf out for both");
+		}
+		return List.of(named);
 	}
 
 	static Map<String, Scores> scores(RelevanceJudgements set, Map<String, Map<String, TopicMatcher.Trial>> trials,
@@ -70,16 +86,21 @@ public final class RelevanceReport {
 		return scores.values().stream().mapToDouble(measure).average().orElse(0);
 	}
 
-	private static void printFeatures(RelevanceJudgements set, Map<String, Map<String, TopicMatcher.Trial>> trials) {
-		System.out.println("topic\tarticle\thalf\tabout\tmatched\tscore\theadline\tplace\tlead\thit\tsentences");
+	private static void printFeatures(RelevanceJudgements set, Map<String, Map<String, TopicMatcher.Trial>> trials,
+			List<String> halves) {
+		System.out
+			.println("topic\tarticle\thalf\tabout\tmatched\tscore\theadline\tplace\tcountry\tlead\thit\tsentences");
 		for (RelevanceJudgements.Judgement j : set.judgements()) {
+			if (!halves.contains(j.half())) {
+				continue;
+			}
 			TopicMatcher.Trial trial = trials.getOrDefault(j.topic(), Map.of()).get(j.article());
 			Aboutness a = (trial != null) ? trial.aboutness() : null;
-			System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.2f\t%d\t%d\t%d\t%d\t%d%n", j.topic(), j.article(),
+			System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.2f\t%d\t%d\t%d\t%d\t%d\t%d%n", j.topic(), j.article(),
 					j.half(), j.about() ? 1 : 0, (a != null) ? 1 : 0, (a != null) ? a.score() : 0,
 					(a != null && a.headline()) ? 1 : 0, (a != null && a.place()) ? 1 : 0,
-					(a != null && a.lead()) ? 1 : 0, (a != null) ? a.hitSentences() : 0,
-					(a != null) ? a.sentences() : 0);
+					(a != null && a.soleCountry()) ? 1 : 0, (a != null && a.lead()) ? 1 : 0,
+					(a != null) ? a.hitSentences() : 0, (a != null) ? a.sentences() : 0);
 		}
 	}
 
