@@ -1,5 +1,6 @@
 package news.dispatch.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
@@ -43,6 +45,12 @@ import org.springframework.core.retry.Retryable;
 class ConnectionWorker implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionWorker.class);
+
+	/**
+	 * How long a connection waits for its next group before it records the outcomes in
+	 * hand on their own.
+	 */
+	private static final Duration COMPOSED_SOON = Duration.ofMillis(50);
 
 	private final SmtpConnection connection;
 
@@ -113,7 +121,7 @@ class ConnectionWorker implements AutoCloseable {
 		try {
 			next = compose();
 			while (true) {
-				if (!next.isDone()) {
+				if (!composedSoon(next)) {
 					// the queue may be empty for a while (or for good, at the step's
 					// end): record what the server has answered before waiting
 					flush(List.of());
@@ -203,6 +211,26 @@ class ConnectionWorker implements AutoCloseable {
 			List<Delivery> group = this.queue.take();
 			return create(group, group.isEmpty() ? Map.of() : this.parts.composer().composeAll(group));
 		});
+	}
+
+	/**
+	 * Whether the next group is composed within {@link #COMPOSED_SOON}: while the
+	 * connections outpace composing (a relay close by), the outcomes in hand are then
+	 * recorded in the same transaction that marks the next group in flight, not in one of
+	 * their own.
+	 */
+	private static boolean composedSoon(Future<Group> next) throws InterruptedException {
+		try {
+			next.get(COMPOSED_SOON.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			// composed() says why
+			return true;
+		}
 	}
 
 	private Group composed(Future<Group> group) throws InterruptedException {
