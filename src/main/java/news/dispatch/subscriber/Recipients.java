@@ -88,29 +88,26 @@ public class Recipients {
 		Map<Long, List<Long>> topics = new HashMap<>();
 		long from = Collections.min(ids);
 		long to = Collections.max(ids);
-		if (to - from < 4L * ids.size()) {
-			Set<Long> wanted = new HashSet<>(ids);
-			this.jdbc
-				.sql("select subscriber_id, topic_id from subscription where subscriber_id between ? and ?"
-						+ " order by subscriber_id, topic_id")
-				.params(from, to)
-				.query((rs) -> {
-					if (wanted.contains(rs.getLong(1))) {
-						topics.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getLong(2));
-					}
-				});
-		}
-		else {
-			this.jdbc
-				// in primary key order: ordered by topic_id alone, H2 read the whole
-				// table along subscription_topic and tested each row against the list
-				.sql("select subscriber_id, topic_id from subscription where subscriber_id in (:ids)"
-						+ " order by subscriber_id, topic_id")
-				.param("ids", ids)
-				.query((rs) -> {
-					topics.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getLong(2));
-				});
-		}
+		boolean range = to - from < 4L * ids.size();
+		Set<Long> wanted = range ? new HashSet<>(ids) : Set.of();
+		// in primary key order: ordered by topic_id alone, H2 read the whole table along
+		// subscription_topic and tested each row against the list
+		JdbcClient.StatementSpec query = range
+				? this.jdbc
+					.sql("select subscriber_id, topic_id from subscription where subscriber_id between :from and :to"
+							+ " order by subscriber_id, topic_id")
+					.param("from", from)
+					.param("to", to)
+				: this.jdbc
+					.sql("select subscriber_id, topic_id from subscription where subscriber_id in (:ids)"
+							+ " order by subscriber_id, topic_id")
+					.param("ids", ids);
+		query.query((rs) -> {
+			long id = rs.getLong(1);
+			if (!range || wanted.contains(id)) {
+				topics.computeIfAbsent(id, (key) -> new ArrayList<>()).add(rs.getLong(2));
+			}
+		});
 		return ids.stream().map((id) -> new Following(id, topics.getOrDefault(id, List.of()))).toList();
 	}
 
