@@ -45,14 +45,12 @@ class SubscriberEraseCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.reason.isBlank()) {
-			throw new InvalidInputException("The reason is empty; say how the reader asked with --reason \"...\".");
-		}
+		String why = SubscriberShowCommand.reason(this.reason, "say how the reader asked");
 		Subscriber subscriber = SubscriberShowCommand.find(this.subscribers, this.email);
 		if (subscriber.status() == SubscriberStatus.ERASED) {
 			throw new InvalidInputException(this.email + " is already erased.");
 		}
-		this.erasures.erase(subscriber, "erased by an operator: " + this.reason.strip());
+		this.erasures.erase(subscriber, "erased by an operator: " + why);
 		this.spec.commandLine()
 			.getOut()
 			.printf("%s is erased (now erased-%d); the edition totals keep counting its messages.%n",

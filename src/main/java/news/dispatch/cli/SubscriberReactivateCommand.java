@@ -43,17 +43,13 @@ class SubscriberReactivateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.reason.isBlank()) {
-			throw new InvalidInputException("The reason is empty; say why with --reason \"...\".");
-		}
+		String why = SubscriberShowCommand.reason(this.reason, "say why");
 		Subscriber subscriber = SubscriberShowCommand.find(this.subscribers, this.email);
-		if (!this.suppressions.reactivate(subscriber.id(), "reactivated by an operator: " + this.reason.strip())) {
+		if (!this.suppressions.reactivate(subscriber.id(), "reactivated by an operator: " + why)) {
 			throw new InvalidInputException(subscriber.email() + " is " + subscriber.status()
 					+ ", not suppressed; only a suppressed subscriber can be reactivated.");
 		}
-		this.spec.commandLine()
-			.getOut()
-			.printf("%s is active again (was suppressed): %s%n", subscriber.email(), this.reason.strip());
+		this.spec.commandLine().getOut().printf("%s is active again (was suppressed): %s%n", subscriber.email(), why);
 		return CommandLineInterface.DONE;
 	}
 

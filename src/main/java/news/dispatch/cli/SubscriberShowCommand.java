@@ -146,6 +146,17 @@ class SubscriberShowCommand implements Runnable {
 		return (status != null) ? status.reason() : null;
 	}
 
+	/**
+	 * The reason an operator gave with {@code --reason}, stripped; refused when blank.
+	 * @param hint what the reason should say, e.g. "say why"
+	 */
+	static String reason(String reason, String hint) {
+		if (reason.isBlank()) {
+			throw new InvalidInputException("The reason is empty; " + hint + " with --reason \"...\".");
+		}
+		return reason.strip();
+	}
+
 	static Subscriber find(Subscribers subscribers, String email) {
 		return subscribers.findByEmail(email)
 			.orElseThrow(() -> new InvalidInputException("No subscriber has the address " + email
